@@ -1,0 +1,128 @@
+package io.denoiser.cli;
+
+import io.denoiser.config.TopicNames;
+import io.denoiser.data.MnistDataset;
+import io.denoiser.model.Architecture;
+import io.denoiser.model.ModelFiles;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.model.NativeRuntime;
+import io.denoiser.train.HeldOutEvaluation;
+import io.denoiser.train.TrainerConfig;
+import io.denoiser.train.TrainerService;
+import io.denoiser.train.TrainingProgress;
+import io.denoiser.train.TrainingRun;
+import io.denoiser.train.TrainingSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code train}: the trainer process. With {@code --once --out FILE} it trains offline on the bundled
+ * digits and writes a model file; otherwise it retrains from the clean topic every interval and publishes
+ * each new version to the models topic.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the denoising autoencoder, offline (--once) or continuously from Kafka.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--once", description = "Train once on the bundled training split and write --out.")
+    boolean once;
+
+    @Option(names = "--out", description = "Model file to write with --once.")
+    Path out;
+
+    @Option(names = "--model-name", defaultValue = "cnn-seed", description = "Model name (default: ${DEFAULT-VALUE}).")
+    String modelName;
+
+    @Option(names = "--architecture", defaultValue = "cnn-seed", description = "Architecture id (default: ${DEFAULT-VALUE}).")
+    String architecture;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--noise", defaultValue = "0.5", description = "Gaussian noise level (default: ${DEFAULT-VALUE}).")
+    double noise;
+
+    @Option(names = "--model-version", defaultValue = "1", description = "Version written with --once (default: ${DEFAULT-VALUE}).")
+    long version;
+
+    @Option(names = "--interval", defaultValue = "${env:TRAIN_INTERVAL:-PT10M}",
+            description = "Time between rounds, ISO-8601 (env TRAIN_INTERVAL; default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--rounds", defaultValue = "0", description = "Rounds to run, 0 = until stopped (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--window", defaultValue = "60000", description = "Clean images kept from the topic (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--bundled-data", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also train on the bundled MNIST training split (default: ${DEFAULT-VALUE}).")
+    boolean bundledData;
+
+    @Override
+    public Integer call() throws Exception {
+        NativeRuntime.warnIfSlow();
+        if (once) {
+            return trainOnce(new TrainingSettings(epochs, 128, noise, seed));
+        }
+        TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName,
+                Architecture.fromId(architecture), interval, new TrainingSettings(epochs, 128, noise, seed),
+                window, bundledData);
+        CountDownLatch finished = new CountDownLatch(1);
+        try (TrainerService trainer = new TrainerService(config)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                trainer.stop();
+                awaitQuietly(finished);
+            }, "trainer-shutdown"));
+            trainer.run(rounds);
+        } finally {
+            finished.countDown();
+        }
+        return 0;
+    }
+
+    private int trainOnce(TrainingSettings settings) throws Exception {
+        if (out == null) {
+            throw new IllegalArgumentException("--once needs --out FILE");
+        }
+        MnistDataset data = MnistDataset.bundled();
+        HeldOutEvaluation heldOut = new HeldOutEvaluation(images(data.testSplit()), settings.noiseLevel(), 1234);
+        ModelRecord model = new TrainingRun(settings, heldOut, TrainingProgress.toStderr())
+                .train(modelName, Architecture.fromId(architecture), version, Optional.empty(),
+                        images(data.trainingSplit()), "mnist-10k bundled, training split (first 8000)");
+        ModelFiles.write(out, model);
+        System.out.printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
+                model.version(), model.metadata().metrics().get("psnr_db"),
+                model.metadata().metrics().get("psnr_noisy_db"));
+        return 0;
+    }
+
+    private static float[][] images(MnistDataset data) {
+        float[][] images = new float[data.size()][];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = data.image(i);
+        }
+        return images;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.denoiser.config;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Everything the denoiser service needs, in one typed object built from CLI options and environment.
+ *
+ * @param applicationId        Kafka Streams application id (consumer group, transactional id prefix)
+ * @param kafka                cluster address and pass-through client settings
+ * @param topics               topic names
+ * @param modelName            the model this pipeline serves; model records with other keys are ignored
+ * @param streamThreads        Kafka Streams threads, each with its own copy of the network
+ * @param processingGuarantee  {@code exactly_once_v2} by default
+ * @param commitIntervalMs     transaction length under exactly-once; bounds end-to-end latency
+ * @param stateDir             Kafka Streams state directory
+ * @param maxTensorElements    largest input tensor accepted; bigger ones are dead-lettered unread
+ */
+public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, String modelName,
+                             int streamThreads, String processingGuarantee, long commitIntervalMs,
+                             Path stateDir, long maxTensorElements) {
+
+    public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
+    public static final String DEFAULT_MODEL_NAME = "cnn-seed";
+    public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
+
+    /** Defaults for everything but the cluster address. */
+    public static DenoiserConfig defaults(KafkaConnection kafka, Path stateDir) {
+        return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(), DEFAULT_MODEL_NAME, 1,
+                StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS);
+    }
+
+    public Properties streamsProperties() {
+        Properties properties = kafka.baseProperties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Model records can be large; let the global consumer and producers carry them.
+        properties.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 20 << 20);
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        kafka.clientProperties().forEach(properties::put);
+        return properties;
+    }
+
+    public DenoiserConfig withApplicationId(String newApplicationId) {
+        return new DenoiserConfig(newApplicationId, kafka, topics, modelName, streamThreads, processingGuarantee,
+                commitIntervalMs, stateDir, maxTensorElements);
+    }
+}

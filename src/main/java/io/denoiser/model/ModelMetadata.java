@@ -1,0 +1,31 @@
+package io.denoiser.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/**
+ * What a model record says about its parameters: identity, design, provenance and quality.
+ *
+ * @param name          model name, also the record key on the models topic (e.g. {@code cnn-seed})
+ * @param version       monotonically increasing per name; denoisers ignore versions they already passed
+ * @param architecture  an {@link Architecture} id; the network is built from it in code
+ * @param inputShape    one input record's shape, e.g. [1, 28, 28]
+ * @param latentShape   the encoder output's shape, e.g. [32, 4, 4]
+ * @param parameterCount number of float32 parameters that follow the metadata
+ * @param training      how it was trained: data set, noise level, epochs, seed, parent version
+ * @param metrics       held-out evaluation, e.g. {@code psnr_db}
+ * @param createdAt     ISO-8601 instant
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelMetadata(String name, long version, String architecture, int[] inputShape,
+                            int[] latentShape, long parameterCount, Map<String, Object> training,
+                            Map<String, Double> metrics, String createdAt) {
+
+    /** The same model under another version number, as the trainer publishes it. */
+    public ModelMetadata withVersion(long newVersion) {
+        return new ModelMetadata(name, newVersion, architecture, inputShape, latentShape, parameterCount,
+                training, metrics, createdAt);
+    }
+}

@@ -1,0 +1,90 @@
+package io.denoiser.model;
+
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Selects ND4J's oneDNN build and DL4J's oneDNN layer helpers, the difference between ~290 and
+ * ~6,500 images/s for the seed CNN on one core.
+ *
+ * <p>Three things are needed, all measured on DL4J/ND4J 1.0.0-M2.1:
+ * <ol>
+ *   <li>{@code javacpp.platform.extension=-onednn} before ND4J first loads, so JavaCPP picks the
+ *       {@code linux-x86_64-onednn} natives the pom declares instead of the plain build;</li>
+ *   <li>{@code org.eclipse.deeplearning4j.helpers.disable=false}, because DL4J disables its layer
+ *       helpers by default and a disabled helper means im2col convolutions;</li>
+ *   <li>the {@code org.nd4j.nativeblas.Nd4jCpu} shim, without which the helpers think oneDNN is absent.</li>
+ * </ol>
+ * {@link #configure()} must run before any ND4J class loads: {@code Main} calls it first, and the test
+ * JVMs get the same properties from the pom. {@link #fastPathActive()} tells whether it worked.
+ */
+public final class NativeRuntime {
+
+    static final String PLATFORM_EXTENSION = "javacpp.platform.extension";
+    static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+    private static final Logger LOG = LoggerFactory.getLogger(NativeRuntime.class);
+
+    private NativeRuntime() {
+    }
+
+    /** Sets the properties that select the fast path, unless the operator set them explicitly. */
+    public static void configure() {
+        setIfAbsent(PLATFORM_EXTENSION, "-onednn");
+        setIfAbsent(HELPERS_DISABLE, "false");
+    }
+
+    /**
+     * Limits the native threads each model copy uses. One thread per copy, with one copy per stream
+     * thread, beat two threads per copy on a 2-core machine.
+     */
+    public static void limitNativeThreads(int threads) {
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+    }
+
+    /** True when ND4J runs its oneDNN build and DL4J's oneDNN helpers will be used. */
+    public static boolean fastPathActive() {
+        boolean onednnBuild = org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+        boolean helpersEnabled = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true"));
+        return onednnBuild && helpersEnabled && Nd4j.getEnvironment().helpersAllowed()
+                && BaseMKLDNNHelper.mklDnnEnabled();
+    }
+
+    /** Logs a loud warning when the fast path is lost: inference would still work, ~25x slower. */
+    public static void warnIfSlow() {
+        if (fastPathActive()) {
+            LOG.info("oneDNN fast path active (ND4J onednn build, DL4J layer helpers enabled)");
+        } else {
+            LOG.warn("oneDNN fast path NOT active: convolutions fall back to im2col (~25x slower); "
+                    + "check {}={} and {}={}", PLATFORM_EXTENSION, System.getProperty(PLATFORM_EXTENSION),
+                    HELPERS_DISABLE, System.getProperty(HELPERS_DISABLE));
+        }
+    }
+
+    /**
+     * Builds something with DL4J's layer helpers disabled: DL4J reads the switch when a layer is created,
+     * so networks built here use the plain im2col path. Benchmarks use it as their baseline.
+     */
+    public static synchronized <T> T withoutLayerHelpers(Supplier<T> builder) {
+        String previous = System.getProperty(HELPERS_DISABLE);
+        System.setProperty(HELPERS_DISABLE, "true");
+        try {
+            return builder.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(HELPERS_DISABLE);
+            } else {
+                System.setProperty(HELPERS_DISABLE, previous);
+            }
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

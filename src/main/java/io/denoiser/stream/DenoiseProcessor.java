@@ -1,0 +1,87 @@
+package io.denoiser.stream;
+
+import io.denoiser.codec.InvalidRecordException;
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.Reconstruction;
+import java.util.Arrays;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Denoises one noisy image: decode, check the shape against the model, run the calling thread's own
+ * network, forward the reconstruction and the latent vector. Records that cannot be denoised go to the
+ * dead-letter sink with the reason in headers; the stream carries on.
+ */
+final class DenoiseProcessor implements Processor<String, byte[], String, byte[]> {
+
+    private final ModelCatalog catalog;
+    private final TensorCodec codec;
+    private final String modelStoreName;
+    private ProcessorContext<String, byte[]> context;
+
+    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, String modelStoreName) {
+        this.catalog = catalog;
+        this.codec = codec;
+        this.modelStoreName = modelStoreName;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        KeyValueStore<String, byte[]> models = context.getStateStore(modelStoreName);
+        ModelStoreRecovery.offerStored(models, catalog);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        DenoisingModel model = catalog.forCurrentThread();
+        Tensor input;
+        try {
+            input = codec.decodeDetecting(record.value());
+            requireShape(input, model.architecture().inputShape());
+        } catch (InvalidRecordException e) {
+            deadLetter(record, e.reason().name(), e);
+            return;
+        }
+        Reconstruction result;
+        try {
+            result = model.reconstruct(new float[][] {input.values()});
+        } catch (RuntimeException e) {
+            deadLetter(record, "MODEL_FAILURE", e);
+            return;
+        }
+        Headers headers = OutputHeaders.forModel(model.metadata());
+        context.forward(record.withValue(codec.encodeFloat32(new Tensor(input.shape(), result.outputs()[0])))
+                .withHeaders(headers), DenoiserTopology.DENOISED_SINK);
+        context.forward(record.withValue(codec.encodeFloat32(new Tensor(new int[] {result.latents()[0].length},
+                result.latents()[0]))).withHeaders(OutputHeaders.forModel(model.metadata())),
+                DenoiserTopology.LATENT_SINK);
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String reason, Exception cause) {
+        Record<String, byte[]> letter = record.withHeaders(record.headers());
+        DeadLetters.describe(letter.headers(), reason, cause, context.recordMetadata().orElse(null));
+        context.forward(letter, DenoiserTopology.DEAD_LETTER_SINK);
+    }
+
+    /** Accepts the model's shape with or without leading size-1 dimensions, e.g. [28,28] for [1,28,28]. */
+    static void requireShape(Tensor tensor, int[] expected) {
+        if (!Arrays.equals(squeezeLeading(tensor.shape()), squeezeLeading(expected))) {
+            throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE, "shape "
+                    + Arrays.toString(tensor.shape()) + " does not match the model's " + Arrays.toString(expected));
+        }
+    }
+
+    private static int[] squeezeLeading(int[] shape) {
+        int first = 0;
+        while (first < shape.length - 1 && shape[first] == 1) {
+            first++;
+        }
+        return Arrays.copyOfRange(shape, first, shape.length);
+    }
+}

@@ -1,0 +1,63 @@
+package io.denoiser.stream;
+
+import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.ModelRecord;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The model version one pipeline serves right now, shared by the global models thread (which offers new
+ * versions) and the stream threads (which use them). {@code MultiLayerNetwork} is not thread-safe, so
+ * every stream thread builds its own network from the current verified record and rebuilds it when the
+ * version changes: a swap never pauses or drops a record.
+ */
+public final class ModelCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelCatalog.class);
+
+    private final String modelName;
+    private final AtomicReference<ModelRecord> current;
+    private final ThreadLocal<DenoisingModel> threadCopy = new ThreadLocal<>();
+
+    /** Starts with {@code initial}, the shipped default, until a newer version arrives. */
+    public ModelCatalog(ModelRecord initial) {
+        this.modelName = initial.name();
+        this.current = new AtomicReference<>(initial);
+    }
+
+    /** Adopts {@code candidate} if it is for this pipeline and newer than the current version. */
+    public boolean offer(ModelRecord candidate) {
+        if (!modelName.equals(candidate.name())) {
+            return false;
+        }
+        ModelRecord previous = current.getAndUpdate(old -> candidate.version() > old.version() ? candidate : old);
+        boolean adopted = candidate.version() > previous.version();
+        if (adopted) {
+            LOG.info("model {} version {} adopted (was {})", modelName, candidate.version(), previous.version());
+        } else {
+            LOG.info("model {} version {} ignored: not newer than {}", modelName, candidate.version(),
+                    previous.version());
+        }
+        return adopted;
+    }
+
+    /** The calling thread's own network, rebuilt first if a newer version was adopted since its last use. */
+    public DenoisingModel forCurrentThread() {
+        ModelRecord latest = current.get();
+        DenoisingModel mine = threadCopy.get();
+        if (mine == null || mine.metadata().version() != latest.version()) {
+            mine = DenoisingModel.load(latest);
+            threadCopy.set(mine);
+        }
+        return mine;
+    }
+
+    public String modelName() {
+        return modelName;
+    }
+
+    public long currentVersion() {
+        return current.get().version();
+    }
+}

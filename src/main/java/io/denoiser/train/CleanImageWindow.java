@@ -1,0 +1,91 @@
+package io.denoiser.train;
+
+import io.denoiser.codec.InvalidRecordException;
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.KafkaConnection;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A sliding window of the most recent clean images on the clean topic. It reads every partition from the
+ * beginning (no consumer group), so a restarted trainer rebuilds the same window from the topic.
+ */
+final class CleanImageWindow implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CleanImageWindow.class);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final TensorCodec codec = new TensorCodec(1 << 20);
+    private final ArrayDeque<float[]> images = new ArrayDeque<>();
+    private final int capacity;
+    private final int imageSize;
+    private long rejected;
+
+    CleanImageWindow(KafkaConnection kafka, String topic, int capacity, int imageSize) {
+        Properties properties = kafka.baseProperties();
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        this.capacity = capacity;
+        this.imageSize = imageSize;
+    }
+
+    /** Reads whatever arrived since the last call; returns how many new images were added. */
+    int catchUp() {
+        int added = 0;
+        ConsumerRecords<String, byte[]> batch;
+        do {
+            batch = consumer.poll(Duration.ofMillis(500));
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                if (add(record.value())) {
+                    added++;
+                }
+            }
+        } while (!batch.isEmpty());
+        return added;
+    }
+
+    float[][] snapshot() {
+        return images.toArray(float[][]::new);
+    }
+
+    private boolean add(byte[] value) {
+        try {
+            Tensor tensor = codec.decodeDetecting(value);
+            if (tensor.values().length != imageSize) {
+                throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE,
+                        tensor.values().length + " values, expected " + imageSize);
+            }
+            if (images.size() == capacity) {
+                images.removeFirst();
+            }
+            images.addLast(tensor.values());
+            return true;
+        } catch (InvalidRecordException e) {
+            rejected++;
+            LOG.warn("clean image skipped ({} so far): {}", rejected, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

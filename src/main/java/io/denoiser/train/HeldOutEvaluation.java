@@ -1,0 +1,50 @@
+package io.denoiser.train;
+
+import io.denoiser.data.GaussianNoise;
+import io.denoiser.model.DenoisingModel;
+import io.denoiser.quality.ImageQuality;
+import java.util.Arrays;
+
+/**
+ * Mean PSNR of a model on a fixed held-out set: the clean images, noised once with a fixed seed so every
+ * model is judged on the very same inputs.
+ */
+public final class HeldOutEvaluation {
+
+    private static final int BATCH = 128;
+
+    private final float[][] clean;
+    private final float[][] noisy;
+
+    public HeldOutEvaluation(float[][] clean, double noiseLevel, long seed) {
+        GaussianNoise noise = new GaussianNoise(noiseLevel, seed);
+        this.clean = clean;
+        this.noisy = Arrays.stream(clean).map(noise::apply).toArray(float[][]::new);
+    }
+
+    public double noisyPsnrDb() {
+        return ImageQuality.meanPsnr(clean, noisy);
+    }
+
+    public double modelPsnrDb(DenoisingModel model) {
+        return ImageQuality.meanPsnr(clean, denoise(model));
+    }
+
+    public float[][] denoise(DenoisingModel model) {
+        float[][] outputs = new float[noisy.length][];
+        for (int start = 0; start < noisy.length; start += BATCH) {
+            float[][] batch = Arrays.copyOfRange(noisy, start, Math.min(noisy.length, start + BATCH));
+            float[][] denoised = model.reconstruct(batch).outputs();
+            System.arraycopy(denoised, 0, outputs, start, denoised.length);
+        }
+        return outputs;
+    }
+
+    public float[][] noisy() {
+        return noisy;
+    }
+
+    public float[][] clean() {
+        return clean;
+    }
+}

@@ -1,0 +1,23 @@
+package io.denoiser.train;
+
+import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.TopicNames;
+import io.denoiser.model.Architecture;
+import java.time.Duration;
+
+/**
+ * Settings of the continuous trainer.
+ *
+ * @param kafka           cluster address and pass-through client settings
+ * @param topics          topic names: clean images are read, model records are written
+ * @param modelName       name (record key) of the model it trains
+ * @param architecture    design used when no earlier version exists
+ * @param interval        time between training rounds
+ * @param settings        epochs per round, batch, noise, seed
+ * @param windowSize      most recent clean images kept for training (a sliding window: at 784 floats an
+ *                        image, 60,000 images take ~190 MB of heap)
+ * @param useBundledData  also train on the bundled MNIST training split
+ */
+public record TrainerConfig(KafkaConnection kafka, TopicNames topics, String modelName, Architecture architecture,
+                            Duration interval, TrainingSettings settings, int windowSize, boolean useBundledData) {
+}

@@ -1,0 +1,102 @@
+package io.denoiser.train;
+
+import io.denoiser.data.MnistDataset;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ShippedModels;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trainer process: every interval it reads new clean images, continues training from the newest
+ * published version (or the shipped default), evaluates on the held-out split and publishes the next
+ * version to the models topic.
+ */
+public final class TrainerService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
+
+    private final TrainerConfig config;
+    private final CleanImageWindow window;
+    private final ModelPublisher publisher;
+    private final HeldOutEvaluation heldOut;
+    private final float[][] bundled;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public TrainerService(TrainerConfig config) {
+        this.config = config;
+        this.window = new CleanImageWindow(config.kafka(), config.topics().cleanImages(), config.windowSize(),
+                config.architecture().inputSize());
+        this.publisher = new ModelPublisher(config.kafka(), config.topics().models());
+        MnistDataset data = MnistDataset.bundled();
+        this.heldOut = new HeldOutEvaluation(images(data.testSplit()), config.settings().noiseLevel(), 1234);
+        this.bundled = config.useBundledData() ? images(data.trainingSplit()) : new float[0][];
+    }
+
+    /** Runs {@code rounds} rounds (0 = until {@link #stop()}), one per interval. */
+    public void run(int rounds) throws InterruptedException {
+        for (int round = 1; rounds == 0 || round <= rounds; round++) {
+            runRound();
+            if ((rounds == 0 || round < rounds)
+                    && stopped.await(config.interval().toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        }
+    }
+
+    /** One round: catch up on clean images, train from the newest version, publish the next one. */
+    public ModelRecord runRound() {
+        int added = window.catchUp();
+        float[][] images = trainingImages();
+        if (images.length == 0) {
+            throw new IllegalStateException("no clean images on " + config.topics().cleanImages()
+                    + " and bundled data disabled");
+        }
+        ModelRecord parent = ModelTopicReader.latest(config.kafka(), config.topics().models(), config.modelName())
+                .orElseGet(() -> ShippedModels.load(config.modelName()));
+        LOG.info("training round: {} images ({} new from topic), from {} v{}", images.length, added,
+                parent.name(), parent.version());
+        TrainingRun run = new TrainingRun(config.settings(), heldOut, (epoch, epochs, loss, seconds, eta) ->
+                LOG.info("epoch {}/{} loss {} ({}s)", epoch, epochs, String.format("%.4f", loss),
+                        String.format("%.1f", seconds)));
+        ModelRecord trained = run.train(config.modelName(), config.architecture(), parent.version() + 1,
+                Optional.of(parent), images, "clean topic window (" + (images.length - bundled.length)
+                        + ") + bundled (" + bundled.length + ")");
+        publisher.publish(trained);
+        LOG.info("published {} v{}: held-out PSNR {} dB (parent v{}: {} dB)", trained.name(), trained.version(),
+                String.format("%.2f", trained.metadata().metrics().get("psnr_db")), parent.version(),
+                parent.metadata().metrics() == null ? "?" : parent.metadata().metrics().get("psnr_db"));
+        return trained;
+    }
+
+    private float[][] trainingImages() {
+        List<float[]> all = new ArrayList<>(Arrays.asList(bundled));
+        all.addAll(Arrays.asList(window.snapshot()));
+        return all.toArray(float[][]::new);
+    }
+
+    static float[][] images(MnistDataset data) {
+        float[][] images = new float[data.size()][];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = data.image(i);
+        }
+        return images;
+    }
+
+    /** Asks {@link #run(int)} to return after the current round; safe from any thread. */
+    public void stop() {
+        stopped.countDown();
+    }
+
+    /** Releases the Kafka clients; call after {@link #run(int)} returned. */
+    @Override
+    public void close() {
+        window.close();
+        publisher.close();
+    }
+}

@@ -1,0 +1,22 @@
+package io.denoiser.model;
+
+import java.util.Map;
+
+/** Model records for tests: real networks with random weights. */
+public final class ModelRecords {
+
+    private ModelRecords() {
+    }
+
+    public static ModelMetadata metadata(long version) {
+        Architecture architecture = Architecture.CNN_SEED;
+        return new ModelMetadata("cnn-seed", version, architecture.id(), architecture.inputShape(),
+                architecture.latentShape(), architecture.parameterCount(), Map.of("dataset", "test"),
+                Map.of("psnr_db", 10.0), "2026-11-26T00:00:00Z");
+    }
+
+    /** A valid cnn-seed record whose weights come from {@code seed}. */
+    public static ModelRecord cnnSeed(long version, long seed) {
+        return new ModelRecord(metadata(version), Architecture.CNN_SEED.newNetwork(seed).params().toFloatVector());
+    }
+}

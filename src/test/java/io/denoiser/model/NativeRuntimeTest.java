@@ -1,0 +1,38 @@
+package io.denoiser.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+
+/** Guards the ~20x convolution speed-up: fails if the oneDNN path is lost (see NativeRuntime). */
+class NativeRuntimeTest {
+
+    @Test
+    void shouldRunTheOnednnBuildWithLayerHelpersEnabled() {
+        assertThat(System.getProperty(NativeRuntime.PLATFORM_EXTENSION)).isEqualTo("-onednn");
+        assertThat(NativeRuntime.fastPathActive()).isTrue();
+    }
+
+    @Test
+    void shouldGiveEveryConvolutionOfTheSeedCnnTheOnednnHelper() {
+        MultiLayerNetwork network = Architecture.CNN_SEED.newNetwork(1);
+        long convolutions = 0;
+        for (var layer : network.getLayers()) {
+            if (layer instanceof ConvolutionLayer convolution) {
+                assertThat(convolution.getHelper()).isInstanceOf(MKLDNNConvHelper.class);
+                convolutions++;
+            }
+        }
+        assertThat(convolutions).isEqualTo(7);
+    }
+
+    @Test
+    void shouldBuildThePlainIm2colPathOnlyWhenAskedForABaseline() {
+        MultiLayerNetwork baseline = NativeRuntime.withoutLayerHelpers(() -> Architecture.CNN_SEED.newNetwork(1));
+        assertThat(((ConvolutionLayer) baseline.getLayer(0)).getHelper()).isNull();
+        assertThat(((ConvolutionLayer) Architecture.CNN_SEED.newNetwork(1).getLayer(0)).getHelper()).isNotNull();
+    }
+}

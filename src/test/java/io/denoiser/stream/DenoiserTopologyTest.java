@@ -1,0 +1,136 @@
+package io.denoiser.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.TopicNames;
+import io.denoiser.model.ModelRecordCodec;
+import io.denoiser.model.ModelRecords;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DenoiserTopologyTest {
+
+    private static final int[] DIGIT = {28, 28};
+
+    @TempDir
+    Path stateDir;
+
+    private final TensorCodec codec = new TensorCodec(1 << 20);
+    private final TopicNames topics = TopicNames.defaults();
+    private TopologyTestDriver driver;
+    private ModelCatalog catalog;
+    private TestInputTopic<String, byte[]> noisy;
+    private TestInputTopic<String, byte[]> models;
+    private TestOutputTopic<String, byte[]> denoised;
+    private TestOutputTopic<String, byte[]> latent;
+    private TestOutputTopic<String, byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir);
+        catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1));
+        driver = new TopologyTestDriver(DenoiserTopology.build(config, catalog), config.streamsProperties());
+        noisy = driver.createInputTopic(topics.noisyImages(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        models = driver.createInputTopic(topics.models(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        denoised = driver.createOutputTopic(topics.denoisedImages(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        latent = driver.createOutputTopic(topics.latentVectors(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void shouldPublishADenoisedImageAndA512FloatLatentUnderTheInputKey() {
+        noisy.pipeInput("digit-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.3f))));
+        TestRecord<String, byte[]> image = denoised.readRecord();
+        TestRecord<String, byte[]> code = latent.readRecord();
+        assertThat(image.key()).isEqualTo("digit-1");
+        assertThat(code.key()).isEqualTo("digit-1");
+        Tensor output = codec.decodeDetecting(image.value());
+        assertThat(output.shape()).containsExactly(DIGIT);
+        for (float value : output.values()) {
+            assertThat(value).isBetween(0f, 1f);
+        }
+        assertThat(codec.decodeDetecting(code.value()).shape()).containsExactly(512);
+        assertThat(header(image.headers(), OutputHeaders.MODEL_NAME)).isEqualTo("cnn-seed");
+        assertThat(OutputHeaders.modelVersion(code.headers())).isEqualTo(1);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldAcceptJsonAndAChannelDimension() {
+        noisy.pipeInput("json", codec.encodeJson(new Tensor(DIGIT, digit(0.1f))));
+        noisy.pipeInput("chw", codec.encodeFloat32(new Tensor(new int[] {1, 28, 28}, digit(0.2f))));
+        assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("json", "chw");
+    }
+
+    @Test
+    void shouldSwapToANewerModelVersionAndIgnoreOlderOnes() {
+        noisy.pipeInput("before", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));
+        models.pipeInput("cnn-seed", ModelRecordCodec.encode(ModelRecords.cnnSeed(2, 99)));
+        noisy.pipeInput("after", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));
+        models.pipeInput("cnn-seed", ModelRecordCodec.encode(ModelRecords.cnnSeed(1, 5)));
+        noisy.pipeInput("after-old", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));
+
+        var outputs = denoised.readRecordsToList();
+        assertThat(outputs).extracting(r -> OutputHeaders.modelVersion(r.headers())).containsExactly(1L, 2L, 2L);
+        assertThat(codec.decodeDetecting(outputs.get(0).value()).values())
+                .isNotEqualTo(codec.decodeDetecting(outputs.get(1).value()).values());
+    }
+
+    @Test
+    void shouldKeepServingWhenAModelRecordIsInvalid() {
+        byte[] corrupt = ModelRecordCodec.encode(ModelRecords.cnnSeed(5, 3));
+        corrupt[corrupt.length - 1] ^= 0x7f;
+        models.pipeInput("cnn-seed", Arrays.copyOf(corrupt, corrupt.length - 8));
+        noisy.pipeInput("digit", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));
+        assertThat(OutputHeaders.modelVersion(denoised.readRecord().headers())).isEqualTo(1);
+        assertThat(catalog.currentVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterBadRecordsWithTheReasonAndKeepGoing() {
+        noisy.pipeInput("garbage", "not a tensor".getBytes(StandardCharsets.UTF_8));
+        noisy.pipeInput("wrong-shape", codec.encodeFloat32(new Tensor(new int[] {27, 27}, new float[27 * 27])));
+        noisy.pipeInput("good", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));
+
+        var letters = deadLetters.readRecordsToList();
+        assertThat(letters).extracting(TestRecord::key).containsExactly("garbage", "wrong-shape");
+        assertThat(header(letters.get(0).headers(), DeadLetters.REASON)).isEqualTo("UNKNOWN_FORMAT");
+        assertThat(header(letters.get(1).headers(), DeadLetters.REASON)).isEqualTo("WRONG_SHAPE");
+        assertThat(header(letters.get(1).headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo(topics.noisyImages());
+        assertThat(header(letters.get(1).headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(letters.get(0).value()).isEqualTo("not a tensor".getBytes(StandardCharsets.UTF_8));
+        assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+    }
+
+    private static float[] digit(float level) {
+        float[] image = new float[784];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (i % 28 > 10 && i % 28 < 18) ? level : 0f;
+        }
+        return image;
+    }
+
+    private static String header(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
