@@ -1,0 +1,143 @@
+package io.denoiser.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.TopicNames;
+import io.denoiser.data.GaussianNoise;
+import io.denoiser.data.MnistDataset;
+import io.denoiser.model.ModelRecords;
+import io.denoiser.model.ShippedModels;
+import io.denoiser.quality.ImageQuality;
+import io.denoiser.train.ModelPublisher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production topology on a real broker: digits in, denoised digits and latents out, a hot swap mid-stream. */
+class DenoiserPipelineIT {
+
+    private static final int DIGITS = 240;
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final TopicNames TOPICS = TopicNames.defaults();
+    private static TestKafkaCluster cluster;
+
+    @TempDir
+    Path stateDir;
+
+    private final TensorCodec codec = new TensorCodec(1 << 20);
+    private final MnistDataset digits = MnistDataset.bundled().testSplit().slice(0, DIGITS);
+    private final float[][] noisy = new GaussianNoise(0.5, 3).applyAll(digits);
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = TestKafkaCluster.start();
+        cluster.createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3, TOPICS.latentVectors(), 3,
+                TOPICS.models(), 1, TOPICS.deadLetters(), 1));
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        cluster.close();
+    }
+
+    @Test
+    void shouldDenoiseEveryDigitExactlyOnceAndSwapModelsOncePerPartition() throws Exception {
+        ModelCatalog catalog = new ModelCatalog(ShippedModels.load("cnn-seed"));
+        DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir);
+        try (DenoiserApp app = new DenoiserApp(config, catalog);
+             KafkaProducer<String, byte[]> producer = cluster.producer();
+             ModelPublisher publisher = new ModelPublisher(cluster.connection(), TOPICS.models())) {
+            app.start();
+            assertThat(app.awaitRunning(TIMEOUT)).isTrue();
+
+            send(producer, 0, DIGITS / 2);
+            assertThat(cluster.readCommitted(List.of(TOPICS.denoisedImages()), DIGITS / 2, TIMEOUT)).hasSize(DIGITS / 2);
+            publisher.publish(ModelRecords.cnnSeed(2, 77));
+            awaitVersion(catalog, 2);
+            send(producer, DIGITS / 2, DIGITS);
+
+            List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()), DIGITS, TIMEOUT);
+            List<ConsumerRecord<String, byte[]>> latents = cluster.readCommitted(List.of(TOPICS.latentVectors()), DIGITS, TIMEOUT);
+
+            assertThat(keys(denoised)).hasSize(DIGITS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allKeys());
+            assertThat(keys(latents)).hasSize(DIGITS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allKeys());
+            assertThat(codec.decodeDetecting(latents.get(0).value()).shape()).containsExactly(512);
+            assertSwitchesOncePerPartition(denoised);
+            assertShippedModelDenoises(denoised);
+        }
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            producer.send(new ProducerRecord<>(TOPICS.noisyImages(), key(i), codec.encodeUint8(new Tensor(new int[] {28, 28}, noisy[i]))));
+        }
+        producer.flush();
+    }
+
+    private static void assertSwitchesOncePerPartition(List<ConsumerRecord<String, byte[]>> records) {
+        Map<Integer, List<Long>> versions = new TreeMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            versions.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(OutputHeaders.modelVersion(record.headers()));
+        }
+        assertThat(versions).hasSize(3);
+        versions.forEach((partition, sequence) -> {
+            assertThat(sequence).as("partition %d", partition).isSorted();
+            assertThat(sequence.stream().distinct()).as("partition %d", partition).containsExactly(1L, 2L);
+        });
+    }
+
+    private void assertShippedModelDenoises(List<ConsumerRecord<String, byte[]>> records) {
+        double noisyPsnr = 0;
+        double denoisedPsnr = 0;
+        int count = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (OutputHeaders.modelVersion(record.headers()) == 1) {
+                int index = Integer.parseInt(record.key().substring("digit-".length()));
+                noisyPsnr += ImageQuality.psnr(digits.image(index), noisy[index]);
+                denoisedPsnr += ImageQuality.psnr(digits.image(index), codec.decodeDetecting(record.value()).values());
+                count++;
+            }
+        }
+        assertThat(count).isGreaterThanOrEqualTo(DIGITS / 2);
+        assertThat(denoisedPsnr / count).isGreaterThan(noisyPsnr / count + 6);
+    }
+
+    private static void awaitVersion(ModelCatalog catalog, long version) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (catalog.currentVersion() < version && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(catalog.currentVersion()).isEqualTo(version);
+    }
+
+    private static List<String> keys(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(ConsumerRecord::key).collect(Collectors.toList());
+    }
+
+    private static List<String> allKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < DIGITS; i++) {
+            keys.add(key(i));
+        }
+        return keys;
+    }
+
+    private static String key(int index) {
+        return "digit-" + index;
+    }
+}
