@@ -1,0 +1,105 @@
+package io.denoiser.cli;
+
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.TopicNames;
+import io.denoiser.model.NativeRuntime;
+import io.denoiser.model.ShippedModels;
+import io.denoiser.stream.DenoiserApp;
+import io.denoiser.stream.ModelCatalog;
+import io.denoiser.topics.ApplyReport;
+import io.denoiser.topics.TopicApplier;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: the denoiser service. Runs until stopped (SIGTERM closes it cleanly). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the denoiser: noisy images in, denoised images and latent vectors out.")
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    TopicFilesOption topicFiles;
+
+    @Option(names = "--application-id", defaultValue = "${env:DENOISER_APPLICATION_ID:-kafka-denoiser}",
+            description = "Kafka Streams application id (env DENOISER_APPLICATION_ID; default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--model-name", defaultValue = "${env:DENOISER_MODEL_NAME:-cnn-seed}",
+            description = "Model to serve; its shipped version is used until the models topic has one (default: ${DEFAULT-VALUE}).")
+    String modelName;
+
+    @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
+            description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
+    int streamThreads;
+
+    @Option(names = "--processing-guarantee", defaultValue = "${env:DENOISER_PROCESSING_GUARANTEE:-exactly_once_v2}",
+            description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
+    String processingGuarantee;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "${env:DENOISER_COMMIT_INTERVAL_MS:-100}",
+            description = "Commit (transaction) interval (default: ${DEFAULT-VALUE}).")
+    long commitIntervalMs;
+
+    @Option(names = "--state-dir", defaultValue = "${env:DENOISER_STATE_DIR:-${sys:java.io.tmpdir}/kafka-denoiser}",
+            description = "Kafka Streams state directory (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--create-topics", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Create missing topics from the topic files before starting (default: ${DEFAULT-VALUE}).")
+    boolean createTopics;
+
+    @Option(names = "--replication-factor", defaultValue = "${env:DENOISER_REPLICATION_FACTOR}",
+            description = "Replication factor for topics it creates, instead of the files'.")
+    Short replicationFactor;
+
+    @Override
+    public Integer call() throws Exception {
+        NativeRuntime.limitNativeThreads(1);
+        NativeRuntime.warnIfSlow();
+        DenoiserConfig config = new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(), modelName,
+                streamThreads, processingGuarantee, commitIntervalMs, stateDir, DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
+        if (!topicsAgree(config)) {
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (DenoiserApp app = new DenoiserApp(config, new ModelCatalog(ShippedModels.load(modelName)))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "denoiser-shutdown"));
+            app.start();
+            if (app.awaitRunning(Duration.ofMinutes(5))) {
+                LOG.info("denoiser running: {} -> {}, {}", config.topics().noisyImages(),
+                        config.topics().denoisedImages(), config.topics().latentVectors());
+            }
+            stopped.await();
+        }
+        return 0;
+    }
+
+    private boolean topicsAgree(DenoiserConfig config) throws Exception {
+        try (Admin admin = Admin.create(config.kafka().baseProperties())) {
+            TopicApplier applier = new TopicApplier(admin, Optional.ofNullable(replicationFactor));
+            ApplyReport report = createTopics ? applier.apply(topicFiles.load()) : applier.verify(topicFiles.load());
+            report.lines().forEach(line -> LOG.info("topics: {}", line));
+            if (report.hasProblems()) {
+                LOG.error("refusing to start: the cluster's topics contradict the topic files");
+                return false;
+            }
+            return true;
+        }
+    }
+}

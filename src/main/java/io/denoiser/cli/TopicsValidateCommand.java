@@ -1,0 +1,36 @@
+package io.denoiser.cli;
+
+import io.denoiser.config.TopicNames;
+import io.denoiser.model.ModelRecordCodec;
+import io.denoiser.topics.TopicCatalog;
+import io.denoiser.topics.TopicSpec;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code topics validate}: the files parse, follow the naming convention, and the models topic fits a model. */
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check the topic files without a cluster.")
+public final class TopicsValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    TopicFilesOption files;
+
+    @Override
+    public Integer call() throws Exception {
+        TopicCatalog catalog = files.load();
+        TopicSpec models = catalog.byName(TopicNames.defaults().models());
+        long maxMessageBytes = Long.parseLong(models.configs().getOrDefault("max.message.bytes", "1048588"));
+        for (TopicSpec topic : catalog.topics()) {
+            System.out.printf("ok  %-28s %d partitions, replication %d, %s%n", topic.name(), topic.partitions(),
+                    topic.replicationFactor(), topic.configs());
+        }
+        if (maxMessageBytes < ModelRecordCodec.MAX_RECORD_BYTES) {
+            System.out.printf("FAIL %s max.message.bytes %d is below the largest model record, %d bytes%n",
+                    models.name(), maxMessageBytes, ModelRecordCodec.MAX_RECORD_BYTES);
+            return 1;
+        }
+        System.out.printf("%d topic files valid; %s fits model records up to %d bytes%n", catalog.topics().size(),
+                models.name(), ModelRecordCodec.MAX_RECORD_BYTES);
+        return 0;
+    }
+}

@@ -1,0 +1,118 @@
+package io.denoiser.demo;
+
+import io.denoiser.broker.EmbeddedKafkaBroker;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.TopicNames;
+import io.denoiser.data.GaussianNoise;
+import io.denoiser.data.MnistDataset;
+import io.denoiser.model.Architecture;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ShippedModels;
+import io.denoiser.stream.DenoiserApp;
+import io.denoiser.stream.ModelCatalog;
+import io.denoiser.topics.TopicApplier;
+import io.denoiser.topics.TopicCatalog;
+import io.denoiser.train.TrainerConfig;
+import io.denoiser.train.TrainerService;
+import io.denoiser.train.TrainingSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The all-in-one demo: a broker (in-process unless one is given), the topics, the denoiser and the
+ * trainer, then noisy held-out digits in and denoised digits and latent vectors out. Half of the digits
+ * go in before the trainer publishes a new model version and half after, so the hot swap shows.
+ */
+public final class DemoRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
+    private static final String MODEL = DenoiserConfig.DEFAULT_MODEL_NAME;
+
+    /** @param bootstrapServers an existing cluster, or empty to start an in-process broker */
+    public record Options(Optional<String> bootstrapServers, Path outDir, int digits, long seed, Duration timeout) {
+    }
+
+    private final Options options;
+    private final TopicNames topics = TopicNames.defaults();
+
+    public DemoRun(Options options) {
+        this.options = options;
+    }
+
+    public DemoReport run() throws Exception {
+        Files.createDirectories(options.outDir());
+        try (EmbeddedKafkaBroker broker = options.bootstrapServers().isPresent() ? null : EmbeddedKafkaBroker.start()) {
+            KafkaConnection kafka = KafkaConnection.of(options.bootstrapServers().orElseGet(() -> broker.bootstrapServers()));
+            applyTopics(kafka, broker != null);
+            return runServices(kafka);
+        }
+    }
+
+    private void applyTopics(KafkaConnection kafka, boolean singleNode) throws Exception {
+        try (Admin admin = Admin.create(kafka.baseProperties())) {
+            TopicApplier applier = new TopicApplier(admin, singleNode ? Optional.of((short) 1) : Optional.empty());
+            LOG.info("topics: {}", applier.apply(TopicCatalog.fromClasspath()));
+        }
+    }
+
+    private DemoReport runServices(KafkaConnection kafka) throws Exception {
+        MnistDataset data = MnistDataset.bundled();
+        MnistDataset test = data.testSplit().slice(0, Math.min(options.digits(), data.testSplit().size()));
+        Path stateDir = Files.createTempDirectory("denoiser-demo-state");
+        DenoiserConfig config = DenoiserConfig.defaults(kafka, stateDir)
+                .withApplicationId("kafka-denoiser-demo-" + UUID.randomUUID().toString().substring(0, 8));
+        ModelCatalog catalog = new ModelCatalog(ShippedModels.load(MODEL));
+        long initialVersion = catalog.currentVersion();
+        TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.CNN_SEED,
+                Duration.ZERO, TrainingSettings.seedRecipe(1, options.seed()), 60_000, false);
+        TensorCodec codec = new TensorCodec(1 << 20);
+        float[][] noisy = new GaussianNoise(0.5, options.seed()).applyAll(test);
+        try (DenoiserApp app = new DenoiserApp(config, catalog);
+             OutputCollector outputs = new OutputCollector(kafka, topics);
+             DigitProducer producer = new DigitProducer(kafka, codec);
+             TrainerService trainer = new TrainerService(trainerConfig);
+             DemoProgress progress = new DemoProgress(producer, outputs, catalog, noisy.length)) {
+            app.start();
+            if (!app.awaitRunning(options.timeout())) {
+                throw new IllegalStateException("denoiser did not reach RUNNING within " + options.timeout());
+            }
+            outputs.start();
+            progress.start();
+            producer.sendClean(topics.cleanImages(), data.trainingSplit());
+            FutureTask<ModelRecord> training = new FutureTask<>(trainer::runRound);
+            new Thread(training, "demo-trainer").start();
+            int half = noisy.length / 2;
+            long firstHalf = producer.sendNoisy(topics.noisyImages(), noisy, 0, half, outputs, options.timeout());
+            training.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            awaitVersionAbove(catalog, initialVersion);
+            long secondHalf = producer.sendNoisy(topics.noisyImages(), noisy, half, noisy.length, outputs,
+                    options.timeout());
+            outputs.awaitOutputs(noisy.length, Duration.ofSeconds(5));
+            DemoReport report = DemoResults.summarize(test, noisy, outputs, (firstHalf + secondHalf) / 1e9);
+            DemoResults.writeGrid(options.outDir().resolve("grid.png"), test, noisy, outputs, 12);
+            return report;
+        } finally {
+            DemoResults.deleteRecursively(stateDir);
+        }
+    }
+
+    private void awaitVersionAbove(ModelCatalog catalog, long version) throws InterruptedException {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        while (catalog.currentVersion() <= version) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no model version above " + version + " was adopted in time");
+            }
+            Thread.sleep(50);
+        }
+    }
+}

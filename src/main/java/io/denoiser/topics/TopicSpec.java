@@ -1,0 +1,25 @@
+package io.denoiser.topics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One topic as declared in a file under {@code topics/}: its shape, configs and contract.
+ *
+ * @param replicationFactor the production replication factor; single-node brokers apply with an override
+ * @param configs           Kafka topic configs, values as strings
+ */
+public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs,
+                        RecordFormat key, RecordFormat value, String purpose, List<String> producers,
+                        List<String> consumers) {
+
+    /** {@code denoiser.<domain>.<kind>}: lower case words joined by dots, two or three after the prefix. */
+    public static final Pattern NAME_CONVENTION = Pattern.compile("denoiser(\\.[a-z][a-z0-9-]*){1,3}");
+
+    public TopicSpec {
+        configs = configs == null ? Map.of() : Map.copyOf(configs);
+        producers = producers == null ? List.of() : List.copyOf(producers);
+        consumers = consumers == null ? List.of() : List.copyOf(consumers);
+    }
+}
