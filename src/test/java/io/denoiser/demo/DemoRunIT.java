@@ -1,0 +1,29 @@
+package io.denoiser.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main job, end to end on its own in-process broker, with fewer digits. */
+class DemoRunIT {
+
+    @Test
+    void shouldDenoiseEveryDigitOnceAcrossTwoModelVersions(@TempDir Path out) throws Exception {
+        DemoReport report = new DemoRun(new DemoRun.Options(Optional.empty(), out, 200, 7, Duration.ofMinutes(2))).run();
+
+        assertThat(report.recordsIn()).isEqualTo(200);
+        assertThat(report.denoised()).isEqualTo(200);
+        assertThat(report.denoisedDistinct()).isEqualTo(200);
+        assertThat(report.latent()).isEqualTo(200);
+        assertThat(report.dlq()).isZero();
+        assertThat(report.modelVersionsSeen()).containsExactly(1L, 2L);
+        assertThat(report.psnrDenoisedDb()).isGreaterThan(report.psnrNoisyDb() + 6);
+        assertThat(report.throughputRps()).isPositive();
+        assertThat(ImageIO.read(out.resolve("grid.png").toFile()).getHeight()).isEqualTo(3 * (28 * 3 + 2) + 2);
+    }
+}

@@ -1,0 +1,45 @@
+package io.denoiser.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.broker.TestKafkaCluster;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+
+class TopicApplierIT {
+
+    @Test
+    void shouldCreateOnceAlignDriftAndReportWhatItCannotFix() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start();
+             Admin admin = Admin.create(cluster.connection().baseProperties())) {
+            TopicCatalog catalog = TopicCatalog.fromClasspath();
+            TopicApplier applier = new TopicApplier(admin, Optional.of((short) 1));
+            admin.createTopics(List.of(new NewTopic("denoiser.images.latent", 2, (short) 1))).all().get();
+
+            ApplyReport first = applier.apply(catalog);
+            assertThat(first.created()).hasSize(5);
+            assertThat(first.problems()).singleElement().asString()
+                    .contains("denoiser.images.latent: 2 partitions, the topic file declares 3");
+            ApplyReport second = applier.apply(catalog);
+            assertThat(second.changedNothing()).isTrue();
+            assertThat(second.unchanged()).hasSize(6);
+            assertThat(second.lines()).contains("nothing to change");
+            assertThat(second.problems()).hasSize(1);
+
+            ConfigResource models = new ConfigResource(ConfigResource.Type.TOPIC, "denoiser.models");
+            admin.incrementalAlterConfigs(Map.of(models, List.of(new AlterConfigOp(
+                    new ConfigEntry("max.message.bytes", "1000"), AlterConfigOp.OpType.SET)))).all().get();
+            assertThat(applier.verify(catalog).problems()).anySatisfy(p -> assertThat(p).contains("max.message.bytes"));
+            assertThat(applier.apply(catalog).altered()).singleElement().asString().startsWith("denoiser.models");
+            assertThat(admin.describeConfigs(List.of(models)).all().get().get(models).get("max.message.bytes").value())
+                    .isEqualTo("20971520");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.denoiser.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.denoiser.config.TopicNames;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class TopicCatalogTest {
+
+    @Test
+    void shouldLoadTheRepositoryTopicFilesAndTheCopiesInTheJarAlike() throws Exception {
+        TopicCatalog files = TopicCatalog.load(Path.of("topics"));
+        TopicCatalog shipped = TopicCatalog.fromClasspath();
+        assertThat(files.topics()).hasSize(6).containsExactlyInAnyOrderElementsOf(shipped.topics());
+        TopicSpec models = shipped.byName(TopicNames.defaults().models());
+        assertThat(models.configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(models.partitions()).isEqualTo(1);
+        assertThat(shipped.byName(TopicNames.defaults().noisyImages()).partitions())
+                .isEqualTo(shipped.byName(TopicNames.defaults().denoisedImages()).partitions());
+    }
+
+    @Test
+    void shouldRejectANameOutsideTheConvention() {
+        assertThatThrownBy(() -> parse(spec("Images_In", "retention.ms")))
+                .hasMessageContaining("does not follow");
+    }
+
+    @Test
+    void shouldRejectAnUnknownTopicConfig() {
+        assertThatThrownBy(() -> parse(spec("denoiser.images.noisy", "retention.msec")))
+                .hasMessageContaining("unknown topic config 'retention.msec'");
+    }
+
+    @Test
+    void shouldRejectMissingFields() {
+        assertThatThrownBy(() -> parse("name: denoiser.images.noisy\npartitions: 0\nreplicationFactor: 1\n"))
+                .hasMessageContaining("partitions must be >= 1").hasMessageContaining("purpose are required");
+    }
+
+    private static TopicSpec parse(String yaml) throws Exception {
+        return TopicCatalog.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    }
+
+    private static String spec(String name, String config) {
+        return "name: " + name + "\npartitions: 3\nreplicationFactor: 1\nconfigs:\n  " + config + ": \"1000\"\n"
+                + "key: {format: string, description: id}\nvalue: {format: tensor, description: image}\n"
+                + "purpose: test\n";
+    }
+}
