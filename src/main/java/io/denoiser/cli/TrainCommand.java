@@ -99,10 +99,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--once needs --out FILE");
         }
         MnistDataset data = MnistDataset.bundled();
-        HeldOutEvaluation heldOut = new HeldOutEvaluation(images(data.testSplit()), settings.noiseLevel(), 1234);
+        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.testSplit().images(), settings.noiseLevel(), 1234);
         ModelRecord model = new TrainingRun(settings, heldOut, TrainingProgress.toStderr())
                 .train(modelName, Architecture.fromId(architecture), version, Optional.empty(),
-                        images(data.trainingSplit()), "mnist-10k bundled, training split (first 8000)");
+                        data.trainingSplit().images(), "mnist-10k bundled, training split (first 8000)");
         ModelFiles.write(out, model);
         System.out.printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
                 model.version(), model.metadata().metrics().get("psnr_db"),
@@ -110,13 +110,6 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static float[][] images(MnistDataset data) {
-        float[][] images = new float[data.size()][];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = data.image(i);
-        }
-        return images;
-    }
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {

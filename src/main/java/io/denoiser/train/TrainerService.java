@@ -34,8 +34,8 @@ public final class TrainerService implements AutoCloseable {
                 config.architecture().inputSize());
         this.publisher = new ModelPublisher(config.kafka(), config.topics().models());
         MnistDataset data = MnistDataset.bundled();
-        this.heldOut = new HeldOutEvaluation(images(data.testSplit()), config.settings().noiseLevel(), 1234);
-        this.bundled = config.useBundledData() ? images(data.trainingSplit()) : new float[0][];
+        this.heldOut = new HeldOutEvaluation(data.testSplit().images(), config.settings().noiseLevel(), 1234);
+        this.bundled = config.useBundledData() ? data.trainingSplit().images() : new float[0][];
     }
 
     /** Runs {@code rounds} rounds (0 = until {@link #stop()}), one per interval. */
@@ -80,13 +80,6 @@ public final class TrainerService implements AutoCloseable {
         return all.toArray(float[][]::new);
     }
 
-    static float[][] images(MnistDataset data) {
-        float[][] images = new float[data.size()][];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = data.image(i);
-        }
-        return images;
-    }
 
     /** Asks {@link #run(int)} to return after the current round; safe from any thread. */
     public void stop() {
