@@ -35,9 +35,8 @@ public final class ModelCatalog {
         boolean adopted = candidate.version() > previous.version();
         if (adopted) {
             LOG.info("model {} version {} adopted (was {})", modelName, candidate.version(), previous.version());
-        } else {
-            LOG.info("model {} version {} ignored: not newer than {}", modelName, candidate.version(),
-                    previous.version());
+        } else if (candidate.version() < previous.version()) {
+            LOG.info("model {} version {} ignored: older than {}", modelName, candidate.version(), previous.version());
         }
         return adopted;
     }
