@@ -43,7 +43,7 @@ public final class ModelBenchmark {
         for (int t = 0; t < threads; t++) {
             DenoisingModel copy = layerHelpers ? DenoisingModel.load(model)
                     : NativeRuntime.withoutLayerHelpers(() -> DenoisingModel.load(model));
-            float[][] inputs = randomImages(copy.architecture().inputSize(), t);
+            float[][] inputs = randomImages(copy.shape().inputSize(), t);
             Thread worker = new Thread(() -> {
                 run(copy, inputs, warmupSeconds, new AtomicLong());
                 for (int w = 0; w < windows; w++) {

@@ -101,7 +101,8 @@ public final class TrainCommand implements Callable<Integer> {
         MnistDataset data = MnistDataset.bundled();
         HeldOutEvaluation heldOut = new HeldOutEvaluation(data.testSplit().images(), settings.noiseLevel(), 1234);
         ModelRecord model = new TrainingRun(settings, heldOut, TrainingProgress.toStderr())
-                .train(modelName, Architecture.fromId(architecture), version, Optional.empty(),
+                .train(modelName, Architecture.fromId(architecture), Architecture.fromId(architecture).defaultShape(), version,
+                        Optional.empty(),
                         data.trainingSplit().images(), "mnist-10k bundled, training split (first 8000)");
         ModelFiles.write(out, model);
         System.out.printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),

@@ -1,38 +1,26 @@
 package io.denoiser.model;
 
 import java.util.Arrays;
-import java.util.function.LongFunction;
-import java.util.function.Supplier;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The network designs a model record may name. A record carries only an architecture id and a flat
- * parameter array, encoder parameters first; the networks themselves are always built here, in code,
- * never deserialized.
+ * The network designs a model record may name. A record carries only an architecture id, its shapes and a
+ * flat parameter array; the networks themselves are always built here, in code, never deserialized.
  */
 public enum Architecture {
 
-    CNN_SEED("cnn-seed", SeedCnnAutoencoder::configuration, SeedCnnAutoencoder::encoder,
-            SeedCnnAutoencoder::decoder, SeedCnnAutoencoder.INPUT_SHAPE, SeedCnnAutoencoder.LATENT_SHAPE, 27_073);
+    /** The seed's convolutional autoencoder for 28x28 images. */
+    CNN_SEED("cnn-seed", new SeedCnnAutoencoder()),
+    /** The seed's LSTM sequence-to-sequence autoencoder for T x F windows. */
+    LSTM("lstm", new LstmSequenceAutoencoder());
 
     private final String id;
-    private final LongFunction<MultiLayerConfiguration> training;
-    private final Supplier<MultiLayerConfiguration> encoder;
-    private final Supplier<MultiLayerConfiguration> decoder;
-    private final int[] inputShape;
-    private final int[] latentShape;
-    private final long parameterCount;
+    private final Design design;
 
-    Architecture(String id, LongFunction<MultiLayerConfiguration> training, Supplier<MultiLayerConfiguration> encoder,
-                 Supplier<MultiLayerConfiguration> decoder, int[] inputShape, int[] latentShape, long parameterCount) {
+    Architecture(String id, Design design) {
         this.id = id;
-        this.training = training;
-        this.encoder = encoder;
-        this.decoder = decoder;
-        this.inputShape = inputShape;
-        this.latentShape = latentShape;
-        this.parameterCount = parameterCount;
+        this.design = design;
     }
 
     public static Architecture fromId(String id) {
@@ -40,58 +28,39 @@ public enum Architecture {
                 .orElseThrow(() -> new IllegalArgumentException("unknown architecture '" + id + "'"));
     }
 
-    /** A freshly initialised training network (encoder, decoder and loss) of this design. */
-    public MultiLayerNetwork newNetwork(long seed) {
-        return initialised(training.apply(seed));
-    }
-
-    MultiLayerNetwork newEncoder() {
-        return initialised(encoder.get());
-    }
-
-    MultiLayerNetwork newDecoder() {
-        return initialised(decoder.get());
-    }
-
-    private static MultiLayerNetwork initialised(MultiLayerConfiguration configuration) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-        network.init();
-        return network;
-    }
-
     public String id() {
         return id;
     }
 
-    /** Input shape of one record, without the batch dimension. */
-    public int[] inputShape() {
-        return inputShape.clone();
+    public ModelShape defaultShape() {
+        return design.defaultShape();
     }
 
-    public int[] latentShape() {
-        return latentShape.clone();
-    }
-
-    public int inputSize() {
-        return Arrays.stream(inputShape).reduce(1, Math::multiplyExact);
-    }
-
-    public int latentSize() {
-        return Arrays.stream(latentShape).reduce(1, Math::multiplyExact);
-    }
-
-    /** [batch, ...input shape] as ND4J wants it. */
-    public long[] batchShape(int batchSize) {
-        long[] shape = new long[inputShape.length + 1];
-        shape[0] = batchSize;
-        for (int i = 0; i < inputShape.length; i++) {
-            shape[i + 1] = inputShape[i];
-        }
-        return shape;
+    /** Throws {@link InvalidModelException} if this architecture cannot work on {@code shape}. */
+    public void checkShape(ModelShape shape) {
+        design.checkShape(shape);
     }
 
     /** Exact parameter count, checked against every incoming parameter array before it is loaded. */
-    public long parameterCount() {
-        return parameterCount;
+    public long parameterCount(ModelShape shape) {
+        return design.parameterCount(shape);
+    }
+
+    /** A freshly initialised training network (with its loss) of this design. */
+    public MultiLayerNetwork newNetwork(long seed, ModelShape shape) {
+        return design.trainingNetwork(seed, shape);
+    }
+
+    public MultiLayerNetwork newNetwork(long seed) {
+        return newNetwork(seed, defaultShape());
+    }
+
+    Autoencoder inference(float[] parameters, ModelShape shape) {
+        return design.inference(parameters, shape);
+    }
+
+    /** Records laid out one after another, reshaped for the training network's input. */
+    public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
+        return design.trainingBatch(values, count, shape);
     }
 }

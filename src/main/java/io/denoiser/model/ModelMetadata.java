@@ -23,6 +23,12 @@ public record ModelMetadata(String name, long version, String architecture, int[
                             int[] latentShape, long parameterCount, Map<String, Object> training,
                             Map<String, Double> metrics, String createdAt) {
 
+    /** The shapes this model works on. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public ModelShape shape() {
+        return new ModelShape(inputShape, latentShape);
+    }
+
     /** The same model under another version number, as the trainer publishes it. */
     public ModelMetadata withVersion(long newVersion) {
         return new ModelMetadata(name, newVersion, architecture, inputShape, latentShape, parameterCount,

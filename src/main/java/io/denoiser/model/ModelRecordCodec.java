@@ -76,13 +76,14 @@ public final class ModelRecordCodec {
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(e.getMessage(), e);
         }
-        if (architecture.parameterCount() != count || metadata.parameterCount() != count) {
-            throw new InvalidModelException(architecture.id() + " has " + architecture.parameterCount()
-                    + " parameters, record declares " + metadata.parameterCount() + " and carries " + count);
+        if (metadata.inputShape() == null || metadata.latentShape() == null) {
+            throw new InvalidModelException("model metadata needs input and latent shapes");
         }
-        if (!Arrays.equals(architecture.inputShape(), metadata.inputShape())) {
-            throw new InvalidModelException("input shape " + Arrays.toString(metadata.inputShape())
-                    + " does not match " + architecture.id());
+        architecture.checkShape(metadata.shape());
+        long expected = architecture.parameterCount(metadata.shape());
+        if (expected != count || metadata.parameterCount() != count) {
+            throw new InvalidModelException(architecture.id() + " " + metadata.shape() + " has " + expected
+                    + " parameters, record declares " + metadata.parameterCount() + " and carries " + count);
         }
     }
 

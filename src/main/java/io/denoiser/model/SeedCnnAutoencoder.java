@@ -8,8 +8,11 @@ import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -22,16 +25,51 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * reconstruction at the speed of DL4J's workspace-backed {@code output()}; {@code feedForward()}, the
  * alternative that exposes intermediate activations, measured ~40% slower.
  */
-public final class SeedCnnAutoencoder {
+final class SeedCnnAutoencoder implements Design {
 
-    public static final int[] INPUT_SHAPE = {1, 28, 28};
-    public static final int[] LATENT_SHAPE = {32, 4, 4};
+    private static final ModelShape SHAPE = new ModelShape(new int[] {1, 28, 28}, new int[] {32, 4, 4});
+    private static final long PARAMETERS = 27_073;
 
-    private SeedCnnAutoencoder() {
+    @Override
+    public ModelShape defaultShape() {
+        return SHAPE;
+    }
+
+    @Override
+    public void checkShape(ModelShape shape) {
+        if (!SHAPE.equals(shape)) {
+            throw new InvalidModelException("cnn-seed works on " + SHAPE + ", not " + shape);
+        }
+    }
+
+    @Override
+    public long parameterCount(ModelShape shape) {
+        return PARAMETERS;
+    }
+
+    @Override
+    public MultiLayerNetwork trainingNetwork(long seed, ModelShape shape) {
+        return initialised(configuration(seed));
+    }
+
+    @Override
+    public Autoencoder inference(float[] parameters, ModelShape shape) {
+        return new ConvAutoencoder(initialised(encoder()), initialised(decoder()), parameters, shape);
+    }
+
+    @Override
+    public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
+        return Nd4j.create(values, shape.batchShape(count), 'c');
+    }
+
+    private static MultiLayerNetwork initialised(MultiLayerConfiguration configuration) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init();
+        return network;
     }
 
     /** The training network: encoder, decoder, and a per-pixel binary cross-entropy against the clean image. */
-    public static MultiLayerConfiguration configuration(long seed) {
+    static MultiLayerConfiguration configuration(long seed) {
         NeuralNetConfiguration.ListBuilder layers = base(seed).list();
         for (Layer layer : encoderLayers()) {
             layers.layer(layer);
@@ -45,7 +83,7 @@ public final class SeedCnnAutoencoder {
                 .build();
     }
 
-    public static MultiLayerConfiguration encoder() {
+    static MultiLayerConfiguration encoder() {
         NeuralNetConfiguration.ListBuilder layers = base(0).list();
         for (Layer layer : encoderLayers()) {
             layers.layer(layer);
@@ -53,7 +91,7 @@ public final class SeedCnnAutoencoder {
         return layers.setInputType(InputType.convolutional(28, 28, 1)).build();
     }
 
-    public static MultiLayerConfiguration decoder() {
+    static MultiLayerConfiguration decoder() {
         NeuralNetConfiguration.ListBuilder layers = base(0).list();
         for (Layer layer : decoderLayers()) {
             layers.layer(layer);

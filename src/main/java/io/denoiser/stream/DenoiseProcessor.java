@@ -43,7 +43,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         Tensor input;
         try {
             input = codec.decodeDetecting(record.value());
-            requireShape(input, model.architecture().inputShape());
+            requireShape(input, model.shape().input());
         } catch (InvalidRecordException e) {
             deadLetter(record, e.reason().name(), e);
             return;

@@ -2,11 +2,11 @@ package io.denoiser.train;
 
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.model.Architecture;
+import io.denoiser.model.ModelShape;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains an autoencoder as a denoiser: noisy images in, clean images as targets. Every epoch draws fresh
@@ -23,7 +23,7 @@ public final class AutoencoderTrainer {
     }
 
     /** Trains {@code network} in place; returns the mean loss of the last epoch. */
-    public double train(MultiLayerNetwork network, Architecture architecture, float[][] cleanImages) {
+    public double train(MultiLayerNetwork network, Architecture architecture, ModelShape shape, float[][] cleanImages) {
         if (cleanImages.length == 0) {
             throw new IllegalArgumentException("no training images");
         }
@@ -33,7 +33,7 @@ public final class AutoencoderTrainer {
         double loss = Double.NaN;
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            loss = trainEpoch(architecture, network, cleanImages, noise, shuffled(cleanImages.length, order));
+            loss = trainEpoch(architecture, shape, network, cleanImages, noise, shuffled(cleanImages.length, order));
             double elapsed = (System.nanoTime() - started) / 1e9;
             progress.epochFinished(epoch, settings.epochs(), loss, (System.nanoTime() - epochStart) / 1e9,
                     elapsed / epoch * (settings.epochs() - epoch));
@@ -41,9 +41,9 @@ public final class AutoencoderTrainer {
         return loss;
     }
 
-    private double trainEpoch(Architecture architecture, MultiLayerNetwork network, float[][] clean,
+    private double trainEpoch(Architecture architecture, ModelShape shape, MultiLayerNetwork network, float[][] clean,
                               GaussianNoise noise, int[] order) {
-        int size = architecture.inputSize();
+        int size = shape.inputSize();
         double lossSum = 0;
         int batches = 0;
         for (int start = 0; start < order.length; start += settings.batchSize()) {
@@ -55,9 +55,8 @@ public final class AutoencoderTrainer {
                 System.arraycopy(noise.apply(image), 0, features, i * size, size);
                 System.arraycopy(image, 0, labels, i * size, size);
             }
-            long[] shape = architecture.batchShape(count);
-            INDArray x = Nd4j.create(features, shape, 'c');
-            INDArray y = Nd4j.create(labels, shape, 'c');
+            INDArray x = architecture.trainingBatch(features, count, shape);
+            INDArray y = architecture.trainingBatch(labels, count, shape);
             network.fit(new DataSet(x, y));
             lossSum += network.score();
             batches++;

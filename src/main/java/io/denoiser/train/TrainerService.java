@@ -31,7 +31,7 @@ public final class TrainerService implements AutoCloseable {
     public TrainerService(TrainerConfig config) {
         this.config = config;
         this.window = new CleanImageWindow(config.kafka(), config.topics().cleanImages(), config.windowSize(),
-                config.architecture().inputSize());
+                config.architecture().defaultShape().inputSize());
         this.publisher = new ModelPublisher(config.kafka(), config.topics().models());
         MnistDataset data = MnistDataset.bundled();
         this.heldOut = new HeldOutEvaluation(data.testSplit().images(), config.settings().noiseLevel(), 1234);
@@ -64,7 +64,8 @@ public final class TrainerService implements AutoCloseable {
         TrainingRun run = new TrainingRun(config.settings(), heldOut, (epoch, epochs, loss, seconds, eta) ->
                 LOG.info("epoch {}/{} loss {} ({}s)", epoch, epochs, String.format("%.4f", loss),
                         String.format("%.1f", seconds)));
-        ModelRecord trained = run.train(config.modelName(), config.architecture(), parent.version() + 1,
+        ModelRecord trained = run.train(config.modelName(), config.architecture(), parent.metadata().shape(),
+                parent.version() + 1,
                 Optional.of(parent), images, "clean topic window (" + (images.length - bundled.length)
                         + ") + bundled (" + bundled.length + ")");
         publisher.publish(trained);

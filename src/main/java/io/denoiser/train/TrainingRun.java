@@ -4,6 +4,7 @@ import io.denoiser.model.Architecture;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelShape;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,13 +33,14 @@ public final class TrainingRun {
      * @param version     version to give the result
      * @param parent      model to continue training from, or empty to start from random weights
      * @param images      clean training images
+     * @param shape       input and latent shape (a window size for sequences)
      * @param dataset     human-readable description of {@code images}
      */
-    public ModelRecord train(String name, Architecture architecture, long version, Optional<ModelRecord> parent,
-                             float[][] images, String dataset) {
-        MultiLayerNetwork network = architecture.newNetwork(settings.seed());
+    public ModelRecord train(String name, Architecture architecture, ModelShape shape, long version,
+                             Optional<ModelRecord> parent, float[][] images, String dataset) {
+        MultiLayerNetwork network = architecture.newNetwork(settings.seed(), shape);
         parent.ifPresent(p -> network.setParams(Nd4j.createFromArray(p.parameters()).reshape(1, p.parameters().length)));
-        double loss = new AutoencoderTrainer(settings, progress).train(network, architecture, images);
+        double loss = new AutoencoderTrainer(settings, progress).train(network, architecture, shape, images);
         float[] parameters = network.params().toFloatVector();
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("dataset", dataset);
@@ -50,8 +52,8 @@ public final class TrainingRun {
         parent.ifPresent(p -> training.put("parent_version", p.version()));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("loss", loss);
-        ModelMetadata metadata = new ModelMetadata(name, version, architecture.id(), architecture.inputShape(),
-                architecture.latentShape(), architecture.parameterCount(), training, metrics,
+        ModelMetadata metadata = new ModelMetadata(name, version, architecture.id(), shape.input(),
+                shape.latent(), architecture.parameterCount(shape), training, metrics,
                 Instant.now().toString());
         metrics.put("psnr_db", heldOut.modelPsnrDb(DenoisingModel.load(new ModelRecord(metadata, parameters))));
         metrics.put("psnr_noisy_db", heldOut.noisyPsnrDb());

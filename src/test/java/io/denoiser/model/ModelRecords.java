@@ -10,8 +10,9 @@ public final class ModelRecords {
 
     public static ModelMetadata metadata(long version) {
         Architecture architecture = Architecture.CNN_SEED;
-        return new ModelMetadata("cnn-seed", version, architecture.id(), architecture.inputShape(),
-                architecture.latentShape(), architecture.parameterCount(), Map.of("dataset", "test"),
+        ModelShape shape = architecture.defaultShape();
+        return new ModelMetadata("cnn-seed", version, architecture.id(), shape.input(),
+                shape.latent(), architecture.parameterCount(shape), Map.of("dataset", "test"),
                 Map.of("psnr_db", 10.0), "2026-11-26T00:00:00Z");
     }
 

@@ -12,7 +12,7 @@ class SeedCnnAutoencoderTest {
     @Test
     void shouldHaveTheSeedsParameterCount() {
         assertThat(Architecture.CNN_SEED.newNetwork(1).numParams()).isEqualTo(27_073);
-        assertThat(Architecture.CNN_SEED.parameterCount()).isEqualTo(27_073);
+        assertThat(Architecture.CNN_SEED.parameterCount(Architecture.CNN_SEED.defaultShape())).isEqualTo(27_073);
     }
 
     @Test

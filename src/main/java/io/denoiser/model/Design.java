@@ -1,0 +1,23 @@
+package io.denoiser.model;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** What an architecture must provide: its networks for training and inference, for a given shape. */
+interface Design {
+
+    ModelShape defaultShape();
+
+    /** Throws {@link InvalidModelException} if this design cannot work on {@code shape}. */
+    void checkShape(ModelShape shape);
+
+    long parameterCount(ModelShape shape);
+
+    MultiLayerNetwork trainingNetwork(long seed, ModelShape shape);
+
+    /** An inference engine over {@code parameters}, laid out as {@link #trainingNetwork} flattens them. */
+    Autoencoder inference(float[] parameters, ModelShape shape);
+
+    /** {@code count} records, each {@code shape.inputSize()} values in record order, as the training network's input. */
+    INDArray trainingBatch(float[] values, int count, ModelShape shape);
+}

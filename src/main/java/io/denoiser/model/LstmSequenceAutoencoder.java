@@ -1,0 +1,102 @@
+package io.denoiser.model;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The seed's sequence-to-sequence LSTM autoencoder for windows of T steps x F features:
+ * LSTM encoder, its last time step as the latent vector, repeated T times into an LSTM decoder, and a
+ * time-distributed dense layer with a sigmoid back to F features. Training uses this DL4J network (NCW:
+ * [batch, features, time]); inference runs the same parameters through {@link LstmAutoencoder}.
+ */
+final class LstmSequenceAutoencoder implements Design {
+
+    static final int ENCODER = 0;
+    static final int DECODER = 2;
+    static final int OUTPUT = 3;
+
+    /** 28 steps x 28 features: MNIST digits read row by row, hidden size 64. */
+    private static final ModelShape DEFAULT = new ModelShape(new int[] {28, 28}, new int[] {64});
+    private static final int MAX_DIMENSION = 4096;
+
+    @Override
+    public ModelShape defaultShape() {
+        return DEFAULT;
+    }
+
+    @Override
+    public void checkShape(ModelShape shape) {
+        boolean valid = shape.input().length == 2 && shape.latent().length == 1;
+        for (int dimension : valid ? new int[] {shape.input()[0], shape.input()[1], shape.latent()[0]} : new int[0]) {
+            valid &= dimension >= 1 && dimension <= MAX_DIMENSION;
+        }
+        if (!valid) {
+            throw new InvalidModelException("lstm needs input [steps, features] and latent [hidden], each 1.."
+                    + MAX_DIMENSION + ", not " + shape);
+        }
+    }
+
+    @Override
+    public long parameterCount(ModelShape shape) {
+        return parameterCount(shape.input()[1], shape.latent()[0]);
+    }
+
+    @Override
+    public MultiLayerNetwork trainingNetwork(long seed, ModelShape shape) {
+        MultiLayerNetwork network = new MultiLayerNetwork(
+                configuration(seed, shape.input()[0], shape.input()[1], shape.latent()[0]));
+        network.init();
+        return network;
+    }
+
+    @Override
+    public Autoencoder inference(float[] parameters, ModelShape shape) {
+        MultiLayerNetwork network = trainingNetwork(0, shape);
+        network.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
+        return new LstmAutoencoder(network, shape.input()[0], shape.input()[1], shape.latent()[0]);
+    }
+
+    /** Windows arrive time-major ([T,F] per record); DL4J's recurrent layers take [batch, features, time]. */
+    @Override
+    public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
+        return Nd4j.create(values, shape.batchShape(count), 'c').permute(0, 2, 1).dup('c');
+    }
+
+    static MultiLayerConfiguration configuration(long seed, int steps, int features, int hidden) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(1e-3))
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new LastTimeStep(new LSTM.Builder().nIn(features).nOut(hidden)   // [F,T] -> [H] latent
+                        .activation(Activation.TANH).build()))
+                .layer(new RepeatVector.Builder(steps).build())                       // -> [H,T]
+                .layer(new LSTM.Builder().nIn(hidden).nOut(hidden)                     // -> [H,T]
+                        .activation(Activation.TANH).build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)     // -> [F,T]
+                        .nIn(hidden).nOut(features).activation(Activation.SIGMOID).build())
+                .setInputType(InputType.recurrent(features, steps, RNNFormat.NCW))
+                .build();
+    }
+
+    /** LSTM parameters: input weights, recurrent weights and biases for 4 gates, per layer; plus the dense output. */
+    static long parameterCount(int features, int hidden) {
+        long encoder = 4L * hidden * (features + hidden + 1);
+        long decoder = 4L * hidden * (hidden + hidden + 1);
+        long output = (long) hidden * features + features;
+        return encoder + decoder + output;
+    }
+}

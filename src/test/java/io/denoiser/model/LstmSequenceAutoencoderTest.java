@@ -1,0 +1,67 @@
+package io.denoiser.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class LstmSequenceAutoencoderTest {
+
+    private static final ModelShape SHAPE = new ModelShape(new int[] {12, 5}, new int[] {8});
+
+    @Test
+    void shouldCountParametersOfBothLstmsAndTheDenseOutput() {
+        assertThat(Architecture.LSTM.newNetwork(1, SHAPE).numParams()).isEqualTo(Architecture.LSTM.parameterCount(SHAPE));
+        ModelShape mnistRows = Architecture.LSTM.defaultShape();
+        assertThat(Architecture.LSTM.parameterCount(mnistRows)).isEqualTo(4 * 64 * (28 + 64 + 1) + 4 * 64 * (64 + 64 + 1) + 64 * 28 + 28);
+    }
+
+    @Test
+    void shouldMatchTheDl4jNetworkOutputOnTheNativeInferencePath() {
+        MultiLayerNetwork network = Architecture.LSTM.newNetwork(5, SHAPE);
+        float[][] windows = randomWindows(3, 12 * 5);
+        INDArray expected = network.output(Architecture.LSTM.trainingBatch(Batches.flatten(windows, 60), 3, SHAPE)); // [N,F,T]
+        float[] parameters = network.params().toFloatVector();
+
+        Reconstruction result = DenoisingModel.load(record(parameters)).reconstruct(windows);
+
+        for (int n = 0; n < 3; n++) {
+            for (int t = 0; t < 12; t++) {
+                for (int f = 0; f < 5; f++) {
+                    assertThat(result.outputs()[n][t * 5 + f]).as("n%d t%d f%d", n, t, f)
+                            .isCloseTo(expected.getFloat(n, f, t), org.assertj.core.data.Offset.offset(1e-4f));
+                }
+            }
+        }
+        assertThat(result.latents()[0]).hasSize(8);
+    }
+
+    @Test
+    void shouldRejectShapesItCannotServe() {
+        assertThatThrownBy(() -> Architecture.LSTM.checkShape(new ModelShape(new int[] {1, 28, 28}, new int[] {64})))
+                .isInstanceOf(InvalidModelException.class);
+        assertThatThrownBy(() -> Architecture.LSTM.checkShape(new ModelShape(new int[] {28, 0}, new int[] {64})))
+                .isInstanceOf(InvalidModelException.class);
+    }
+
+    private static ModelRecord record(float[] parameters) {
+        return new ModelRecord(new ModelMetadata("lstm", 1, "lstm", SHAPE.input(), SHAPE.latent(), parameters.length,
+                Map.of(), Map.of(), null), parameters);
+    }
+
+    private static float[][] randomWindows(int count, int size) {
+        Random random = new Random(3);
+        float[][] windows = new float[count][size];
+        for (float[] window : windows) {
+            for (int i = 0; i < size; i++) {
+                window[i] = random.nextFloat();
+            }
+        }
+        return windows;
+    }
+}
