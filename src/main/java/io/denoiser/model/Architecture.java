@@ -1,7 +1,6 @@
 package io.denoiser.model;
 
 import java.util.Arrays;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -12,6 +11,8 @@ public enum Architecture {
 
     /** The seed's convolutional autoencoder for 28x28 images. */
     CNN_SEED("cnn-seed", new SeedCnnAutoencoder()),
+    /** A small U-Net for 28x28 images: the default image denoiser. */
+    UNET("unet", new UnetAutoencoder()),
     /** The seed's LSTM sequence-to-sequence autoencoder for T x F windows. */
     LSTM("lstm", new LstmSequenceAutoencoder());
 
@@ -47,11 +48,11 @@ public enum Architecture {
     }
 
     /** A freshly initialised training network (with its loss) of this design. */
-    public MultiLayerNetwork newNetwork(long seed, ModelShape shape) {
+    public TrainingNetwork newNetwork(long seed, ModelShape shape) {
         return design.trainingNetwork(seed, shape);
     }
 
-    public MultiLayerNetwork newNetwork(long seed) {
+    public TrainingNetwork newNetwork(long seed) {
         return newNetwork(seed, defaultShape());
     }
 

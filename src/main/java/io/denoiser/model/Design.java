@@ -1,6 +1,5 @@
 package io.denoiser.model;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What an architecture must provide: its networks for training and inference, for a given shape. */
@@ -13,7 +12,7 @@ interface Design {
 
     long parameterCount(ModelShape shape);
 
-    MultiLayerNetwork trainingNetwork(long seed, ModelShape shape);
+    TrainingNetwork trainingNetwork(long seed, ModelShape shape);
 
     /** An inference engine over {@code parameters}, laid out as {@link #trainingNetwork} flattens them. */
     Autoencoder inference(float[] parameters, ModelShape shape);

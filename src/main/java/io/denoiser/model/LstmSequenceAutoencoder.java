@@ -55,7 +55,11 @@ final class LstmSequenceAutoencoder implements Design {
     }
 
     @Override
-    public MultiLayerNetwork trainingNetwork(long seed, ModelShape shape) {
+    public TrainingNetwork trainingNetwork(long seed, ModelShape shape) {
+        return new TrainingNetwork(network(seed, shape));
+    }
+
+    private static MultiLayerNetwork network(long seed, ModelShape shape) {
         MultiLayerNetwork network = new MultiLayerNetwork(
                 configuration(seed, shape.input()[0], shape.input()[1], shape.latent()[0]));
         network.init();
@@ -64,7 +68,7 @@ final class LstmSequenceAutoencoder implements Design {
 
     @Override
     public Autoencoder inference(float[] parameters, ModelShape shape) {
-        MultiLayerNetwork network = trainingNetwork(0, shape);
+        MultiLayerNetwork network = network(0, shape);
         network.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
         return new LstmAutoencoder(network, shape.input()[0], shape.input()[1], shape.latent()[0]);
     }

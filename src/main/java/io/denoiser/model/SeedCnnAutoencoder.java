@@ -48,8 +48,8 @@ final class SeedCnnAutoencoder implements Design {
     }
 
     @Override
-    public MultiLayerNetwork trainingNetwork(long seed, ModelShape shape) {
-        return initialised(configuration(seed));
+    public TrainingNetwork trainingNetwork(long seed, ModelShape shape) {
+        return new TrainingNetwork(initialised(configuration(seed)));
     }
 
     @Override

@@ -4,9 +4,8 @@ import io.denoiser.data.GaussianNoise;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelShape;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.denoiser.model.TrainingNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains an autoencoder as a denoiser: noisy images in, clean images as targets. Every epoch draws fresh
@@ -23,7 +22,7 @@ public final class AutoencoderTrainer {
     }
 
     /** Trains {@code network} in place; returns the mean loss of the last epoch. */
-    public double train(MultiLayerNetwork network, Architecture architecture, ModelShape shape, float[][] cleanImages) {
+    public double train(TrainingNetwork network, Architecture architecture, ModelShape shape, float[][] cleanImages) {
         if (cleanImages.length == 0) {
             throw new IllegalArgumentException("no training images");
         }
@@ -41,7 +40,7 @@ public final class AutoencoderTrainer {
         return loss;
     }
 
-    private double trainEpoch(Architecture architecture, ModelShape shape, MultiLayerNetwork network, float[][] clean,
+    private double trainEpoch(Architecture architecture, ModelShape shape, TrainingNetwork network, float[][] clean,
                               GaussianNoise noise, int[] order) {
         int size = shape.inputSize();
         double lossSum = 0;
@@ -57,7 +56,7 @@ public final class AutoencoderTrainer {
             }
             INDArray x = architecture.trainingBatch(features, count, shape);
             INDArray y = architecture.trainingBatch(labels, count, shape);
-            network.fit(new DataSet(x, y));
+            network.fit(x, y);
             lossSum += network.score();
             batches++;
         }

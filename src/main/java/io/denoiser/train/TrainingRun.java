@@ -5,12 +5,11 @@ import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
+import io.denoiser.model.TrainingNetwork;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One round of training that ends in a model record: start from a parent (warm start) or from scratch,
@@ -38,10 +37,10 @@ public final class TrainingRun {
      */
     public ModelRecord train(String name, Architecture architecture, ModelShape shape, long version,
                              Optional<ModelRecord> parent, float[][] images, String dataset) {
-        MultiLayerNetwork network = architecture.newNetwork(settings.seed(), shape);
-        parent.ifPresent(p -> network.setParams(Nd4j.createFromArray(p.parameters()).reshape(1, p.parameters().length)));
+        TrainingNetwork network = architecture.newNetwork(settings.seed(), shape);
+        parent.ifPresent(p -> network.setParameters(p.parameters()));
         double loss = new AutoencoderTrainer(settings, progress).train(network, architecture, shape, images);
-        float[] parameters = network.params().toFloatVector();
+        float[] parameters = network.parameters();
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("dataset", dataset);
         training.put("samples", images.length);

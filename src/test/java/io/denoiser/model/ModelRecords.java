@@ -18,6 +18,6 @@ public final class ModelRecords {
 
     /** A valid cnn-seed record whose weights come from {@code seed}. */
     public static ModelRecord cnnSeed(long version, long seed) {
-        return new ModelRecord(metadata(version), Architecture.CNN_SEED.newNetwork(seed).params().toFloatVector());
+        return new ModelRecord(metadata(version), Architecture.CNN_SEED.newNetwork(seed).parameters());
     }
 }

@@ -18,7 +18,7 @@ class NativeRuntimeTest {
 
     @Test
     void shouldGiveEveryConvolutionOfTheSeedCnnTheOnednnHelper() {
-        MultiLayerNetwork network = Architecture.CNN_SEED.newNetwork(1);
+        MultiLayerNetwork network = seedCnn();
         long convolutions = 0;
         for (var layer : network.getLayers()) {
             if (layer instanceof ConvolutionLayer convolution) {
@@ -31,8 +31,14 @@ class NativeRuntimeTest {
 
     @Test
     void shouldBuildThePlainIm2colPathOnlyWhenAskedForABaseline() {
-        MultiLayerNetwork baseline = NativeRuntime.withoutLayerHelpers(() -> Architecture.CNN_SEED.newNetwork(1));
+        MultiLayerNetwork baseline = NativeRuntime.withoutLayerHelpers(NativeRuntimeTest::seedCnn);
         assertThat(((ConvolutionLayer) baseline.getLayer(0)).getHelper()).isNull();
-        assertThat(((ConvolutionLayer) Architecture.CNN_SEED.newNetwork(1).getLayer(0)).getHelper()).isNotNull();
+        assertThat(((ConvolutionLayer) seedCnn().getLayer(0)).getHelper()).isNotNull();
+    }
+
+    private static MultiLayerNetwork seedCnn() {
+        MultiLayerNetwork network = new MultiLayerNetwork(SeedCnnAutoencoder.configuration(1));
+        network.init();
+        return network;
     }
 }

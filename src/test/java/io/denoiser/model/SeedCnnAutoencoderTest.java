@@ -11,13 +11,14 @@ class SeedCnnAutoencoderTest {
 
     @Test
     void shouldHaveTheSeedsParameterCount() {
-        assertThat(Architecture.CNN_SEED.newNetwork(1).numParams()).isEqualTo(27_073);
+        assertThat(Architecture.CNN_SEED.newNetwork(1).parameterCount()).isEqualTo(27_073);
         assertThat(Architecture.CNN_SEED.parameterCount(Architecture.CNN_SEED.defaultShape())).isEqualTo(27_073);
     }
 
     @Test
     void shouldMapDigitsToA4x4x32LatentAndBackTo28x28() {
-        MultiLayerNetwork network = Architecture.CNN_SEED.newNetwork(1);
+        MultiLayerNetwork network = new MultiLayerNetwork(SeedCnnAutoencoder.configuration(1));
+        network.init();
         INDArray batch = Nd4j.rand(3, 1, 28, 28);
         var activations = network.feedForward(batch, false);
         assertThat(activations.get(3).shape()).containsExactly(3, 32, 4, 4);
@@ -30,7 +31,8 @@ class SeedCnnAutoencoderTest {
     @Test
     void shouldSplitIntoEncoderAndDecoderThatReproduceTheTrainingNetwork() {
         ModelRecord record = ModelRecords.cnnSeed(1, 3);
-        MultiLayerNetwork whole = Architecture.CNN_SEED.newNetwork(3);
+        MultiLayerNetwork whole = new MultiLayerNetwork(SeedCnnAutoencoder.configuration(3));
+        whole.init();
         float[][] inputs = new float[2][784];
         inputs[1][300] = 0.7f;
         INDArray expected = whole.output(Nd4j.create(new float[2 * 784], new long[] {2, 1, 28, 28}, 'c')

@@ -1,0 +1,126 @@
+package io.denoiser.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * A small U-Net for 28x28 digits, the default image denoiser: two stride-2 downsamplings, a bottleneck,
+ * and two upsamplings that concatenate the encoder's feature maps of the same size (skip connections),
+ * so fine strokes need not squeeze through the bottleneck. The bottleneck's activations, flattened, are
+ * the latent vector. Shapes are NCHW.
+ */
+final class UnetAutoencoder implements Design {
+
+    private static final int C1 = 16;
+    private static final int C2 = 32;
+    private static final int C3 = 48;
+    private static final ModelShape SHAPE = new ModelShape(new int[] {1, 28, 28}, new int[] {C3, 7, 7});
+    static final String OUTPUT = "out";
+    static final String LATENT = "bottleneck";
+
+    @Override
+    public ModelShape defaultShape() {
+        return SHAPE;
+    }
+
+    @Override
+    public void checkShape(ModelShape shape) {
+        if (!SHAPE.equals(shape)) {
+            throw new InvalidModelException("unet works on " + SHAPE + ", not " + shape);
+        }
+    }
+
+    @Override
+    public long parameterCount(ModelShape shape) {
+        long e1 = 9L * C1 + C1;
+        long d1 = 9L * C1 * C2 + C2;
+        long d2 = 9L * C2 * C3 + C3;
+        long bottleneck = 9L * C3 * C3 + C3;
+        long u1 = 9L * (C3 + C2) * C2 + C2;
+        long u2 = 9L * (C2 + C1) * C1 + C1;
+        long out = 9L * C1 + 1;
+        return e1 + d1 + d2 + bottleneck + u1 + u2 + out;
+    }
+
+    @Override
+    public TrainingNetwork trainingNetwork(long seed, ModelShape shape) {
+        return new TrainingNetwork(initialised(graph(seed, true)));
+    }
+
+    @Override
+    public Autoencoder inference(float[] parameters, ModelShape shape) {
+        ComputationGraph graph = initialised(graph(0, false));
+        graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
+        return inputs -> {
+            INDArray batch = Nd4j.create(Batches.flatten(inputs, shape.inputSize()), shape.batchShape(inputs.length), 'c');
+            INDArray[] outputs = graph.output(batch);
+            return new Reconstruction(Batches.rows(outputs[0], inputs.length), Batches.rows(outputs[1], inputs.length));
+        };
+    }
+
+    @Override
+    public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
+        return Nd4j.create(values, shape.batchShape(count), 'c');
+    }
+
+    /** Training adds a per-pixel binary cross-entropy; inference exposes the reconstruction and the bottleneck. */
+    static ComputationGraphConfiguration graph(long seed, boolean training) {
+        ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(1e-3))
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs("image")
+                .setInputTypes(InputType.convolutional(28, 28, 1))
+                .addLayer("e1", conv(C1, 1, Activation.RELU), "image")              // [16,28,28]
+                .addLayer("d1", conv(C2, 2, Activation.RELU), "e1")                 // [32,14,14]
+                .addLayer("d2", conv(C3, 2, Activation.RELU), "d1")                 // [48,7,7]
+                .addLayer(LATENT, conv(C3, 1, Activation.RELU), "d2")               // [48,7,7] = latent
+                .addLayer("up1", new Upsampling2D.Builder(2).build(), LATENT)       // [48,14,14]
+                .addVertex("skip1", new MergeVertex(), "up1", "d1")                 // [80,14,14]
+                .addLayer("u1", conv(C2, 1, Activation.RELU), "skip1")              // [32,14,14]
+                .addLayer("up2", new Upsampling2D.Builder(2).build(), "u1")         // [32,28,28]
+                .addVertex("skip2", new MergeVertex(), "up2", "e1")                 // [48,28,28]
+                .addLayer("u2", conv(C1, 1, Activation.RELU), "skip2")              // [16,28,28]
+                .addLayer(OUTPUT, conv(1, 1, Activation.SIGMOID), "u2");            // [1,28,28]
+        if (training) {
+            graph.addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+                    .activation(Activation.IDENTITY).build(), OUTPUT).setOutputs("loss");
+        } else {
+            // DL4J's graph output fails for an output vertex that also feeds other layers; a parameterless
+            // terminal copy of the bottleneck avoids that without changing the parameter layout.
+            graph.addLayer("latent", new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), LATENT)
+                    .setOutputs(OUTPUT, "latent");
+        }
+        return graph.build();
+    }
+
+    private static ConvolutionLayer conv(int filters, int stride, Activation activation) {
+        return new ConvolutionLayer.Builder(3, 3)
+                .stride(stride, stride)
+                .nOut(filters)
+                .activation(activation)
+                .convolutionMode(ConvolutionMode.Same)
+                .build();
+    }
+
+    private static ComputationGraph initialised(ComputationGraphConfiguration configuration) {
+        ComputationGraph graph = new ComputationGraph(configuration);
+        graph.init();
+        return graph;
+    }
+}

@@ -1,0 +1,43 @@
+package io.denoiser.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class UnetAutoencoderTest {
+
+    private final ModelShape shape = Architecture.UNET.defaultShape();
+
+    @Test
+    void shouldCountEveryConvolutionsParameters() {
+        assertThat(Architecture.UNET.newNetwork(1).parameterCount()).isEqualTo(Architecture.UNET.parameterCount(shape));
+    }
+
+    @Test
+    void shouldReconstructWithTheTrainingGraphsParametersAndExposeTheBottleneck() {
+        ComputationGraph training = new ComputationGraph(UnetAutoencoder.graph(4, true));
+        training.init();
+        float[][] images = new float[2][784];
+        Random random = new Random(2);
+        for (float[] image : images) {
+            for (int i = 0; i < image.length; i++) {
+                image[i] = random.nextFloat();
+            }
+        }
+        INDArray expected = training.outputSingle(Nd4j.create(Batches.flatten(images, 784), shape.batchShape(2), 'c'));
+        float[] parameters = training.params().toFloatVector();
+        ModelRecord record = new ModelRecord(new ModelMetadata("unet", 1, "unet", shape.input(), shape.latent(),
+                parameters.length, Map.of(), Map.of(), null), parameters);
+
+        Reconstruction result = DenoisingModel.load(record).reconstruct(images);
+
+        assertThat(result.outputs()[1]).usingElementComparator((a, b) -> Math.abs(a - b) < 1e-5 ? 0 : 1)
+                .containsExactly(expected.reshape(2, 784).getRow(1).dup().data().asFloat());
+        assertThat(result.latents()[0]).hasSize(48 * 7 * 7);
+    }
+}
