@@ -13,6 +13,8 @@ public enum Architecture {
     CNN_SEED("cnn-seed", new SeedCnnAutoencoder()),
     /** A small U-Net for 28x28 images: the default image denoiser. */
     UNET("unet", new UnetAutoencoder()),
+    /** The seed's dense autoencoder for 28x28 images, flattened. */
+    DENSE("dense", new DenseAutoencoder()),
     /** The seed's LSTM sequence-to-sequence autoencoder for T x F windows. */
     LSTM("lstm", new LstmSequenceAutoencoder());
 

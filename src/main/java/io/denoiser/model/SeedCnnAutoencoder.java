@@ -54,7 +54,7 @@ final class SeedCnnAutoencoder implements Design {
 
     @Override
     public Autoencoder inference(float[] parameters, ModelShape shape) {
-        return new ConvAutoencoder(initialised(encoder()), initialised(decoder()), parameters, shape);
+        return new SplitAutoencoder(initialised(encoder()), initialised(decoder()), parameters, new long[] {1, 28, 28});
     }
 
     @Override

@@ -6,17 +6,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Inference for a convolutional autoencoder as two networks over one parameter array: the encoder gives
+ * Inference for a layer-stack autoencoder as two networks over one parameter array: the encoder gives
  * the latent vector and the decoder the reconstruction, each at the speed of DL4J's workspace-backed
  * {@code output()} ({@code feedForward()}, which exposes intermediate activations, measured ~40% slower).
  */
-final class ConvAutoencoder implements Autoencoder {
+final class SplitAutoencoder implements Autoencoder {
 
     private final MultiLayerNetwork encoder;
     private final MultiLayerNetwork decoder;
-    private final ModelShape shape;
+    private final long[] inputShape;
+    private final int inputSize;
 
-    ConvAutoencoder(MultiLayerNetwork encoder, MultiLayerNetwork decoder, float[] parameters, ModelShape shape) {
+    /** @param inputShape the encoder's input shape without the batch dimension, e.g. [1,28,28] or [784] */
+    SplitAutoencoder(MultiLayerNetwork encoder, MultiLayerNetwork decoder, float[] parameters, long[] inputShape) {
         int split = Math.toIntExact(encoder.numParams());
         if (split + decoder.numParams() != parameters.length) {
             throw new InvalidModelException("network needs " + (split + decoder.numParams()) + " parameters, record has "
@@ -26,12 +28,16 @@ final class ConvAutoencoder implements Autoencoder {
         decoder.setParams(row(Arrays.copyOfRange(parameters, split, parameters.length)));
         this.encoder = encoder;
         this.decoder = decoder;
-        this.shape = shape;
+        this.inputShape = inputShape;
+        this.inputSize = Math.toIntExact(java.util.Arrays.stream(inputShape).reduce(1, Math::multiplyExact));
     }
 
     @Override
     public Reconstruction reconstruct(float[][] inputs) {
-        INDArray batch = Nd4j.create(Batches.flatten(inputs, shape.inputSize()), shape.batchShape(inputs.length), 'c');
+        long[] batchShape = new long[inputShape.length + 1];
+        batchShape[0] = inputs.length;
+        System.arraycopy(inputShape, 0, batchShape, 1, inputShape.length);
+        INDArray batch = Nd4j.create(Batches.flatten(inputs, inputSize), batchShape, 'c');
         INDArray latent = encoder.output(batch);
         INDArray output = decoder.output(latent);
         return new Reconstruction(Batches.rows(output, inputs.length), Batches.rows(latent, inputs.length));
