@@ -1,15 +1,17 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.model.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
-import io.denoiser.stream.ModelCatalog;
+import io.denoiser.stream.ModelRegistry;
 import io.denoiser.topics.ApplyReport;
 import io.denoiser.topics.TopicApplier;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,9 +39,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Kafka Streams application id (env DENOISER_APPLICATION_ID; default: ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(names = "--model-name", defaultValue = "${env:DENOISER_MODEL_NAME:-cnn-seed}",
-            description = "Model to serve; its shipped version is used until the models topic has one (default: ${DEFAULT-VALUE}).")
-    String modelName;
+    @Option(names = "--pipelines", split = ",", defaultValue = "${env:DENOISER_PIPELINES:-images,sequences}",
+            description = "Pipelines to run: images, sequences (env DENOISER_PIPELINES; default: ${DEFAULT-VALUE}).")
+    List<String> pipelines;
+
+    @Option(names = "--image-model", defaultValue = "${env:DENOISER_IMAGE_MODEL:-cnn-seed}",
+            description = "Model for the images pipeline; its shipped version serves until the models topic has one "
+                    + "(env DENOISER_IMAGE_MODEL; default: ${DEFAULT-VALUE}).")
+    String imageModel;
+
+    @Option(names = "--sequence-model", defaultValue = "${env:DENOISER_SEQUENCE_MODEL:-lstm}",
+            description = "Model for the sequences pipeline (env DENOISER_SEQUENCE_MODEL; default: ${DEFAULT-VALUE}).")
+    String sequenceModel;
 
     @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
             description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
@@ -69,25 +80,36 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NativeRuntime.limitNativeThreads(1);
         NativeRuntime.warnIfSlow();
-        DenoiserConfig config = new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(), modelName,
-                streamThreads, processingGuarantee, commitIntervalMs, stateDir, DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
+        DenoiserConfig config = new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(),
+                selectedPipelines(), streamThreads, processingGuarantee, commitIntervalMs, stateDir,
+                DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
         if (!topicsAgree(config)) {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (DenoiserApp app = new DenoiserApp(config, new ModelCatalog(ShippedModels.load(modelName)))) {
+        ModelRegistry registry = new ModelRegistry(config.pipelines().stream()
+                .map(pipeline -> ShippedModels.load(pipeline.modelName())).toList());
+        try (DenoiserApp app = new DenoiserApp(config, registry)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 stopped.countDown();
             }, "denoiser-shutdown"));
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(5))) {
-                LOG.info("denoiser running: {} -> {}, {}", config.topics().noisyImages(),
-                        config.topics().denoisedImages(), config.topics().latentVectors());
+                config.pipelines().forEach(p -> LOG.info("pipeline {} running: {} -> {}, {} with model {}", p.name(),
+                        p.inputTopic(), p.denoisedTopic(), p.latentTopic(), p.modelName()));
             }
             stopped.await();
         }
         return 0;
+    }
+
+    private List<Pipeline> selectedPipelines() {
+        return pipelines.stream().map(name -> switch (name.trim()) {
+            case "images" -> Pipeline.images(imageModel);
+            case "sequences" -> Pipeline.sequences(sequenceModel);
+            default -> throw new IllegalArgumentException("unknown pipeline '" + name + "' (images, sequences)");
+        }).toList();
     }
 
     private boolean topicsAgree(DenoiserConfig config) throws Exception {

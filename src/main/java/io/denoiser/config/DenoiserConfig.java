@@ -1,6 +1,7 @@
 package io.denoiser.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -11,25 +12,27 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param applicationId        Kafka Streams application id (consumer group, transactional id prefix)
  * @param kafka                cluster address and pass-through client settings
- * @param topics               topic names
- * @param modelName            the model this pipeline serves; model records with other keys are ignored
+ * @param topics               shared topic names: models and dead letters
+ * @param pipelines            the record streams served, each with its topics and model
  * @param streamThreads        Kafka Streams threads, each with its own copy of the network
  * @param processingGuarantee  {@code exactly_once_v2} by default
  * @param commitIntervalMs     transaction length under exactly-once; bounds end-to-end latency
  * @param stateDir             Kafka Streams state directory
  * @param maxTensorElements    largest input tensor accepted; bigger ones are dead-lettered unread
  */
-public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, String modelName,
+public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, List<Pipeline> pipelines,
                              int streamThreads, String processingGuarantee, long commitIntervalMs,
                              Path stateDir, long maxTensorElements) {
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
-    public static final String DEFAULT_MODEL_NAME = "cnn-seed";
+    public static final String DEFAULT_IMAGE_MODEL = "cnn-seed";
+    public static final String DEFAULT_SEQUENCE_MODEL = "lstm";
     public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
 
     /** Defaults for everything but the cluster address. */
     public static DenoiserConfig defaults(KafkaConnection kafka, Path stateDir) {
-        return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(), DEFAULT_MODEL_NAME, 1,
+        return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(),
+                List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL)), 1,
                 StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS);
     }
 
@@ -49,8 +52,13 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         return properties;
     }
 
+    public DenoiserConfig withPipelines(List<Pipeline> newPipelines) {
+        return new DenoiserConfig(applicationId, kafka, topics, List.copyOf(newPipelines), streamThreads,
+                processingGuarantee, commitIntervalMs, stateDir, maxTensorElements);
+    }
+
     public DenoiserConfig withApplicationId(String newApplicationId) {
-        return new DenoiserConfig(newApplicationId, kafka, topics, modelName, streamThreads, processingGuarantee,
+        return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
                 commitIntervalMs, stateDir, maxTensorElements);
     }
 }

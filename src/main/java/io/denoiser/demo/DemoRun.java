@@ -4,6 +4,7 @@ import io.denoiser.broker.EmbeddedKafkaBroker;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
@@ -12,6 +13,7 @@ import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
 import io.denoiser.stream.ModelCatalog;
+import io.denoiser.stream.ModelRegistry;
 import io.denoiser.topics.TopicApplier;
 import io.denoiser.topics.TopicCatalog;
 import io.denoiser.train.TrainerConfig;
@@ -20,6 +22,7 @@ import io.denoiser.train.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.FutureTask;
@@ -36,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class DemoRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
-    private static final String MODEL = DenoiserConfig.DEFAULT_MODEL_NAME;
+    private static final String MODEL = DenoiserConfig.DEFAULT_IMAGE_MODEL;
 
     /** @param bootstrapServers an existing cluster, or empty to start an in-process broker */
     public record Options(Optional<String> bootstrapServers, Path outDir, int digits, long seed, Duration timeout) {
@@ -70,14 +73,16 @@ public final class DemoRun {
         MnistDataset test = data.testSplit().slice(0, Math.min(options.digits(), data.testSplit().size()));
         Path stateDir = Files.createTempDirectory("denoiser-demo-state");
         DenoiserConfig config = DenoiserConfig.defaults(kafka, stateDir)
-                .withApplicationId("kafka-denoiser-demo-" + UUID.randomUUID().toString().substring(0, 8));
-        ModelCatalog catalog = new ModelCatalog(ShippedModels.load(MODEL));
+                .withApplicationId("kafka-denoiser-demo-" + UUID.randomUUID().toString().substring(0, 8))
+                .withPipelines(List.of(Pipeline.images(MODEL)));
+        ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load(MODEL)));
+        ModelCatalog catalog = registry.catalog(MODEL);
         long initialVersion = catalog.currentVersion();
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.CNN_SEED,
                 Duration.ZERO, TrainingSettings.seedRecipe(1, options.seed()), 60_000, false);
         TensorCodec codec = new TensorCodec(1 << 20);
         float[][] noisy = new GaussianNoise(0.5, options.seed()).applyAll(test);
-        try (DenoiserApp app = new DenoiserApp(config, catalog);
+        try (DenoiserApp app = new DenoiserApp(config, registry);
              OutputCollector outputs = new OutputCollector(kafka, topics);
              DigitProducer producer = new DigitProducer(kafka, codec);
              TrainerService trainer = new TrainerService(trainerConfig);

@@ -13,12 +13,14 @@ final class DeadLetters {
     static final String SOURCE_TOPIC = "denoiser.dlq.source.topic";
     static final String SOURCE_PARTITION = "denoiser.dlq.source.partition";
     static final String SOURCE_OFFSET = "denoiser.dlq.source.offset";
+    static final String PIPELINE = "denoiser.dlq.pipeline";
 
     private DeadLetters() {
     }
 
-    static void describe(Headers headers, String reason, Exception cause, RecordMetadata source) {
+    static void describe(Headers headers, String reason, Exception cause, RecordMetadata source, String pipeline) {
         put(headers, REASON, reason);
+        put(headers, PIPELINE, pipeline);
         put(headers, EXCEPTION_CLASS, cause.getClass().getName());
         put(headers, EXCEPTION_MESSAGE, String.valueOf(cause.getMessage()));
         if (source != null) {

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Denoises one noisy image: decode, check the shape against the model, run the calling thread's own
+ * Denoises one noisy record (an image or a sequence window): decode, check the shape against the model, run the calling thread's own
  * network, forward the reconstruction and the latent vector. Records that cannot be denoised go to the
  * dead-letter sink with the reason in headers; the stream carries on.
  */
@@ -22,12 +22,14 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private final ModelCatalog catalog;
     private final TensorCodec codec;
     private final String modelStoreName;
+    private final PipelineNodes nodes;
     private ProcessorContext<String, byte[]> context;
 
-    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, String modelStoreName) {
+    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, String modelStoreName, PipelineNodes nodes) {
         this.catalog = catalog;
         this.codec = codec;
         this.modelStoreName = modelStoreName;
+        this.nodes = nodes;
     }
 
     @Override
@@ -57,16 +59,16 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         }
         Headers headers = OutputHeaders.forModel(model.metadata());
         context.forward(record.withValue(codec.encodeFloat32(new Tensor(input.shape(), result.outputs()[0])))
-                .withHeaders(headers), DenoiserTopology.DENOISED_SINK);
+                .withHeaders(headers), nodes.denoisedSink());
         context.forward(record.withValue(codec.encodeFloat32(new Tensor(new int[] {result.latents()[0].length},
                 result.latents()[0]))).withHeaders(OutputHeaders.forModel(model.metadata())),
-                DenoiserTopology.LATENT_SINK);
+                nodes.latentSink());
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, Exception cause) {
         Record<String, byte[]> letter = record.withHeaders(record.headers());
-        DeadLetters.describe(letter.headers(), reason, cause, context.recordMetadata().orElse(null));
-        context.forward(letter, DenoiserTopology.DEAD_LETTER_SINK);
+        DeadLetters.describe(letter.headers(), reason, cause, context.recordMetadata().orElse(null), nodes.pipeline());
+        context.forward(letter, nodes.deadLetterSink());
     }
 
     /** Accepts the model's shape with or without leading size-1 dimensions, e.g. [28,28] for [1,28,28]. */

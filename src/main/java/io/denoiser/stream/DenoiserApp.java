@@ -15,12 +15,12 @@ public final class DenoiserApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DenoiserApp.class);
 
     private final KafkaStreams streams;
-    private final ModelCatalog catalog;
+    private final ModelRegistry registry;
     private final CountDownLatch running = new CountDownLatch(1);
 
-    public DenoiserApp(DenoiserConfig config, ModelCatalog catalog) {
-        this.catalog = catalog;
-        this.streams = new KafkaStreams(DenoiserTopology.build(config, catalog), config.streamsProperties());
+    public DenoiserApp(DenoiserConfig config, ModelRegistry registry) {
+        this.registry = registry;
+        this.streams = new KafkaStreams(DenoiserTopology.build(config, registry), config.streamsProperties());
         streams.setStateListener((now, before) -> {
             LOG.info("streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -46,8 +46,8 @@ public final class DenoiserApp implements AutoCloseable {
         return streams.state();
     }
 
-    public ModelCatalog catalog() {
-        return catalog;
+    public ModelRegistry registry() {
+        return registry;
     }
 
     @Override

@@ -12,19 +12,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the global models store on every instance. Each record is decoded and verified before it can
- * reach the {@link ModelCatalog}; only adopted versions are kept in the store, so a restart resumes from
+ * reach the {@link ModelRegistry}; only adopted versions are kept in the store, so a restart resumes from
  * the last good version rather than from whatever was written last.
  */
 final class ModelLoaderProcessor implements Processor<String, byte[], Void, Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelLoaderProcessor.class);
 
-    private final ModelCatalog catalog;
+    private final ModelRegistry registry;
     private final String storeName;
     private KeyValueStore<String, byte[]> store;
 
-    ModelLoaderProcessor(ModelCatalog catalog, String storeName) {
-        this.catalog = catalog;
+    ModelLoaderProcessor(ModelRegistry registry, String storeName) {
+        this.registry = registry;
         this.storeName = storeName;
     }
 
@@ -40,7 +40,7 @@ final class ModelLoaderProcessor implements Processor<String, byte[], Void, Void
         }
         try {
             ModelRecord model = ModelRecordCodec.decode(record.value());
-            if (catalog.offer(model)) {
+            if (registry.offer(model)) {
                 store.put(record.key(), record.value());
             }
         } catch (InvalidModelException e) {

@@ -18,6 +18,7 @@ final class ModelStoreRecovery {
     }
 
     static void offerStored(KeyValueStore<String, byte[]> models, ModelCatalog catalog) {
+        // Only this pipeline's model: other pipelines recover their own when their tasks start.
         byte[] stored = models.get(catalog.modelName());
         if (stored == null) {
             return;

@@ -51,10 +51,8 @@ public final class TopicCatalog {
 
     /** The topic files shipped in the jar, one per topic of {@link TopicNames#defaults()}. */
     public static TopicCatalog fromClasspath() {
-        TopicNames names = TopicNames.defaults();
         List<TopicSpec> specs = new ArrayList<>();
-        for (String name : List.of(names.noisyImages(), names.denoisedImages(), names.latentVectors(),
-                names.cleanImages(), names.models(), names.deadLetters())) {
+        for (String name : TopicNames.defaults().all()) {
             String resource = "/topics/" + name + ".yaml";
             try (InputStream in = TopicCatalog.class.getResourceAsStream(resource)) {
                 if (in == null) {

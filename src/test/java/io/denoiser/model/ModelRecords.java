@@ -16,6 +16,15 @@ public final class ModelRecords {
                 Map.of("psnr_db", 10.0), "2026-11-26T00:00:00Z");
     }
 
+    /** A valid lstm record (28 steps x 28 features, hidden 64) whose weights come from {@code seed}. */
+    public static ModelRecord lstm(long version, long seed) {
+        Architecture architecture = Architecture.LSTM;
+        ModelShape shape = architecture.defaultShape();
+        float[] parameters = architecture.newNetwork(seed, shape).parameters();
+        return new ModelRecord(new ModelMetadata("lstm", version, architecture.id(), shape.input(), shape.latent(),
+                parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z"), parameters);
+    }
+
     /** A valid cnn-seed record whose weights come from {@code seed}. */
     public static ModelRecord cnnSeed(long version, long seed) {
         return new ModelRecord(metadata(version), Architecture.CNN_SEED.newNetwork(seed).parameters());

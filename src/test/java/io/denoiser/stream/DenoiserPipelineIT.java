@@ -6,6 +6,7 @@ import io.denoiser.broker.TestKafkaCluster;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
@@ -57,9 +58,11 @@ class DenoiserPipelineIT {
 
     @Test
     void shouldDenoiseEveryDigitExactlyOnceAndSwapModelsOncePerPartition() throws Exception {
-        ModelCatalog catalog = new ModelCatalog(ShippedModels.load("cnn-seed"));
-        DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir);
-        try (DenoiserApp app = new DenoiserApp(config, catalog);
+        ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
+        ModelCatalog catalog = registry.catalog("cnn-seed");
+        DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
+                .withPipelines(List.of(Pipeline.images("cnn-seed")));
+        try (DenoiserApp app = new DenoiserApp(config, registry);
              KafkaProducer<String, byte[]> producer = cluster.producer();
              ModelPublisher publisher = new ModelPublisher(cluster.connection(), TOPICS.models())) {
             app.start();

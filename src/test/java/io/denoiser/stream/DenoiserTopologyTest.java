@@ -12,6 +12,7 @@ import io.denoiser.model.ModelRecords;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
@@ -43,8 +44,9 @@ class DenoiserTopologyTest {
     @BeforeEach
     void start() {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir);
-        catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1));
-        driver = new TopologyTestDriver(DenoiserTopology.build(config, catalog), config.streamsProperties());
+        ModelRegistry registry = new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
+        catalog = registry.catalog("cnn-seed");
+        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry), config.streamsProperties());
         noisy = driver.createInputTopic(topics.noisyImages(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         models = driver.createInputTopic(topics.models(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         denoised = driver.createOutputTopic(topics.denoisedImages(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -73,6 +75,25 @@ class DenoiserTopologyTest {
         assertThat(header(image.headers(), OutputHeaders.MODEL_NAME)).isEqualTo("cnn-seed");
         assertThat(OutputHeaders.modelVersion(code.headers())).isEqualTo(1);
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldServeSequenceWindowsWithTheLstmOnTheirOwnTopics() {
+        TestInputTopic<String, byte[]> sequences = driver.createInputTopic(topics.noisySequences(),
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        TestOutputTopic<String, byte[]> denoisedSequences = driver.createOutputTopic(topics.denoisedSequences(),
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        TestOutputTopic<String, byte[]> latentSequences = driver.createOutputTopic(topics.latentSequences(),
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+
+        sequences.pipeInput("window-1", codec.encodeFloat32(new Tensor(new int[] {28, 28}, digit(0.4f))));
+
+        TestRecord<String, byte[]> window = denoisedSequences.readRecord();
+        assertThat(window.key()).isEqualTo("window-1");
+        assertThat(codec.decodeDetecting(window.value()).shape()).containsExactly(28, 28);
+        assertThat(header(window.headers(), OutputHeaders.MODEL_NAME)).isEqualTo("lstm");
+        assertThat(codec.decodeDetecting(latentSequences.readRecord().value()).shape()).containsExactly(64);
+        assertThat(denoised.isEmpty()).isTrue();
     }
 
     @Test
@@ -118,6 +139,7 @@ class DenoiserTopologyTest {
         assertThat(header(letters.get(1).headers(), DeadLetters.REASON)).isEqualTo("WRONG_SHAPE");
         assertThat(header(letters.get(1).headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo(topics.noisyImages());
         assertThat(header(letters.get(1).headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(header(letters.get(1).headers(), DeadLetters.PIPELINE)).isEqualTo("images");
         assertThat(letters.get(0).value()).isEqualTo("not a tensor".getBytes(StandardCharsets.UTF_8));
         assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
     }

@@ -1,0 +1,25 @@
+package io.denoiser.stream;
+
+/** Names of one pipeline's nodes in the topology, prefixed by the pipeline's name. */
+record PipelineNodes(String pipeline) {
+
+    String source() {
+        return pipeline + "-input";
+    }
+
+    String denoiser() {
+        return pipeline + "-denoiser";
+    }
+
+    String denoisedSink() {
+        return pipeline + "-denoised";
+    }
+
+    String latentSink() {
+        return pipeline + "-latent";
+    }
+
+    String deadLetterSink() {
+        return pipeline + "-dead-letters";
+    }
+}
