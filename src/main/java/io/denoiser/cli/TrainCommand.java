@@ -9,7 +9,7 @@ import io.denoiser.model.NativeRuntime;
 import io.denoiser.train.HeldOutEvaluation;
 import io.denoiser.train.TrainerConfig;
 import io.denoiser.train.TrainerService;
-import io.denoiser.train.TrainingProgress;
+import io.denoiser.train.ProgressBarReporter;
 import io.denoiser.train.TrainingRun;
 import io.denoiser.train.TrainingSettings;
 import java.nio.file.Path;
@@ -55,6 +55,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--noise", defaultValue = "0.5", description = "Gaussian noise level (default: ${DEFAULT-VALUE}).")
     double noise;
 
+    @Option(names = "--patience", defaultValue = "0",
+            description = "Stop after this many epochs without a better held-out PSNR; 0 = run all epochs (default: ${DEFAULT-VALUE}).")
+    int patience;
+
     @Option(names = "--model-version", defaultValue = "1", description = "Version written with --once (default: ${DEFAULT-VALUE}).")
     long version;
 
@@ -76,10 +80,10 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NativeRuntime.warnIfSlow();
         if (once) {
-            return trainOnce(new TrainingSettings(epochs, 128, noise, seed));
+            return trainOnce(new TrainingSettings(epochs, 128, noise, seed, patience));
         }
         TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName,
-                Architecture.fromId(architecture), interval, new TrainingSettings(epochs, 128, noise, seed),
+                Architecture.fromId(architecture), interval, new TrainingSettings(epochs, 128, noise, seed, patience),
                 window, bundledData);
         CountDownLatch finished = new CountDownLatch(1);
         try (TrainerService trainer = new TrainerService(config)) {
@@ -100,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         MnistDataset data = MnistDataset.bundled();
         HeldOutEvaluation heldOut = new HeldOutEvaluation(data.testSplit().images(), settings.noiseLevel(), 1234);
-        ModelRecord model = new TrainingRun(settings, heldOut, TrainingProgress.toStderr())
+        ModelRecord model = new TrainingRun(settings, heldOut, new ProgressBarReporter())
                 .train(modelName, Architecture.fromId(architecture), Architecture.fromId(architecture).defaultShape(), version,
                         Optional.empty(),
                         data.trainingSplit().images(), "mnist-10k bundled, training split (first 8000)");

@@ -3,13 +3,16 @@ package io.denoiser.train;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelShape;
-import java.util.Random;
 import io.denoiser.model.TrainingNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Trains an autoencoder as a denoiser: noisy images in, clean images as targets. Every epoch draws fresh
- * noise and a fresh order from the seed, so the same settings give the same model.
+ * Trains an autoencoder as a denoiser: noisy records in, clean records as targets. Every epoch draws fresh
+ * noise and a fresh order from the seed, so the same settings give the same model; after each epoch the
+ * held-out PSNR decides the best epoch and, with a patience, when to stop.
  */
 public final class AutoencoderTrainer {
 
@@ -21,44 +24,57 @@ public final class AutoencoderTrainer {
         this.progress = progress;
     }
 
-    /** Trains {@code network} in place; returns the mean loss of the last epoch. */
-    public double train(TrainingNetwork network, Architecture architecture, ModelShape shape, float[][] cleanImages) {
-        if (cleanImages.length == 0) {
-            throw new IllegalArgumentException("no training images");
+    /**
+     * @param heldOutPsnr scores a parameter array on the held-out set, in dB
+     */
+    public TrainingHistory train(TrainingNetwork network, Architecture architecture, ModelShape shape,
+                                 float[][] cleanRecords, ToDoubleFunction<float[]> heldOutPsnr) {
+        if (cleanRecords.length == 0) {
+            throw new IllegalArgumentException("no training records");
         }
         GaussianNoise noise = new GaussianNoise(settings.noiseLevel(), settings.seed());
         Random order = new Random(settings.seed());
-        long started = System.nanoTime();
-        double loss = Double.NaN;
+        List<Double> losses = new ArrayList<>();
+        List<Double> psnrs = new ArrayList<>();
+        float[] best = network.parameters();
+        int bestEpoch = 0;
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            long epochStart = System.nanoTime();
-            loss = trainEpoch(architecture, shape, network, cleanImages, noise, shuffled(cleanImages.length, order));
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            progress.epochFinished(epoch, settings.epochs(), loss, (System.nanoTime() - epochStart) / 1e9,
-                    elapsed / epoch * (settings.epochs() - epoch));
+            long start = System.nanoTime();
+            losses.add(trainEpoch(epoch, architecture, shape, network, cleanRecords, noise,
+                    shuffled(cleanRecords.length, order)));
+            float[] parameters = network.parameters();
+            psnrs.add(heldOutPsnr.applyAsDouble(parameters));
+            if (bestEpoch == 0 || psnrs.get(epoch - 1) > psnrs.get(bestEpoch - 1)) {
+                best = parameters;
+                bestEpoch = epoch;
+            }
+            progress.epochFinished(epoch, settings.epochs(), losses.get(epoch - 1), psnrs.get(epoch - 1),
+                    (System.nanoTime() - start) / 1e9);
+            if (settings.patience() > 0 && epoch - bestEpoch >= settings.patience()) {
+                break;
+            }
         }
-        return loss;
+        return new TrainingHistory(losses, psnrs, bestEpoch, best);
     }
 
-    private double trainEpoch(Architecture architecture, ModelShape shape, TrainingNetwork network, float[][] clean,
-                              GaussianNoise noise, int[] order) {
+    private double trainEpoch(int epoch, Architecture architecture, ModelShape shape, TrainingNetwork network,
+                              float[][] clean, GaussianNoise noise, int[] order) {
         int size = shape.inputSize();
+        int batches = (order.length + settings.batchSize() - 1) / settings.batchSize();
         double lossSum = 0;
-        int batches = 0;
-        for (int start = 0; start < order.length; start += settings.batchSize()) {
+        for (int batch = 0; batch < batches; batch++) {
+            int start = batch * settings.batchSize();
             int count = Math.min(settings.batchSize(), order.length - start);
             float[] features = new float[count * size];
             float[] labels = new float[count * size];
             for (int i = 0; i < count; i++) {
-                float[] image = clean[order[start + i]];
-                System.arraycopy(noise.apply(image), 0, features, i * size, size);
-                System.arraycopy(image, 0, labels, i * size, size);
+                float[] record = clean[order[start + i]];
+                System.arraycopy(noise.apply(record), 0, features, i * size, size);
+                System.arraycopy(record, 0, labels, i * size, size);
             }
-            INDArray x = architecture.trainingBatch(features, count, shape);
-            INDArray y = architecture.trainingBatch(labels, count, shape);
-            network.fit(x, y);
+            network.fit(architecture.trainingBatch(features, count, shape), architecture.trainingBatch(labels, count, shape));
             lossSum += network.score();
-            batches++;
+            progress.batchFinished(epoch, batch + 1, batches, lossSum / (batch + 1));
         }
         return lossSum / batches;
     }

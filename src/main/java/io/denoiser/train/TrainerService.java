@@ -61,9 +61,9 @@ public final class TrainerService implements AutoCloseable {
                 .orElseGet(() -> ShippedModels.load(config.modelName()));
         LOG.info("training round: {} images ({} new from topic), from {} v{}", images.length, added,
                 parent.name(), parent.version());
-        TrainingRun run = new TrainingRun(config.settings(), heldOut, (epoch, epochs, loss, seconds, eta) ->
-                LOG.info("epoch {}/{} loss {} ({}s)", epoch, epochs, String.format("%.4f", loss),
-                        String.format("%.1f", seconds)));
+        TrainingRun run = new TrainingRun(config.settings(), heldOut, (epoch, epochs, loss, psnr, seconds) ->
+                LOG.info("epoch {}/{} loss {} held-out PSNR {} dB ({}s)", epoch, epochs, String.format("%.4f", loss),
+                        String.format("%.2f", psnr), String.format("%.1f", seconds)));
         ModelRecord trained = run.train(config.modelName(), config.architecture(), parent.metadata().shape(),
                 parent.version() + 1,
                 Optional.of(parent), images, "clean topic window (" + (images.length - bundled.length)

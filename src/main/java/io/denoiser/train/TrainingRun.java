@@ -8,6 +8,7 @@ import io.denoiser.model.ModelShape;
 import io.denoiser.model.TrainingNetwork;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,23 +40,30 @@ public final class TrainingRun {
                              Optional<ModelRecord> parent, float[][] images, String dataset) {
         TrainingNetwork network = architecture.newNetwork(settings.seed(), shape);
         parent.ifPresent(p -> network.setParameters(p.parameters()));
-        double loss = new AutoencoderTrainer(settings, progress).train(network, architecture, shape, images);
-        float[] parameters = network.parameters();
+        ModelMetadata draft = new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
+                architecture.parameterCount(shape), Map.of(), Map.of(), null);
+        TrainingHistory history = new AutoencoderTrainer(settings, progress).train(network, architecture, shape, images,
+                parameters -> heldOut.modelPsnrDb(DenoisingModel.load(new ModelRecord(draft, parameters))));
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("dataset", dataset);
         training.put("samples", images.length);
-        training.put("noise_level", settings.noiseLevel());
+        training.put("noise", Map.of("kind", "gaussian", "level", settings.noiseLevel(), "clip", List.of(0, 1)));
         training.put("epochs", settings.epochs());
+        training.put("epochs_run", history.epochsRun());
+        training.put("best_epoch", history.bestEpoch());
+        training.put("patience", settings.patience());
         training.put("batch_size", settings.batchSize());
         training.put("seed", settings.seed());
+        training.put("loss_history", history.losses());
+        training.put("psnr_history_db", history.psnrsDb());
         parent.ifPresent(p -> training.put("parent_version", p.version()));
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", loss);
-        ModelMetadata metadata = new ModelMetadata(name, version, architecture.id(), shape.input(),
-                shape.latent(), architecture.parameterCount(shape), training, metrics,
-                Instant.now().toString());
-        metrics.put("psnr_db", heldOut.modelPsnrDb(DenoisingModel.load(new ModelRecord(metadata, parameters))));
+        metrics.put("loss", history.losses().get(history.bestEpoch() - 1));
+        metrics.put("psnr_db", history.bestPsnrDb());
         metrics.put("psnr_noisy_db", heldOut.noisyPsnrDb());
+        ModelMetadata metadata = new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
+                architecture.parameterCount(shape), training, metrics, Instant.now().toString());
+        float[] parameters = history.parameters();
         return new ModelRecord(metadata, parameters);
     }
 }

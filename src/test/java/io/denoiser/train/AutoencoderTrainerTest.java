@@ -1,0 +1,44 @@
+package io.denoiser.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.data.MnistDataset;
+import io.denoiser.model.Architecture;
+import io.denoiser.model.ModelShape;
+import io.denoiser.model.TrainingNetwork;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AutoencoderTrainerTest {
+
+    private final float[][] images = MnistDataset.bundled().slice(0, 128).images();
+    private final ModelShape shape = Architecture.CNN_SEED.defaultShape();
+
+    @Test
+    void shouldStopAfterPatienceEpochsWithoutImprovementAndKeepTheBestEpoch() {
+        List<float[]> scored = new ArrayList<>();
+        double[] psnrs = {10, 12, 11, 11.5, 9, 13};
+        TrainingNetwork network = Architecture.CNN_SEED.newNetwork(1);
+        TrainingHistory history = new AutoencoderTrainer(new TrainingSettings(6, 64, 0.5, 1, 2), (e, n, l, p, s) -> { })
+                .train(network, Architecture.CNN_SEED, shape, images, parameters -> {
+                    scored.add(parameters);
+                    return psnrs[scored.size() - 1];
+                });
+        assertThat(history.epochsRun()).isEqualTo(4);
+        assertThat(history.bestEpoch()).isEqualTo(2);
+        assertThat(history.parameters()).containsExactly(scored.get(1));
+        assertThat(history.losses()).hasSize(4);
+    }
+
+    @Test
+    void shouldLowerTheLossAndBeReproducibleFromTheSeed() {
+        TrainingSettings settings = new TrainingSettings(2, 64, 0.5, 7, 0);
+        TrainingHistory first = new AutoencoderTrainer(settings, (e, n, l, p, s) -> { })
+                .train(Architecture.CNN_SEED.newNetwork(7), Architecture.CNN_SEED, shape, images, parameters -> 0);
+        TrainingHistory again = new AutoencoderTrainer(settings, (e, n, l, p, s) -> { })
+                .train(Architecture.CNN_SEED.newNetwork(7), Architecture.CNN_SEED, shape, images, parameters -> 0);
+        assertThat(first.losses().get(1)).isLessThan(first.losses().get(0));
+        assertThat(again.losses()).containsExactlyElementsOf(first.losses());
+    }
+}
