@@ -1,15 +1,16 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.TopicNames;
-import io.denoiser.data.MnistDataset;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.train.HeldOutEvaluation;
 import io.denoiser.train.TrainerConfig;
 import io.denoiser.train.TrainerService;
 import io.denoiser.train.ProgressBarReporter;
+import io.denoiser.train.TrainingData;
 import io.denoiser.train.TrainingRun;
 import io.denoiser.train.TrainingSettings;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the denoising autoencoder, offline (--once) or continuously from Kafka.")
 public final class TrainCommand implements Callable<Integer> {
+
+    /** Noise seed of the held-out inputs, fixed so every model is judged on the same ones. */
+    private static final long HELD_OUT_NOISE_SEED = 1234;
 
     @Mixin
     KafkaOptions kafka;
@@ -58,6 +62,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "0",
             description = "Stop after this many epochs without a better held-out PSNR; 0 = run all epochs (default: ${DEFAULT-VALUE}).")
     int patience;
+
+    @Option(names = "--dataset", description = "Training data: mnist, mnist-rows, sensors or csv:FILE "
+            + "(default: mnist for image models, mnist-rows for lstm).")
+    String dataset;
+
+    @Option(names = "--window-length", defaultValue = "64", description = "CSV window length in steps (default: ${DEFAULT-VALUE}).")
+    int windowLength;
+
+    @Option(names = "--stride", defaultValue = "16", description = "CSV window stride in steps (default: ${DEFAULT-VALUE}).")
+    int stride;
+
+    @Option(names = "--hidden", defaultValue = "64", description = "LSTM hidden size = latent size (default: ${DEFAULT-VALUE}).")
+    int hidden;
 
     @Option(names = "--model-version", defaultValue = "1", description = "Version written with --once (default: ${DEFAULT-VALUE}).")
     long version;
@@ -102,12 +119,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (out == null) {
             throw new IllegalArgumentException("--once needs --out FILE");
         }
-        MnistDataset data = MnistDataset.bundled();
-        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.testSplit().images(), settings.noiseLevel(), 1234);
+        Architecture design = Architecture.fromId(architecture);
+        boolean sequences = design == Architecture.LSTM;
+        TrainingData data = TrainingData.named(dataset != null ? dataset : sequences ? "mnist-rows" : "mnist",
+                settings.noiseLevel(), windowLength, stride);
+        ModelShape shape = sequences ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape();
+        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED));
         ModelRecord model = new TrainingRun(settings, heldOut, new ProgressBarReporter())
-                .train(modelName, Architecture.fromId(architecture), Architecture.fromId(architecture).defaultShape(), version,
-                        Optional.empty(),
-                        data.trainingSplit().images(), "mnist-10k bundled, training split (first 8000)");
+                .train(modelName, design, shape, version, Optional.empty(), data);
         ModelFiles.write(out, model);
         System.out.printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
                 model.version(), model.metadata().metrics().get("psnr_db"),

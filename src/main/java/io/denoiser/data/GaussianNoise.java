@@ -3,7 +3,7 @@ package io.denoiser.data;
 import java.util.Random;
 
 /** The seed's noise model, {@code clip(x + level * N(0,1), 0, 1)}, reproducible from its seed. */
-public final class GaussianNoise {
+public final class GaussianNoise implements Noise {
 
     public static final double DEFAULT_LEVEL = 0.5;
 
@@ -19,6 +19,7 @@ public final class GaussianNoise {
     }
 
     /** A noisy copy of {@code clean}; successive calls continue the same random sequence. */
+    @Override
     public float[] apply(float[] clean) {
         float[] noisy = new float[clean.length];
         for (int i = 0; i < clean.length; i++) {

@@ -1,12 +1,13 @@
 package io.denoiser.train;
 
-import io.denoiser.data.GaussianNoise;
+import io.denoiser.data.Noise;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.TrainingNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -25,14 +26,16 @@ public final class AutoencoderTrainer {
     }
 
     /**
+     * @param noiseModel  builds the seeded noise model that corrupts the clean records
      * @param heldOutPsnr scores a parameter array on the held-out set, in dB
      */
     public TrainingHistory train(TrainingNetwork network, Architecture architecture, ModelShape shape,
-                                 float[][] cleanRecords, ToDoubleFunction<float[]> heldOutPsnr) {
+                                 float[][] cleanRecords, LongFunction<Noise> noiseModel,
+                                 ToDoubleFunction<float[]> heldOutPsnr) {
         if (cleanRecords.length == 0) {
             throw new IllegalArgumentException("no training records");
         }
-        GaussianNoise noise = new GaussianNoise(settings.noiseLevel(), settings.seed());
+        Noise noise = noiseModel.apply(settings.seed());
         Random order = new Random(settings.seed());
         List<Double> losses = new ArrayList<>();
         List<Double> psnrs = new ArrayList<>();
@@ -58,7 +61,7 @@ public final class AutoencoderTrainer {
     }
 
     private double trainEpoch(int epoch, Architecture architecture, ModelShape shape, TrainingNetwork network,
-                              float[][] clean, GaussianNoise noise, int[] order) {
+                              float[][] clean, Noise noise, int[] order) {
         int size = shape.inputSize();
         int batches = (order.length + settings.batchSize() - 1) / settings.batchSize();
         double lossSum = 0;

@@ -1,12 +1,12 @@
 package io.denoiser.train;
 
-import io.denoiser.data.GaussianNoise;
+import io.denoiser.data.Noise;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.quality.ImageQuality;
 import java.util.Arrays;
 
 /**
- * Mean PSNR of a model on a fixed held-out set: the clean images, noised once with a fixed seed so every
+ * Mean PSNR of a model on a fixed held-out set: the clean records, noised once with a fixed seed so every
  * model is judged on the very same inputs.
  */
 public final class HeldOutEvaluation {
@@ -16,8 +16,8 @@ public final class HeldOutEvaluation {
     private final float[][] clean;
     private final float[][] noisy;
 
-    public HeldOutEvaluation(float[][] clean, double noiseLevel, long seed) {
-        GaussianNoise noise = new GaussianNoise(noiseLevel, seed);
+    /** @param noise a freshly seeded noise model, applied once to every clean record in order */
+    public HeldOutEvaluation(float[][] clean, Noise noise) {
         this.clean = clean;
         this.noisy = Arrays.stream(clean).map(noise::apply).toArray(float[][]::new);
     }

@@ -1,11 +1,13 @@
 package io.denoiser.train;
 
+import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ShippedModels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ public final class TrainerService implements AutoCloseable {
     private final HeldOutEvaluation heldOut;
     private final float[][] bundled;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private static final long HELD_OUT_NOISE_SEED = 1234;
 
     public TrainerService(TrainerConfig config) {
         this.config = config;
@@ -34,7 +37,8 @@ public final class TrainerService implements AutoCloseable {
                 config.architecture().defaultShape().inputSize());
         this.publisher = new ModelPublisher(config.kafka(), config.topics().models());
         MnistDataset data = MnistDataset.bundled();
-        this.heldOut = new HeldOutEvaluation(data.testSplit().images(), config.settings().noiseLevel(), 1234);
+        this.heldOut = new HeldOutEvaluation(data.testSplit().images(),
+                new GaussianNoise(config.settings().noiseLevel(), HELD_OUT_NOISE_SEED));
         this.bundled = config.useBundledData() ? data.trainingSplit().images() : new float[0][];
     }
 
@@ -64,10 +68,13 @@ public final class TrainerService implements AutoCloseable {
         TrainingRun run = new TrainingRun(config.settings(), heldOut, (epoch, epochs, loss, psnr, seconds) ->
                 LOG.info("epoch {}/{} loss {} held-out PSNR {} dB ({}s)", epoch, epochs, String.format("%.4f", loss),
                         String.format("%.2f", psnr), String.format("%.1f", seconds)));
+        double level = config.settings().noiseLevel();
+        TrainingData data = new TrainingData("clean-window", images, heldOut.clean(), null,
+                parent.metadata().shape().input(), seed -> new GaussianNoise(level, seed),
+                Map.of("dataset", "clean topic window (" + (images.length - bundled.length) + ") + bundled training split ("
+                        + bundled.length + ")", "noise", Map.of("kind", "gaussian", "level", level)));
         ModelRecord trained = run.train(config.modelName(), config.architecture(), parent.metadata().shape(),
-                parent.version() + 1,
-                Optional.of(parent), images, "clean topic window (" + (images.length - bundled.length)
-                        + ") + bundled (" + bundled.length + ")");
+                parent.version() + 1, Optional.of(parent), data);
         publisher.publish(trained);
         LOG.info("published {} v{}: held-out PSNR {} dB (parent v{}: {} dB)", trained.name(), trained.version(),
                 String.format("%.2f", trained.metadata().metrics().get("psnr_db")), parent.version(),

@@ -8,7 +8,6 @@ import io.denoiser.model.ModelShape;
 import io.denoiser.model.TrainingNetwork;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,22 +31,20 @@ public final class TrainingRun {
      * @param name        model name (record key)
      * @param version     version to give the result
      * @param parent      model to continue training from, or empty to start from random weights
-     * @param images      clean training images
      * @param shape       input and latent shape (a window size for sequences)
-     * @param dataset     human-readable description of {@code images}
+     * @param data        clean training records, their noise model and description
      */
     public ModelRecord train(String name, Architecture architecture, ModelShape shape, long version,
-                             Optional<ModelRecord> parent, float[][] images, String dataset) {
+                             Optional<ModelRecord> parent, TrainingData data) {
         TrainingNetwork network = architecture.newNetwork(settings.seed(), shape);
         parent.ifPresent(p -> network.setParameters(p.parameters()));
         ModelMetadata draft = new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
                 architecture.parameterCount(shape), Map.of(), Map.of(), null);
-        TrainingHistory history = new AutoencoderTrainer(settings, progress).train(network, architecture, shape, images,
+        TrainingHistory history = new AutoencoderTrainer(settings, progress).train(network, architecture, shape,
+                data.training(), data.noise(),
                 parameters -> heldOut.modelPsnrDb(DenoisingModel.load(new ModelRecord(draft, parameters))));
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("dataset", dataset);
-        training.put("samples", images.length);
-        training.put("noise", Map.of("kind", "gaussian", "level", settings.noiseLevel(), "clip", List.of(0, 1)));
+        Map<String, Object> training = new LinkedHashMap<>(data.description());
+        training.put("samples", data.training().length);
         training.put("epochs", settings.epochs());
         training.put("epochs_run", history.epochsRun());
         training.put("best_epoch", history.bestEpoch());

@@ -2,17 +2,21 @@ package io.denoiser.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
+import io.denoiser.data.Noise;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.TrainingNetwork;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 class AutoencoderTrainerTest {
 
     private final float[][] images = MnistDataset.bundled().slice(0, 128).images();
+    private static final LongFunction<Noise> NOISE = seed -> new GaussianNoise(0.5, seed);
     private final ModelShape shape = Architecture.CNN_SEED.defaultShape();
 
     @Test
@@ -21,7 +25,7 @@ class AutoencoderTrainerTest {
         double[] psnrs = {10, 12, 11, 11.5, 9, 13};
         TrainingNetwork network = Architecture.CNN_SEED.newNetwork(1);
         TrainingHistory history = new AutoencoderTrainer(new TrainingSettings(6, 64, 0.5, 1, 2), (e, n, l, p, s) -> { })
-                .train(network, Architecture.CNN_SEED, shape, images, parameters -> {
+                .train(network, Architecture.CNN_SEED, shape, images, NOISE, parameters -> {
                     scored.add(parameters);
                     return psnrs[scored.size() - 1];
                 });
@@ -35,9 +39,9 @@ class AutoencoderTrainerTest {
     void shouldLowerTheLossAndBeReproducibleFromTheSeed() {
         TrainingSettings settings = new TrainingSettings(2, 64, 0.5, 7, 0);
         TrainingHistory first = new AutoencoderTrainer(settings, (e, n, l, p, s) -> { })
-                .train(Architecture.CNN_SEED.newNetwork(7), Architecture.CNN_SEED, shape, images, parameters -> 0);
+                .train(Architecture.CNN_SEED.newNetwork(7), Architecture.CNN_SEED, shape, images, NOISE, parameters -> 0);
         TrainingHistory again = new AutoencoderTrainer(settings, (e, n, l, p, s) -> { })
-                .train(Architecture.CNN_SEED.newNetwork(7), Architecture.CNN_SEED, shape, images, parameters -> 0);
+                .train(Architecture.CNN_SEED.newNetwork(7), Architecture.CNN_SEED, shape, images, NOISE, parameters -> 0);
         assertThat(first.losses().get(1)).isLessThan(first.losses().get(0));
         assertThat(again.losses()).containsExactlyElementsOf(first.losses());
     }
