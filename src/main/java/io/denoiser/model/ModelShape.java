@@ -26,6 +26,15 @@ public record ModelShape(int[] input, int[] latent) {
         return shape;
     }
 
+    /** Drops leading size-1 dimensions, so [1,28,28] and [28,28] describe the same record. */
+    public static int[] squeeze(int[] shape) {
+        int first = 0;
+        while (first < shape.length - 1 && shape[first] == 1) {
+            first++;
+        }
+        return Arrays.copyOfRange(shape, first, shape.length);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ModelShape shape && Arrays.equals(input, shape.input) && Arrays.equals(latent, shape.latent);

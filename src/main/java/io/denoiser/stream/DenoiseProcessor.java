@@ -4,6 +4,7 @@ import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.ModelShape;
 import io.denoiser.model.Reconstruction;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;
@@ -73,17 +74,9 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     /** Accepts the model's shape with or without leading size-1 dimensions, e.g. [28,28] for [1,28,28]. */
     static void requireShape(Tensor tensor, int[] expected) {
-        if (!Arrays.equals(squeezeLeading(tensor.shape()), squeezeLeading(expected))) {
+        if (!Arrays.equals(ModelShape.squeeze(tensor.shape()), ModelShape.squeeze(expected))) {
             throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE, "shape "
                     + Arrays.toString(tensor.shape()) + " does not match the model's " + Arrays.toString(expected));
         }
-    }
-
-    private static int[] squeezeLeading(int[] shape) {
-        int first = 0;
-        while (first < shape.length - 1 && shape[first] == 1) {
-            first++;
-        }
-        return Arrays.copyOfRange(shape, first, shape.length);
     }
 }
