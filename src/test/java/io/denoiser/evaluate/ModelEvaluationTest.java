@@ -1,0 +1,37 @@
+package io.denoiser.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.denoiser.model.ModelRecords;
+import io.denoiser.model.ShippedModels;
+import io.denoiser.train.TrainingData;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelEvaluationTest {
+
+    @Test
+    void shouldRankTheShippedModelAboveTheMedianAboveTheNoisyInput(@TempDir Path out) throws Exception {
+        ModelEvaluation.Outcome outcome = ModelEvaluation.run(ShippedModels.load("cnn-seed"),
+                TrainingData.named("mnist", 0.5, 64, 16), 1234);
+        EvaluationReport report = outcome.report();
+
+        assertThat(report.n()).isEqualTo(2000);
+        assertThat(report.noisy().psnrDb()).isBetween(9.0, 9.8);
+        assertThat(report.median().psnrDb()).isBetween(13.7, 14.7);
+        assertThat((double) report.model().get("psnr_db")).isGreaterThan(report.median().psnrDb() + 2);
+        assertThat((double) report.model().get("ssim")).isGreaterThan(report.median().ssim());
+        assertThat(report.perClass()).hasSize(10);
+        assertThat(outcome.latents()[0]).hasSize(512);
+        assertThat(EvaluationPictures.write(out, outcome)).allSatisfy(file -> assertThat(ImageIO.read(file.toFile())).isNotNull());
+    }
+
+    @Test
+    void shouldRefuseADataSetWhoseRecordsTheModelCannotTake() {
+        assertThatThrownBy(() -> ModelEvaluation.run(ModelRecords.lstm(1, 1), TrainingData.named("sensors", 0.5, 64, 16), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes [28, 28]");
+    }
+}
