@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -16,19 +17,30 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
- * A small U-Net for 28x28 digits, the default image denoiser: two stride-2 downsamplings, a bottleneck,
- * and two upsamplings that concatenate the encoder's feature maps of the same size (skip connections),
- * so fine strokes need not squeeze through the bottleneck. The bottleneck's activations, flattened, are
- * the latent vector. Shapes are NCHW.
+ * A small U-Net for 28x28 digits: two stride-2 downsamplings, a bottleneck, and two upsamplings that
+ * concatenate the encoder's feature maps of the same size (skip connections), so fine strokes need not
+ * squeeze through the bottleneck. The bottleneck's activations, flattened, are the latent vector. Shapes
+ * are NCHW. Channel counts stay multiples of 16 (oneDNN's AVX-512 blocking; 8 channels ran slower than
+ * 16) and the decoder is narrow, because the full-resolution convolutions dominate the cost: with 32
+ * decoder channels this graph ran at ~2,500 images/s, with 16 at ~3,200-3,400 (batch 128, 1 thread).
  */
 final class UnetAutoencoder implements Design {
 
     private static final int C1 = 16;
     private static final int C2 = 32;
-    private static final int C3 = 48;
+    private static final int C3 = 32;
     private static final ModelShape SHAPE = new ModelShape(new int[] {1, 28, 28}, new int[] {C3, 7, 7});
+    /**
+     * Adam at 1e-3 until the held-out PSNR levels off (~28 epochs of 63 batches of 128), then 3e-4 and 1e-4 to
+     * settle into the minimum: worth ~0.2 dB over a constant rate.
+     */
+    private static final ISchedule LEARNING_RATE = new MapSchedule(ScheduleType.ITERATION,
+            Map.of(0, 1e-3, 28 * 63, 3e-4, 38 * 63, 1e-4));
     static final String OUTPUT = "out";
     static final String LATENT = "bottleneck";
 
@@ -50,8 +62,8 @@ final class UnetAutoencoder implements Design {
         long d1 = 9L * C1 * C2 + C2;
         long d2 = 9L * C2 * C3 + C3;
         long bottleneck = 9L * C3 * C3 + C3;
-        long u1 = 9L * (C3 + C2) * C2 + C2;
-        long u2 = 9L * (C2 + C1) * C1 + C1;
+        long u1 = 9L * (C3 + C2) * C1 + C1;
+        long u2 = 9L * (C1 + C1) * C1 + C1;
         long out = 9L * C1 + 1;
         return e1 + d1 + d2 + bottleneck + u1 + u2 + out;
     }
@@ -81,20 +93,20 @@ final class UnetAutoencoder implements Design {
     static ComputationGraphConfiguration graph(long seed, boolean training) {
         ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(new Adam(1e-3))
+                .updater(new Adam(LEARNING_RATE))
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
                 .addInputs("image")
                 .setInputTypes(InputType.convolutional(28, 28, 1))
                 .addLayer("e1", conv(C1, 1, Activation.RELU), "image")              // [16,28,28]
                 .addLayer("d1", conv(C2, 2, Activation.RELU), "e1")                 // [32,14,14]
-                .addLayer("d2", conv(C3, 2, Activation.RELU), "d1")                 // [48,7,7]
-                .addLayer(LATENT, conv(C3, 1, Activation.RELU), "d2")               // [48,7,7] = latent
-                .addLayer("up1", new Upsampling2D.Builder(2).build(), LATENT)       // [48,14,14]
-                .addVertex("skip1", new MergeVertex(), "up1", "d1")                 // [80,14,14]
-                .addLayer("u1", conv(C2, 1, Activation.RELU), "skip1")              // [32,14,14]
-                .addLayer("up2", new Upsampling2D.Builder(2).build(), "u1")         // [32,28,28]
-                .addVertex("skip2", new MergeVertex(), "up2", "e1")                 // [48,28,28]
+                .addLayer("d2", conv(C3, 2, Activation.RELU), "d1")                 // [32,7,7]
+                .addLayer(LATENT, conv(C3, 1, Activation.RELU), "d2")               // [32,7,7] = latent (1,568)
+                .addLayer("up1", new Upsampling2D.Builder(2).build(), LATENT)       // [32,14,14]
+                .addVertex("skip1", new MergeVertex(), "up1", "d1")                 // [64,14,14]
+                .addLayer("u1", conv(C1, 1, Activation.RELU), "skip1")              // [16,14,14]
+                .addLayer("up2", new Upsampling2D.Builder(2).build(), "u1")         // [16,28,28]
+                .addVertex("skip2", new MergeVertex(), "up2", "e1")                 // [32,28,28]
                 .addLayer("u2", conv(C1, 1, Activation.RELU), "skip2")              // [16,28,28]
                 .addLayer(OUTPUT, conv(1, 1, Activation.SIGMOID), "u2");            // [1,28,28]
         if (training) {

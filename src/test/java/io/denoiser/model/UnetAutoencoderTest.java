@@ -38,6 +38,6 @@ class UnetAutoencoderTest {
 
         assertThat(result.outputs()[1]).usingElementComparator((a, b) -> Math.abs(a - b) < 1e-5 ? 0 : 1)
                 .containsExactly(expected.reshape(2, 784).getRow(1).dup().data().asFloat());
-        assertThat(result.latents()[0]).hasSize(48 * 7 * 7);
+        assertThat(result.latents()[0]).hasSize(32 * 7 * 7);
     }
 }
