@@ -41,7 +41,11 @@ public enum Architecture {
 
     /** Throws {@link InvalidModelException} if this architecture cannot work on {@code shape}. */
     public void checkShape(ModelShape shape) {
-        design.checkShape(shape);
+        try {
+            design.checkShape(shape);
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(id + ": " + e.getMessage(), e);
+        }
     }
 
     /** Exact parameter count, checked against every incoming parameter array before it is loaded. */

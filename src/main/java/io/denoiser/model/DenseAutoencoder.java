@@ -27,13 +27,6 @@ final class DenseAutoencoder implements Design {
     }
 
     @Override
-    public void checkShape(ModelShape shape) {
-        if (!SHAPE.equals(shape)) {
-            throw new InvalidModelException("dense works on " + SHAPE + ", not " + shape);
-        }
-    }
-
-    @Override
     public long parameterCount(ModelShape shape) {
         return (PIXELS * 128L + 128) + (128 * 32L + 32) + (32 * 128L + 128) + (128L * PIXELS + PIXELS);
     }

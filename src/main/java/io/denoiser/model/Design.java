@@ -7,8 +7,15 @@ interface Design {
 
     ModelShape defaultShape();
 
-    /** Throws {@link InvalidModelException} if this design cannot work on {@code shape}. */
-    void checkShape(ModelShape shape);
+    /**
+     * Throws {@link InvalidModelException} if this design cannot work on {@code shape}; by default only its
+     * {@link #defaultShape()} is accepted.
+     */
+    default void checkShape(ModelShape shape) {
+        if (!defaultShape().equals(shape)) {
+            throw new InvalidModelException("works only on " + defaultShape() + ", not " + shape);
+        }
+    }
 
     long parameterCount(ModelShape shape);
 

@@ -36,13 +36,6 @@ final class SeedCnnAutoencoder implements Design {
     }
 
     @Override
-    public void checkShape(ModelShape shape) {
-        if (!SHAPE.equals(shape)) {
-            throw new InvalidModelException("cnn-seed works on " + SHAPE + ", not " + shape);
-        }
-    }
-
-    @Override
     public long parameterCount(ModelShape shape) {
         return PARAMETERS;
     }

@@ -50,13 +50,6 @@ final class UnetAutoencoder implements Design {
     }
 
     @Override
-    public void checkShape(ModelShape shape) {
-        if (!SHAPE.equals(shape)) {
-            throw new InvalidModelException("unet works on " + SHAPE + ", not " + shape);
-        }
-    }
-
-    @Override
     public long parameterCount(ModelShape shape) {
         long e1 = 9L * C1 + C1;
         long d1 = 9L * C1 * C2 + C2;
