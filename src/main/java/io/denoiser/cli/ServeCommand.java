@@ -2,6 +2,8 @@ package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
+import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.metrics.MetricsServer;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.model.ShippedModels;
@@ -9,6 +11,8 @@ import io.denoiser.stream.DenoiserApp;
 import io.denoiser.stream.ModelRegistry;
 import io.denoiser.topics.ApplyReport;
 import io.denoiser.topics.TopicApplier;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +72,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Kafka Streams state directory (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
+    @Option(names = "--metrics-port", defaultValue = "${env:DENOISER_METRICS_PORT:-8080}",
+            description = "Port of /metrics (Prometheus), /health/live and /health/ready (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
     @Option(names = "--create-topics", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Create missing topics from the topic files before starting (default: ${DEFAULT-VALUE}).")
     boolean createTopics;
@@ -89,7 +97,10 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         ModelRegistry registry = new ModelRegistry(config.pipelines().stream()
                 .map(pipeline -> ShippedModels.load(pipeline.modelName())).toList());
-        try (DenoiserApp app = new DenoiserApp(config, registry)) {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
+             MetricsServer server = new MetricsServer(metricsPort, prometheus, app::live, app::ready)) {
+            LOG.info("metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 stopped.countDown();

@@ -3,11 +3,12 @@ package io.denoiser.stream;
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
+import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.Reconstruction;
+import io.denoiser.quality.ImageQuality;
 import java.util.Arrays;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,13 +25,16 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private final TensorCodec codec;
     private final String modelStoreName;
     private final PipelineNodes nodes;
+    private final DenoiserMetrics metrics;
     private ProcessorContext<String, byte[]> context;
 
-    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, String modelStoreName, PipelineNodes nodes) {
+    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, String modelStoreName, PipelineNodes nodes,
+                     DenoiserMetrics metrics) {
         this.catalog = catalog;
         this.codec = codec;
         this.modelStoreName = modelStoreName;
         this.nodes = nodes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -42,6 +46,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     @Override
     public void process(Record<String, byte[]> record) {
+        metrics.recordIn(nodes.pipeline());
         DenoisingModel model = catalog.forCurrentThread();
         Tensor input;
         try {
@@ -52,23 +57,29 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
             return;
         }
         Reconstruction result;
+        long started = System.nanoTime();
         try {
             result = model.reconstruct(new float[][] {input.values()});
         } catch (RuntimeException e) {
             deadLetter(record, "MODEL_FAILURE", e);
             return;
         }
-        Headers headers = OutputHeaders.forModel(model.metadata());
-        context.forward(record.withValue(codec.encodeFloat32(new Tensor(input.shape(), result.outputs()[0])))
-                .withHeaders(headers), nodes.denoisedSink());
+        long inferenceNanos = System.nanoTime() - started;
+        metrics.batchDenoised(nodes.pipeline(), 1, inferenceNanos);
+        float[] output = result.outputs()[0];
+        OutputHeaders headers = new OutputHeaders(model.metadata(), nodes.pipeline(), inferenceNanos,
+                ImageQuality.mse(input.values(), output));
+        context.forward(record.withValue(codec.encodeFloat32(new Tensor(input.shape(), output)))
+                .withHeaders(headers.toHeaders()), nodes.denoisedSink());
         context.forward(record.withValue(codec.encodeFloat32(new Tensor(new int[] {result.latents()[0].length},
-                result.latents()[0]))).withHeaders(OutputHeaders.forModel(model.metadata())),
-                nodes.latentSink());
+                result.latents()[0]))).withHeaders(headers.toHeaders()), nodes.latentSink());
+        metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - record.timestamp());
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, Exception cause) {
         Record<String, byte[]> letter = record.withHeaders(record.headers());
         DeadLetters.describe(letter.headers(), reason, cause, context.recordMetadata().orElse(null), nodes.pipeline());
+        metrics.deadLettered(nodes.pipeline(), reason);
         context.forward(letter, nodes.deadLetterSink());
     }
 

@@ -1,6 +1,8 @@
 package io.denoiser.stream;
 
 import io.denoiser.config.DenoiserConfig;
+import io.denoiser.metrics.DenoiserMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +17,17 @@ public final class DenoiserApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DenoiserApp.class);
 
     private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
     private final ModelRegistry registry;
     private final CountDownLatch running = new CountDownLatch(1);
 
-    public DenoiserApp(DenoiserConfig config, ModelRegistry registry) {
+    public DenoiserApp(DenoiserConfig config, ModelRegistry registry, DenoiserMetrics metrics) {
         this.registry = registry;
-        this.streams = new KafkaStreams(DenoiserTopology.build(config, registry), config.streamsProperties());
+        this.streams = new KafkaStreams(DenoiserTopology.build(config, registry, metrics), config.streamsProperties());
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics.registry());
+        config.pipelines().forEach(pipeline -> metrics.modelVersion(pipeline.name(), pipeline.modelName(),
+                () -> registry.catalog(pipeline.modelName()).currentVersion()));
         streams.setStateListener((now, before) -> {
             LOG.info("streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -46,6 +53,18 @@ public final class DenoiserApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** Ready to serve: the streams client is RUNNING (every pipeline has a model from construction on). */
+    public boolean ready() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Alive unless the streams client failed or was shut down. */
+    public boolean live() {
+        KafkaStreams.State state = streams.state();
+        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
+                && state != KafkaStreams.State.PENDING_ERROR;
+    }
+
     public ModelRegistry registry() {
         return registry;
     }
@@ -53,5 +72,6 @@ public final class DenoiserApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
     }
 }

@@ -3,6 +3,7 @@ package io.denoiser.stream;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
+import io.denoiser.metrics.DenoiserMetrics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -26,7 +27,7 @@ public final class DenoiserTopology {
     private DenoiserTopology() {
     }
 
-    public static Topology build(DenoiserConfig config, ModelRegistry registry) {
+    public static Topology build(DenoiserConfig config, ModelRegistry registry, DenoiserMetrics metrics) {
         TensorCodec codec = new TensorCodec(config.maxTensorElements());
         Topology topology = new Topology();
         topology.addGlobalStore(
@@ -35,17 +36,18 @@ public final class DenoiserTopology {
                 MODELS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), config.topics().models(),
                 MODEL_LOADER, () -> new ModelLoaderProcessor(registry, MODEL_STORE));
         for (Pipeline pipeline : config.pipelines()) {
-            addPipeline(topology, pipeline, registry.catalog(pipeline.modelName()), codec, config.topics().deadLetters());
+            addPipeline(topology, pipeline, registry.catalog(pipeline.modelName()), codec, config.topics().deadLetters(),
+                    metrics);
         }
         return topology;
     }
 
     private static void addPipeline(Topology topology, Pipeline pipeline, ModelCatalog catalog, TensorCodec codec,
-                                    String deadLetterTopic) {
+                                    String deadLetterTopic, DenoiserMetrics metrics) {
         PipelineNodes nodes = new PipelineNodes(pipeline.name());
         topology.addSource(nodes.source(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 pipeline.inputTopic());
-        topology.addProcessor(nodes.denoiser(), () -> new DenoiseProcessor(catalog, codec, MODEL_STORE, nodes),
+        topology.addProcessor(nodes.denoiser(), () -> new DenoiseProcessor(catalog, codec, MODEL_STORE, nodes, metrics),
                 nodes.source());
         topology.addSink(nodes.denoisedSink(), pipeline.denoisedTopic(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), nodes.denoiser());

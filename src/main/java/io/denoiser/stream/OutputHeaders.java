@@ -2,22 +2,30 @@ package io.denoiser.stream;
 
 import io.denoiser.model.ModelMetadata;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** Headers every denoised and latent record carries, so consumers know which model produced it. */
-public final class OutputHeaders {
+/**
+ * Headers every denoised and latent record carries: which model produced it, in which pipeline, how long
+ * inference took, and the reconstruction error (mean squared difference between the noisy input and the
+ * output), a free anomaly score for downstream users.
+ */
+public record OutputHeaders(ModelMetadata model, String pipeline, long inferenceNanos, double reconstructionError) {
 
     public static final String MODEL_NAME = "denoiser.model.name";
     public static final String MODEL_VERSION = "denoiser.model.version";
+    public static final String PIPELINE = "denoiser.pipeline";
+    public static final String INFERENCE_MS = "denoiser.inference.ms";
+    public static final String RECONSTRUCTION_ERROR = "denoiser.reconstruction.error";
 
-    private OutputHeaders() {
-    }
-
-    static Headers forModel(ModelMetadata model) {
+    Headers toHeaders() {
         Headers headers = new RecordHeaders();
-        headers.add(MODEL_NAME, model.name().getBytes(StandardCharsets.UTF_8));
-        headers.add(MODEL_VERSION, Long.toString(model.version()).getBytes(StandardCharsets.UTF_8));
+        add(headers, MODEL_NAME, model.name());
+        add(headers, MODEL_VERSION, Long.toString(model.version()));
+        add(headers, PIPELINE, pipeline);
+        add(headers, INFERENCE_MS, String.format(Locale.ROOT, "%.3f", inferenceNanos / 1e6));
+        add(headers, RECONSTRUCTION_ERROR, String.format(Locale.ROOT, "%.6g", reconstructionError));
         return headers;
     }
 
@@ -25,5 +33,9 @@ public final class OutputHeaders {
     public static long modelVersion(Headers headers) {
         var header = headers.lastHeader(MODEL_VERSION);
         return header == null ? -1 : Long.parseLong(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static void add(Headers headers, String key, String value) {
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,10 +10,20 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
+import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.metrics.MetricsServer;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.model.ShippedModels;
 import io.denoiser.quality.ImageQuality;
 import io.denoiser.train.ModelPublisher;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +72,9 @@ class DenoiserPipelineIT {
         ModelCatalog catalog = registry.catalog("cnn-seed");
         DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
                 .withPipelines(List.of(Pipeline.images("cnn-seed")));
-        try (DenoiserApp app = new DenoiserApp(config, registry);
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
+             MetricsServer server = new MetricsServer(0, prometheus, app::live, app::ready);
              KafkaProducer<String, byte[]> producer = cluster.producer();
              ModelPublisher publisher = new ModelPublisher(cluster.connection(), TOPICS.models())) {
             app.start();
@@ -73,6 +85,10 @@ class DenoiserPipelineIT {
             publisher.publish(ModelRecords.cnnSeed(2, 77));
             awaitVersion(catalog, 2);
             send(producer, DIGITS / 2, DIGITS);
+            for (String bad : List.of("nan", "garbage", "huge")) {
+                producer.send(new ProducerRecord<>(TOPICS.noisyImages(), bad, badRecord(bad)));
+            }
+            producer.flush();
 
             List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()), DIGITS, TIMEOUT);
             List<ConsumerRecord<String, byte[]>> latents = cluster.readCommitted(List.of(TOPICS.latentVectors()), DIGITS, TIMEOUT);
@@ -82,7 +98,36 @@ class DenoiserPipelineIT {
             assertThat(codec.decodeDetecting(latents.get(0).value()).shape()).containsExactly(512);
             assertSwitchesOncePerPartition(denoised);
             assertShippedModelDenoises(denoised);
+            assertThat(cluster.readCommitted(List.of(TOPICS.deadLetters()), 3, TIMEOUT)).hasSize(3);
+            assertScrapedCounters(server.port());
         }
+    }
+
+    /** What an operator's Prometheus sees: every record counted once, bad ones by reason, and ready. */
+    private static void assertScrapedCounters(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("denoiser_records_in_total{pipeline=\"images\"} " + (DIGITS + 3) + ".0")
+                .contains("denoiser_records_out_total{pipeline=\"images\"} " + DIGITS + ".0")
+                .contains("denoiser_records_dead_lettered_total{pipeline=\"images\",reason=\"NON_FINITE\"} 1.0")
+                .contains("denoiser_records_dead_lettered_total{pipeline=\"images\",reason=\"UNKNOWN_FORMAT\"} 1.0")
+                .contains("denoiser_records_dead_lettered_total{pipeline=\"images\",reason=\"OVERSIZE\"} 1.0")
+                .contains("denoiser_model_version{model=\"cnn-seed\",pipeline=\"images\"} 2.0")
+                .contains("kafka_stream");
+        for (String path : List.of("/health/live", "/health/ready")) {
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    private byte[] badRecord(String kind) {
+        return switch (kind) {
+            case "nan" -> "{\"shape\":[1],\"data\":[1e999]}".getBytes(StandardCharsets.UTF_8);
+            case "garbage" -> "not a tensor".getBytes(StandardCharsets.UTF_8);
+            default -> ByteBuffer.allocate(14).put(new byte[] {'D', 'N', 'T', '1', 1, 2})
+                    .putInt(1 << 15).putInt(1 << 15).array();
+        };
     }
 
     private void send(KafkaProducer<String, byte[]> producer, int from, int to) {

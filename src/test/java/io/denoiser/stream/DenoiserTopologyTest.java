@@ -7,8 +7,10 @@ import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.TopicNames;
+import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecordCodec;
 import io.denoiser.model.ModelRecords;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,6 +35,7 @@ class DenoiserTopologyTest {
 
     private final TensorCodec codec = new TensorCodec(1 << 20);
     private final TopicNames topics = TopicNames.defaults();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private ModelCatalog catalog;
     private TestInputTopic<String, byte[]> noisy;
@@ -46,7 +49,8 @@ class DenoiserTopologyTest {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir);
         ModelRegistry registry = new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
         catalog = registry.catalog("cnn-seed");
-        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry), config.streamsProperties());
+        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry, new DenoiserMetrics(meters)),
+                config.streamsProperties());
         noisy = driver.createInputTopic(topics.noisyImages(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         models = driver.createInputTopic(topics.models(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         denoised = driver.createOutputTopic(topics.denoisedImages(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -74,6 +78,9 @@ class DenoiserTopologyTest {
         assertThat(codec.decodeDetecting(code.value()).shape()).containsExactly(512);
         assertThat(header(image.headers(), OutputHeaders.MODEL_NAME)).isEqualTo("cnn-seed");
         assertThat(OutputHeaders.modelVersion(code.headers())).isEqualTo(1);
+        assertThat(header(image.headers(), OutputHeaders.PIPELINE)).isEqualTo("images");
+        assertThat(Double.parseDouble(header(image.headers(), OutputHeaders.RECONSTRUCTION_ERROR))).isPositive();
+        assertThat(Double.parseDouble(header(image.headers(), OutputHeaders.INFERENCE_MS))).isPositive();
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
@@ -142,6 +149,9 @@ class DenoiserTopologyTest {
         assertThat(header(letters.get(1).headers(), DeadLetters.PIPELINE)).isEqualTo("images");
         assertThat(letters.get(0).value()).isEqualTo("not a tensor".getBytes(StandardCharsets.UTF_8));
         assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+        assertThat(meters.get("denoiser.records.in").tag("pipeline", "images").counter().count()).isEqualTo(3);
+        assertThat(meters.get("denoiser.records.out").tag("pipeline", "images").counter().count()).isEqualTo(1);
+        assertThat(meters.get("denoiser.records.dead.lettered").tag("reason", "WRONG_SHAPE").counter().count()).isEqualTo(1);
     }
 
     private static float[] digit(float level) {

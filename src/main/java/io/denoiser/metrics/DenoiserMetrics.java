@@ -1,0 +1,63 @@
+package io.denoiser.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * What the denoiser counts and times, per pipeline: records in, out and dead-lettered (by reason), batch
+ * sizes, inference time, end-to-end latency (record timestamp to output) and the model version served.
+ */
+public final class DenoiserMetrics {
+
+    private static final String PIPELINE = "pipeline";
+
+    private final MeterRegistry registry;
+
+    public DenoiserMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void recordIn(String pipeline) {
+        counter("denoiser.records.in", "Records read from the pipeline's input topic", pipeline).increment();
+    }
+
+    /** One batch of {@code size} records denoised in {@code inferenceNanos}. */
+    public void batchDenoised(String pipeline, int size, long inferenceNanos) {
+        counter("denoiser.records.out", "Records denoised and forwarded", pipeline).increment(size);
+        DistributionSummary.builder("denoiser.batch.size").description("Records per forward pass")
+                .tag(PIPELINE, pipeline).publishPercentileHistogram().register(registry).record(size);
+        Timer.builder("denoiser.inference").description("Forward pass time per batch").tag(PIPELINE, pipeline)
+                .publishPercentileHistogram().register(registry).record(Duration.ofNanos(inferenceNanos));
+    }
+
+    /** Time from the input record's timestamp until its outputs were forwarded. */
+    public void endToEnd(String pipeline, long millis) {
+        Timer.builder("denoiser.end.to.end").description("Input record timestamp to output, as seen by the denoiser")
+                .tag(PIPELINE, pipeline).publishPercentileHistogram().register(registry)
+                .record(Duration.ofMillis(Math.max(0, millis)));
+    }
+
+    public void deadLettered(String pipeline, String reason) {
+        Counter.builder("denoiser.records.dead.lettered").description("Records sent to the dead-letter topic")
+                .tag(PIPELINE, pipeline).tag("reason", reason).register(registry).increment();
+    }
+
+    /** Reports the version a pipeline serves, read when scraped. */
+    public void modelVersion(String pipeline, String model, Supplier<Number> version) {
+        Gauge.builder("denoiser.model.version", version).description("Model version currently served")
+                .tag(PIPELINE, pipeline).tag("model", model).register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    private Counter counter(String name, String description, String pipeline) {
+        return Counter.builder(name).description(description).tag(PIPELINE, pipeline).register(registry);
+    }
+}
