@@ -8,17 +8,34 @@ package io.denoiser.config;
  * @param denoisedTopic  denoised records, same keys
  * @param latentTopic    latent vectors, same keys
  * @param modelName      the model (record key on the models topic) this pipeline serves
+ * @param batchSize      records per forward pass at most
+ * @param maxWaitMs      longest a record waits for its batch to fill
  */
-public record Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName) {
+public record Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName,
+                       int batchSize, long maxWaitMs) {
+
+    public static final int DEFAULT_BATCH_SIZE = 128;
+    public static final long DEFAULT_MAX_WAIT_MS = 50;
+
+    public Pipeline {
+        if (batchSize < 1 || maxWaitMs < 1) {
+            throw new IllegalArgumentException("batch size and maximum wait must be >= 1");
+        }
+    }
 
     public static Pipeline images(String modelName) {
         TopicNames topics = TopicNames.defaults();
-        return new Pipeline("images", topics.noisyImages(), topics.denoisedImages(), topics.latentVectors(), modelName);
+        return new Pipeline("images", topics.noisyImages(), topics.denoisedImages(), topics.latentVectors(), modelName,
+                DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS);
     }
 
     public static Pipeline sequences(String modelName) {
         TopicNames topics = TopicNames.defaults();
         return new Pipeline("sequences", topics.noisySequences(), topics.denoisedSequences(), topics.latentSequences(),
-                modelName);
+                modelName, DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS);
+    }
+
+    public Pipeline withBatching(int newBatchSize, long newMaxWaitMs) {
+        return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, newBatchSize, newMaxWaitMs);
     }
 }

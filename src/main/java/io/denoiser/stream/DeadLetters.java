@@ -2,7 +2,6 @@ package io.denoiser.stream;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** Header names and values that explain why a record landed in the dead-letter topic. */
 final class DeadLetters {
@@ -18,16 +17,15 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
-    static void describe(Headers headers, String reason, Exception cause, RecordMetadata source, String pipeline) {
+    static void describe(Headers headers, String reason, Exception cause, String topic, int partition, long offset,
+                         String pipeline) {
         put(headers, REASON, reason);
         put(headers, PIPELINE, pipeline);
         put(headers, EXCEPTION_CLASS, cause.getClass().getName());
         put(headers, EXCEPTION_MESSAGE, String.valueOf(cause.getMessage()));
-        if (source != null) {
-            put(headers, SOURCE_TOPIC, source.topic());
-            put(headers, SOURCE_PARTITION, Integer.toString(source.partition()));
-            put(headers, SOURCE_OFFSET, Long.toString(source.offset()));
-        }
+        put(headers, SOURCE_TOPIC, topic);
+        put(headers, SOURCE_PARTITION, Integer.toString(partition));
+        put(headers, SOURCE_OFFSET, Long.toString(offset));
     }
 
     private static void put(Headers headers, String key, String value) {

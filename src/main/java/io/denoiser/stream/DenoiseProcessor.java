@@ -3,21 +3,37 @@ package io.denoiser.stream;
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.Reconstruction;
 import io.denoiser.quality.ImageQuality;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Denoises one noisy record (an image or a sequence window): decode, check the shape against the model, run the calling thread's own
- * network, forward the reconstruction and the latent vector. Records that cannot be denoised go to the
- * dead-letter sink with the reason in headers; the stream carries on.
+ * Denoises noisy records (images or sequence windows) in micro-batches: each valid record is checked
+ * against the model's shape and put into a changelogged store; when the batch is full or its oldest record
+ * has waited long enough, one forward pass of the calling thread's own network denoises them all and the
+ * reconstructions and latent vectors are forwarded. Records that cannot be denoised go to the dead-letter
+ * sink at once, with the reason in headers.
+ *
+ * <p>Why a store and not a list: Kafka Streams commits a record's offset once {@code process()} returns, so
+ * a record held only in memory would be lost if the process died after that commit. The store's changelog
+ * writes commit in the same exactly-once transaction as the offsets, so after a crash the buffered records
+ * come back with the store and are denoised then: none lost, none twice.
  */
 final class DenoiseProcessor implements Processor<String, byte[], String, byte[]> {
 
@@ -25,15 +41,21 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private final TensorCodec codec;
     private final String modelStoreName;
     private final PipelineNodes nodes;
+    private final Pipeline pipeline;
     private final DenoiserMetrics metrics;
     private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<Long, byte[]> buffer;
+    private long nextSequence;
+    private int buffered;
+    private long oldestBufferedAt;
 
-    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, String modelStoreName, PipelineNodes nodes,
+    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, String modelStoreName, Pipeline pipeline,
                      DenoiserMetrics metrics) {
         this.catalog = catalog;
         this.codec = codec;
         this.modelStoreName = modelStoreName;
-        this.nodes = nodes;
+        this.nodes = new PipelineNodes(pipeline.name());
+        this.pipeline = pipeline;
         this.metrics = metrics;
     }
 
@@ -42,45 +64,87 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         this.context = context;
         KeyValueStore<String, byte[]> models = context.getStateStore(modelStoreName);
         ModelStoreRecovery.offerStored(models, catalog);
+        buffer = context.getStateStore(nodes.bufferStore());
+        try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
+            restored.forEachRemaining(entry -> {
+                buffered++;
+                nextSequence = Math.max(nextSequence, entry.key + 1);
+            });
+        }
+        oldestBufferedAt = context.currentSystemTimeMs();
+        long tick = Math.max(1, pipeline.maxWaitMs() / 2);
+        context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (buffered > 0 && now - oldestBufferedAt >= pipeline.maxWaitMs()) {
+                flush();
+            }
+        });
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         metrics.recordIn(nodes.pipeline());
-        DenoisingModel model = catalog.forCurrentThread();
-        Tensor input;
+        RecordMetadata source = context.recordMetadata().orElseThrow();
         try {
-            input = codec.decodeDetecting(record.value());
-            requireShape(input, model.shape().input());
+            requireShape(codec.decodeDetecting(record.value()), catalog.forCurrentThread().shape().input());
         } catch (InvalidRecordException e) {
-            deadLetter(record, e.reason().name(), e);
+            deadLetter(new BufferedRecord(record.key(), record.value(), record.timestamp(), source.topic(),
+                    source.partition(), source.offset()), e.reason().name(), e);
             return;
         }
-        Reconstruction result;
+        if (buffered == 0) {
+            oldestBufferedAt = context.currentSystemTimeMs();
+        }
+        buffer.put(nextSequence++, new BufferedRecord(record.key(), record.value(), record.timestamp(), source.topic(),
+                source.partition(), source.offset()).toBytes());
+        if (++buffered >= pipeline.batchSize()) {
+            flush();
+        }
+    }
+
+    /** Denoises everything buffered, in arrival order, with the current model, and empties the buffer. */
+    private void flush() {
+        List<Long> sequences = new ArrayList<>();
+        List<BufferedRecord> records = new ArrayList<>();
+        try (KeyValueIterator<Long, byte[]> entries = buffer.all()) {
+            while (entries.hasNext()) {
+                KeyValue<Long, byte[]> entry = entries.next();
+                sequences.add(entry.key);
+                records.add(BufferedRecord.fromBytes(entry.value));
+            }
+        }
+        DenoisingModel model = catalog.forCurrentThread();
+        List<Tensor> inputs = records.stream().map(r -> codec.decodeDetecting(r.value())).toList();
         long started = System.nanoTime();
         try {
-            result = model.reconstruct(new float[][] {input.values()});
+            Reconstruction result = model.reconstruct(inputs.stream().map(Tensor::values).toArray(float[][]::new));
+            long inferenceNanos = System.nanoTime() - started;
+            metrics.batchDenoised(nodes.pipeline(), records.size(), inferenceNanos);
+            for (int i = 0; i < records.size(); i++) {
+                forward(records.get(i), inputs.get(i), result.outputs()[i], result.latents()[i], model, inferenceNanos);
+            }
         } catch (RuntimeException e) {
-            deadLetter(record, "MODEL_FAILURE", e);
-            return;
+            records.forEach(record -> deadLetter(record, "MODEL_FAILURE", e));
         }
-        long inferenceNanos = System.nanoTime() - started;
-        metrics.batchDenoised(nodes.pipeline(), 1, inferenceNanos);
-        float[] output = result.outputs()[0];
+        sequences.forEach(buffer::delete);
+        buffered = 0;
+    }
+
+    private void forward(BufferedRecord record, Tensor input, float[] output, float[] latent, DenoisingModel model,
+                         long inferenceNanos) {
         OutputHeaders headers = new OutputHeaders(model.metadata(), nodes.pipeline(), inferenceNanos,
                 ImageQuality.mse(input.values(), output));
-        context.forward(record.withValue(codec.encodeFloat32(new Tensor(input.shape(), output)))
-                .withHeaders(headers.toHeaders()), nodes.denoisedSink());
-        context.forward(record.withValue(codec.encodeFloat32(new Tensor(new int[] {result.latents()[0].length},
-                result.latents()[0]))).withHeaders(headers.toHeaders()), nodes.latentSink());
+        context.forward(new Record<>(record.key(), codec.encodeFloat32(new Tensor(input.shape(), output)),
+                record.timestamp(), headers.toHeaders()), nodes.denoisedSink());
+        context.forward(new Record<>(record.key(), codec.encodeFloat32(new Tensor(new int[] {latent.length}, latent)),
+                record.timestamp(), headers.toHeaders()), nodes.latentSink());
         metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - record.timestamp());
     }
 
-    private void deadLetter(Record<String, byte[]> record, String reason, Exception cause) {
-        Record<String, byte[]> letter = record.withHeaders(record.headers());
-        DeadLetters.describe(letter.headers(), reason, cause, context.recordMetadata().orElse(null), nodes.pipeline());
+    private void deadLetter(BufferedRecord record, String reason, Exception cause) {
+        RecordHeaders headers = new RecordHeaders();
+        DeadLetters.describe(headers, reason, cause, record.topic(), record.partition(), record.offset(), nodes.pipeline());
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), nodes.deadLetterSink());
         metrics.deadLettered(nodes.pipeline(), reason);
-        context.forward(letter, nodes.deadLetterSink());
     }
 
     /** Accepts the model's shape with or without leading size-1 dimensions, e.g. [28,28] for [1,28,28]. */

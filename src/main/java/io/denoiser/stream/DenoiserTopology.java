@@ -13,9 +13,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * noisy records --> denoise --+--> denoised records
- *                      ^      +--> latent vectors
- *                      |      +--> dead letters (shared)
- * models (global store on every instance) --> model registry
+ *                   |  ^      +--> latent vectors
+ *                   |  |      +--> dead letters (shared)
+ *                   |  models (global store on every instance) --> model registry
+ *                   batch buffer (changelogged store)
  * </pre>
  */
 public final class DenoiserTopology {
@@ -47,8 +48,10 @@ public final class DenoiserTopology {
         PipelineNodes nodes = new PipelineNodes(pipeline.name());
         topology.addSource(nodes.source(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 pipeline.inputTopic());
-        topology.addProcessor(nodes.denoiser(), () -> new DenoiseProcessor(catalog, codec, MODEL_STORE, nodes, metrics),
+        topology.addProcessor(nodes.denoiser(), () -> new DenoiseProcessor(catalog, codec, MODEL_STORE, pipeline, metrics),
                 nodes.source());
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(nodes.bufferStore()),
+                Serdes.Long(), Serdes.ByteArray()), nodes.denoiser());
         topology.addSink(nodes.denoisedSink(), pipeline.denoisedTopic(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), nodes.denoiser());
         topology.addSink(nodes.latentSink(), pipeline.latentTopic(), Serdes.String().serializer(),

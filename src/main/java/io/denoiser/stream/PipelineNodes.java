@@ -19,6 +19,11 @@ record PipelineNodes(String pipeline) {
         return pipeline + "-latent";
     }
 
+    /** The changelogged store that holds records waiting for their batch. */
+    String bufferStore() {
+        return pipeline + "-batch-buffer";
+    }
+
     String deadLetterSink() {
         return pipeline + "-dead-letters";
     }

@@ -6,6 +6,7 @@ import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecordCodec;
@@ -13,6 +14,7 @@ import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
@@ -46,7 +48,14 @@ class DenoiserTopologyTest {
 
     @BeforeEach
     void start() {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir);
+        start(1);
+    }
+
+    /** Starts the production topology with batches of {@code batchSize} and a 50 ms maximum wait. */
+    private void start(int batchSize) {
+        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
+                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50),
+                        Pipeline.sequences("lstm").withBatching(batchSize, 50)));
         ModelRegistry registry = new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
         catalog = registry.catalog("cnn-seed");
         driver = new TopologyTestDriver(DenoiserTopology.build(config, registry, new DenoiserMetrics(meters)),
@@ -82,6 +91,27 @@ class DenoiserTopologyTest {
         assertThat(Double.parseDouble(header(image.headers(), OutputHeaders.RECONSTRUCTION_ERROR))).isPositive();
         assertThat(Double.parseDouble(header(image.headers(), OutputHeaders.INFERENCE_MS))).isPositive();
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDenoiseInBatchesWhenFullOrWhenTheOldestRecordHasWaitedLongEnough() {
+        driver.close();
+        start(4);
+        for (int i = 0; i < 3; i++) {
+            noisy.pipeInput("digit-" + i, codec.encodeUint8(new Tensor(DIGIT, digit(0.1f * i))));
+        }
+        assertThat(denoised.isEmpty()).isTrue();
+        noisy.pipeInput("digit-3", codec.encodeUint8(new Tensor(DIGIT, digit(0.3f))));
+        assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactly("digit-0", "digit-1", "digit-2", "digit-3");
+
+        noisy.pipeInput("late", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        assertThat(denoised.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMillis(60));
+        assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("late");
+        assertThat(latent.readKeyValuesToList()).hasSize(5);
+        assertThat(meters.get("denoiser.batch.size").summary().max()).isEqualTo(4);
     }
 
     @Test
