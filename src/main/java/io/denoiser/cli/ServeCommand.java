@@ -56,6 +56,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Model for the sequences pipeline (env DENOISER_SEQUENCE_MODEL; default: ${DEFAULT-VALUE}).")
     String sequenceModel;
 
+    @Option(names = "--batch-size", defaultValue = "${env:DENOISER_BATCH_SIZE:-128}",
+            description = "Records per forward pass at most (env DENOISER_BATCH_SIZE; default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--max-wait-ms", defaultValue = "${env:DENOISER_MAX_WAIT_MS:-50}",
+            description = "Longest a record waits for its batch to fill (env DENOISER_MAX_WAIT_MS; default: ${DEFAULT-VALUE}).")
+    long maxWaitMs;
+
     @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
             description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
     int streamThreads;
@@ -117,8 +125,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private List<Pipeline> selectedPipelines() {
         return pipelines.stream().map(name -> switch (name.trim()) {
-            case "images" -> Pipeline.images(imageModel);
-            case "sequences" -> Pipeline.sequences(sequenceModel);
+            case "images" -> Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs);
+            case "sequences" -> Pipeline.sequences(sequenceModel).withBatching(batchSize, maxWaitMs);
             default -> throw new IllegalArgumentException("unknown pipeline '" + name + "' (images, sequences)");
         }).toList();
     }

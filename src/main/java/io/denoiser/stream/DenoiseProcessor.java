@@ -22,6 +22,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Denoises noisy records (images or sequence windows) in micro-batches: each valid record is checked
@@ -36,6 +38,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * come back with the store and are denoised then: none lost, none twice.
  */
 final class DenoiseProcessor implements Processor<String, byte[], String, byte[]> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DenoiseProcessor.class);
 
     private final ModelCatalog catalog;
     private final TensorCodec codec;
@@ -70,6 +74,10 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 buffered++;
                 nextSequence = Math.max(nextSequence, entry.key + 1);
             });
+        }
+        if (buffered > 0) {
+            LOG.info("pipeline {}: {} buffered records restored, denoised within {} ms", nodes.pipeline(), buffered,
+                    pipeline.maxWaitMs());
         }
         oldestBufferedAt = context.currentSystemTimeMs();
         long tick = Math.max(1, pipeline.maxWaitMs() / 2);

@@ -1,0 +1,113 @@
+package io.denoiser.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.TopicNames;
+import io.denoiser.data.GaussianNoise;
+import io.denoiser.data.MnistDataset;
+import io.denoiser.topics.TopicApplier;
+import io.denoiser.topics.TopicCatalog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the denoiser's JVM with SIGKILL while records wait in their batch buffer, restarts it, and checks
+ * that a read_committed consumer sees every input exactly once on each output topic.
+ */
+class ServeCrashIT {
+
+    private static final int RECORDS = 150;
+    private static final int BATCH = 32;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void shouldLoseAndDuplicateNothingWhenKilledWithBatchesBuffered() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
+                new TopicApplier(admin, Optional.of((short) 1)).apply(TopicCatalog.fromClasspath());
+            }
+            String servers = cluster.connection().bootstrapServers();
+            Process first = serve(servers);
+            try (KafkaProducer<String, byte[]> producer = cluster.producer()) {
+                send(producer);
+            }
+            // Each of the 3 partitions (~50 records) fills one batch; the rest wait (max wait 8 s) while
+            // their input offsets and the buffer's changelog writes get committed.
+            assertThat(cluster.readCommitted(List.of(TOPICS.denoisedImages()), 2 * BATCH, TIMEOUT).size())
+                    .isGreaterThanOrEqualTo(2 * BATCH).isLessThan(RECORDS);
+            Thread.sleep(2_000);
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+            Process second = serve(servers);
+            try {
+                List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()),
+                        RECORDS, TIMEOUT);
+                List<ConsumerRecord<String, byte[]>> latents = cluster.readCommitted(List.of(TOPICS.latentVectors()),
+                        RECORDS, TIMEOUT);
+                assertThat(keys(denoised)).hasSize(RECORDS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allKeys());
+                assertThat(keys(latents)).hasSize(RECORDS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allKeys());
+            } finally {
+                second.destroy();
+                second.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * The real service in its own JVM: batches of 32 per partition, so about a third of the records wait
+     * in the buffer, flushed by the maximum wait only after the restart.
+     */
+    private Process serve(String servers) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
+                "--bootstrap-servers", servers, "--pipelines", "images", "--batch-size", Integer.toString(BATCH),
+                "--max-wait-ms", "8000", "--replication-factor", "1", "--metrics-port", "0",
+                "--state-dir", stateDir.toString(), "--application-id", "crash-test",
+                // the killed instance's partitions move to the restarted one after this, not the default 45 s
+                "-X", "session.timeout.ms=10000"));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(stateDir.resolveSibling(stateDir.getFileName() + "-serve.log").toFile()).start();
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer) {
+        TensorCodec codec = new TensorCodec(1 << 20);
+        float[][] noisy = new GaussianNoise(0.5, 5).applyAll(MnistDataset.bundled().testSplit().slice(0, RECORDS));
+        for (int i = 0; i < RECORDS; i++) {
+            producer.send(new ProducerRecord<>(TOPICS.noisyImages(), key(i), codec.encodeUint8(new Tensor(new int[] {28, 28}, noisy[i]))));
+        }
+        producer.flush();
+    }
+
+    private static List<String> keys(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(ConsumerRecord::key).toList();
+    }
+
+    private static List<String> allKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < RECORDS; i++) {
+            keys.add(key(i));
+        }
+        return keys;
+    }
+
+    private static String key(int index) {
+        return "digit-" + index;
+    }
+}
