@@ -115,6 +115,47 @@ class DenoiserTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterEveryKindOfMalformedRecordAmongGoodOnesAndDenoiseEachGoodOneOnce() {
+        driver.close();
+        start(8);
+        List<byte[]> malformed = List.of(
+                "{\"shape\":[28,28],\"data\":[".getBytes(StandardCharsets.UTF_8),                    // UNPARSABLE
+                "GIF89a".getBytes(StandardCharsets.UTF_8),                                               // UNKNOWN_FORMAT
+                codec.encodeFloat32(new Tensor(new int[] {28, 27}, new float[28 * 27])),                  // WRONG_SHAPE
+                withDtype(codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))), 7),                          // WRONG_DTYPE
+                ("{\"shape\":[28,28],\"data\":[" + "0,".repeat(783) + "1e999]}").getBytes(StandardCharsets.UTF_8), // NON_FINITE
+                java.nio.ByteBuffer.allocate(14).put(new byte[] {'D', 'N', 'T', '1', 1, 2})
+                        .putInt(1 << 16).putInt(1 << 16).array());                                        // OVERSIZE
+        List<String> reasons = List.of("UNPARSABLE", "UNKNOWN_FORMAT", "WRONG_SHAPE", "WRONG_DTYPE", "NON_FINITE", "OVERSIZE");
+        List<String> good = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            if (i % 10 == 9) {
+                noisy.pipeInput("bad-" + i, malformed.get((i / 10) % malformed.size()));
+            } else {
+                noisy.pipeInput("good-" + i, codec.encodeUint8(new Tensor(DIGIT, digit((i % 7) / 7f))));
+                good.add("good-" + i);
+            }
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+
+        assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key).containsExactlyElementsOf(good);
+        assertThat(latent.readKeyValuesToList()).extracting(kv -> kv.key).containsExactlyElementsOf(good);
+        var letters = deadLetters.readRecordsToList();
+        assertThat(letters).hasSize(12);
+        for (int j = 0; j < letters.size(); j++) {
+            assertThat(letters.get(j).key()).isEqualTo("bad-" + (10 * j + 9));
+            assertThat(header(letters.get(j).headers(), DeadLetters.REASON)).isEqualTo(reasons.get(j % reasons.size()));
+            assertThat(letters.get(j).value()).isEqualTo(malformed.get(j % malformed.size()));
+            assertThat(header(letters.get(j).headers(), DeadLetters.EXCEPTION_MESSAGE)).isNotBlank();
+        }
+    }
+
+    private static byte[] withDtype(byte[] binaryTensor, int dtype) {
+        binaryTensor[4] = (byte) dtype;
+        return binaryTensor;
+    }
+
+    @Test
     void shouldServeSequenceWindowsWithTheLstmOnTheirOwnTopics() {
         TestInputTopic<String, byte[]> sequences = driver.createInputTopic(topics.noisySequences(),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
