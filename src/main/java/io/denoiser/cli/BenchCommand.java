@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Groups the benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput.",
-        subcommands = {BenchModelCommand.class})
+        subcommands = {BenchModelCommand.class, BenchStreamCommand.class})
 public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

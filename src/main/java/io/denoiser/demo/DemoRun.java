@@ -16,7 +16,6 @@ import io.denoiser.stream.DenoiserApp;
 import io.denoiser.stream.ModelCatalog;
 import io.denoiser.stream.ModelRegistry;
 import io.denoiser.topics.TopicApplier;
-import io.denoiser.topics.TopicCatalog;
 import io.denoiser.train.TrainerConfig;
 import io.denoiser.train.TrainerService;
 import io.denoiser.train.TrainingSettings;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,10 +62,7 @@ public final class DemoRun {
     }
 
     private void applyTopics(KafkaConnection kafka, boolean singleNode) throws Exception {
-        try (Admin admin = Admin.create(kafka.baseProperties())) {
-            TopicApplier applier = new TopicApplier(admin, singleNode ? Optional.of((short) 1) : Optional.empty());
-            LOG.info("topics: {}", applier.apply(TopicCatalog.fromClasspath()));
-        }
+        LOG.info("topics: {}", TopicApplier.applyShipped(kafka, singleNode ? Optional.of((short) 1) : Optional.empty()));
     }
 
     private DemoReport runServices(KafkaConnection kafka) throws Exception {

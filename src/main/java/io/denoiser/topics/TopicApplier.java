@@ -1,5 +1,6 @@
 package io.denoiser.topics;
 
+import io.denoiser.config.KafkaConnection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +30,14 @@ public final class TopicApplier {
     public TopicApplier(Admin admin, Optional<Short> replicationFactorOverride) {
         this.admin = admin;
         this.replicationFactorOverride = replicationFactorOverride;
+    }
+
+    /** Applies the topic files shipped in the jar to a cluster, with a short-lived admin client. */
+    public static ApplyReport applyShipped(KafkaConnection kafka, Optional<Short> replicationFactorOverride)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(kafka.baseProperties())) {
+            return new TopicApplier(admin, replicationFactorOverride).apply(TopicCatalog.fromClasspath());
+        }
     }
 
     /** Creates and aligns; returns what changed and what could not be fixed. */

@@ -1,0 +1,149 @@
+package io.denoiser.bench;
+
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.Pipeline;
+import io.denoiser.data.GaussianNoise;
+import io.denoiser.data.MnistDataset;
+import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.stream.DenoiserApp;
+import io.denoiser.stream.ModelRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Throughput and latency of the denoiser topology on a real broker, in one run: the same pre-produced
+ * noisy digits through (a) per-record inference (batches of 1) and (b) micro-batches, against (c) the
+ * model alone; then end-to-end latency at a fixed offered load. Each phase runs its own application id
+ * and output topics, so phases never see each other's records.
+ */
+public final class StreamBenchmark {
+
+    /** Figures of one run. */
+    public record Result(double perRecordRps, double batchedRps, double modelOnlyRps, double offeredRps,
+                         double p50Ms, double p99Ms) {
+    }
+
+    private static final int PARTITIONS = 3;
+
+    private final KafkaConnection kafka;
+    private final ModelRecord model;
+    private final int records;
+    private final int batchSize;
+
+    public StreamBenchmark(KafkaConnection kafka, ModelRecord model, int records, int batchSize) {
+        this.kafka = kafka;
+        this.model = model;
+        this.records = records;
+        this.batchSize = batchSize;
+    }
+
+    public Result run(double offeredRps, Duration latencyPhase) throws Exception {
+        String input = topic("input");
+        createTopics(input);
+        byte[][] values = noisyDigits();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < values.length; i++) {
+                producer.send(new ProducerRecord<>(input, "digit-" + i, values[i]));
+            }
+            producer.flush();
+        }
+        double perRecord = throughput(input, 1);
+        double batched = throughput(input, batchSize);
+        double modelOnly = ModelBenchmark.median(new ModelBenchmark(model, batchSize, 1, true).measure(2, 5, 1));
+        double[] latency = latency(values, offeredRps, latencyPhase);
+        return new Result(perRecord, batched, modelOnly, offeredRps, latency[0], latency[1]);
+    }
+
+    /** Records per second from the app's start to the last output committed, over every pre-produced record. */
+    private double throughput(String input, int batch) throws Exception {
+        String denoised = topic("denoised");
+        String latent = topic("latent");
+        createTopics(denoised, latent);
+        Pipeline pipeline = new Pipeline("images", input, denoised, latent, model.name(), batch,
+                Pipeline.DEFAULT_MAX_WAIT_MS);
+        try (OutputWatcher outputs = new OutputWatcher(kafka, denoised);
+             DenoiserApp app = app(pipeline)) {
+            long start = System.nanoTime();
+            app.start();
+            outputs.awaitCount(records, Duration.ofMinutes(10));
+            return records / ((outputs.lastArrivalNanos() - start) / 1e9);
+        }
+    }
+
+    private double[] latency(byte[][] values, double offeredRps, Duration phase) throws Exception {
+        String input = topic("latency-input");
+        String denoised = topic("latency-denoised");
+        String latent = topic("latency-latent");
+        createTopics(input, denoised, latent);
+        Pipeline pipeline = new Pipeline("images", input, denoised, latent, model.name(), batchSize,
+                Pipeline.DEFAULT_MAX_WAIT_MS);
+        try (OutputWatcher outputs = new OutputWatcher(kafka, denoised);
+             DenoiserApp app = app(pipeline);
+             KafkaProducer<String, byte[]> producer = producer()) {
+            app.start();
+            if (!app.awaitRunning(Duration.ofMinutes(2))) {
+                throw new IllegalStateException("denoiser did not start");
+            }
+            int sent = PacedSender.send(producer, input, values, offeredRps, phase);
+            outputs.awaitCount(sent, Duration.ofMinutes(2));
+            return new double[] {outputs.latencyPercentileMs(50), outputs.latencyPercentileMs(99)};
+        }
+    }
+
+    private DenoiserApp app(Pipeline pipeline) throws Exception {
+        Path state = Files.createTempDirectory("denoiser-bench-state");
+        DenoiserConfig config = DenoiserConfig.defaults(kafka, state)
+                .withApplicationId("denoiser-bench-" + UUID.randomUUID().toString().substring(0, 8))
+                .withPipelines(List.of(pipeline));
+        return new DenoiserApp(config, new ModelRegistry(List.of(model)), new DenoiserMetrics(new SimpleMeterRegistry()));
+    }
+
+    private byte[][] noisyDigits() {
+        MnistDataset digits = MnistDataset.bundled();
+        GaussianNoise noise = new GaussianNoise(0.5, 11);
+        TensorCodec codec = new TensorCodec(1 << 20);
+        byte[][] values = new byte[records][];
+        for (int i = 0; i < records; i++) {
+            values[i] = codec.encodeUint8(new Tensor(new int[] {28, 28}, noise.apply(digits.image(i % digits.size()))));
+        }
+        return values;
+    }
+
+    private void createTopics(String... names) throws Exception {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : names) {
+            topics.add(new NewTopic(name, PARTITIONS, (short) -1));
+        }
+        try (Admin admin = Admin.create(kafka.baseProperties())) {
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties properties = kafka.baseProperties();
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static String topic(String role) {
+        return "denoiser.bench." + role + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,74 @@
+package io.denoiser.cli;
+
+import io.denoiser.bench.StreamBenchmark;
+import io.denoiser.broker.EmbeddedKafkaBroker;
+import io.denoiser.config.KafkaConnection;
+import io.denoiser.model.NativeRuntime;
+import io.denoiser.model.ShippedModels;
+import io.denoiser.topics.TopicApplier;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench stream}: the topology on a real broker, per-record vs micro-batched vs the model alone. */
+@Command(name = "stream", mixinStandardHelpOptions = true,
+        description = "Throughput of per-record and micro-batched inference through Kafka against the model alone, "
+                + "and end-to-end latency at a fixed offered load (in-process broker unless --bootstrap-servers).")
+public final class BenchStreamCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap-servers", description = "Use this cluster instead of an in-process broker.")
+    String bootstrapServers;
+
+    @Option(names = "--model", defaultValue = "cnn-seed", description = "Shipped model (default: ${DEFAULT-VALUE}).")
+    String modelName;
+
+    @Option(names = "--records", defaultValue = "20000", description = "Pre-produced noisy digits (default: ${DEFAULT-VALUE}).")
+    int records;
+
+    @Option(names = "--batch", defaultValue = "128", description = "Micro-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--offered-rps", defaultValue = "1000", description = "Load for the latency phase (default: ${DEFAULT-VALUE}).")
+    double offeredRps;
+
+    @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--report", description = "Write the figures as JSON to this file.")
+    Path report;
+
+    @Override
+    public Integer call() throws Exception {
+        NativeRuntime.limitNativeThreads(1);
+        NativeRuntime.warnIfSlow();
+        try (EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start() : null) {
+            KafkaConnection kafka = KafkaConnection.of(bootstrapServers != null ? bootstrapServers : broker.bootstrapServers());
+            TopicApplier.applyShipped(kafka, broker != null ? Optional.of((short) 1) : Optional.empty());
+            StreamBenchmark.Result result = new StreamBenchmark(kafka, ShippedModels.load(modelName), records, batch)
+                    .run(offeredRps, Duration.ofSeconds(latencySeconds));
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("per_record_rps", round(result.perRecordRps()));
+            figures.put("batched_rps", round(result.batchedRps()));
+            figures.put("model_only_rps", round(result.modelOnlyRps()));
+            figures.put("batched_vs_per_record", round(result.batchedRps() / result.perRecordRps()));
+            figures.put("batched_vs_model_only", round(result.batchedRps() / result.modelOnlyRps()));
+            figures.put("offered_rps", result.offeredRps());
+            figures.put("p50_ms", result.p50Ms());
+            figures.put("p99_ms", result.p99Ms());
+            figures.forEach((name, value) -> System.out.printf("%-22s %s%n", name, value));
+            if (report != null) {
+                JsonReports.write(report, figures);
+            }
+        }
+        return 0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
