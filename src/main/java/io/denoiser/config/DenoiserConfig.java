@@ -46,6 +46,7 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Model records can be large; let the global consumer and producers carry them.
         properties.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 20 << 20);
+        // Pass-through settings win over the defaults above, so operators can tune any of them.
         kafka.clientProperties().forEach(properties::put);
         return properties;
     }

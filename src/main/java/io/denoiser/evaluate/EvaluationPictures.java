@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The pictures {@code evaluate} draws: noisy / denoised / clean side by side (an image grid, or line plots
@@ -36,7 +38,7 @@ public final class EvaluationPictures {
                     Arrays.copyOf(outcome.data().heldOut(), n)), dims[0], dims[1], 3);
         } else {
             files.add(dir.resolve("sequence.png"));
-            int[] features = java.util.stream.IntStream.range(0, Math.min(SHOWN_FEATURES, dims[1])).toArray();
+            int[] features = IntStream.range(0, Math.min(SHOWN_FEATURES, dims[1])).toArray();
             SequencePlot.writePng(files.get(0), outcome.noisy()[0], outcome.denoised()[0], outcome.data().heldOut()[0],
                     dims[0], dims[1], features);
         }
@@ -50,15 +52,15 @@ public final class EvaluationPictures {
     }
 
     /** The per-epoch history that training records in the metadata, when the model has one. */
-    private static java.util.Optional<Path> lossCurve(Path dir, ModelEvaluation.Outcome outcome) throws IOException {
+    private static Optional<Path> lossCurve(Path dir, ModelEvaluation.Outcome outcome) throws IOException {
         Map<String, Object> training = outcome.model().training();
         if (training == null || !(training.get("loss_history") instanceof List<?> losses) || losses.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double[] psnrs = training.get("psnr_history_db") instanceof List<?> values ? numbers(values) : null;
         Path file = dir.resolve("loss-curve.png");
         LossCurve.writePng(file, numbers(losses), psnrs);
-        return java.util.Optional.of(file);
+        return Optional.of(file);
     }
 
     private static double[] numbers(List<?> values) {

@@ -60,13 +60,9 @@ public final class ModelEvaluation {
         float[][] median = Arrays.stream(noisy).map(row -> images
                 ? MedianFilter.median3x3(row, dims[0], dims[1])
                 : MovingMedian.apply(row, dims[0], dims[1])).toArray(float[][]::new);
-        float[][] denoised = new float[noisy.length][];
-        float[][] latents = new float[noisy.length][];
-        for (int start = 0; start < noisy.length; start += BATCH) {
-            Reconstruction result = model.reconstruct(Arrays.copyOfRange(noisy, start, Math.min(noisy.length, start + BATCH)));
-            System.arraycopy(result.outputs(), 0, denoised, start, result.outputs().length);
-            System.arraycopy(result.latents(), 0, latents, start, result.latents().length);
-        }
+        Reconstruction result = model.reconstructAll(noisy, BATCH);
+        float[][] denoised = result.outputs();
+        float[][] latents = result.latents();
         QualityTable table = images
                 ? QualityTable.forImages(clean, noisy, median, denoised, data.heldOutLabels(), dims[0], dims[1])
                 : QualityTable.forSequences(clean, noisy, median, denoised, data.heldOutLabels());

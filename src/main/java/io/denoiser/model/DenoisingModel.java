@@ -1,5 +1,7 @@
 package io.denoiser.model;
 
+import java.util.Arrays;
+
 /**
  * A model loaded for inference. Not thread-safe (DL4J networks are not), so every stream thread loads
  * its own.
@@ -27,6 +29,18 @@ public final class DenoisingModel {
     /** One forward pass yielding, per input, the denoised output and the latent vector. */
     public Reconstruction reconstruct(float[][] inputs) {
         return autoencoder.reconstruct(inputs);
+    }
+
+    /** Any number of records, run through the network {@code batchSize} at a time. */
+    public Reconstruction reconstructAll(float[][] inputs, int batchSize) {
+        float[][] outputs = new float[inputs.length][];
+        float[][] latents = new float[inputs.length][];
+        for (int start = 0; start < inputs.length; start += batchSize) {
+            Reconstruction batch = reconstruct(Arrays.copyOfRange(inputs, start, Math.min(inputs.length, start + batchSize)));
+            System.arraycopy(batch.outputs(), 0, outputs, start, batch.outputs().length);
+            System.arraycopy(batch.latents(), 0, latents, start, batch.latents().length);
+        }
+        return new Reconstruction(outputs, latents);
     }
 
     public ModelMetadata metadata() {

@@ -31,13 +31,7 @@ public final class HeldOutEvaluation {
     }
 
     public float[][] denoise(DenoisingModel model) {
-        float[][] outputs = new float[noisy.length][];
-        for (int start = 0; start < noisy.length; start += BATCH) {
-            float[][] batch = Arrays.copyOfRange(noisy, start, Math.min(noisy.length, start + BATCH));
-            float[][] denoised = model.reconstruct(batch).outputs();
-            System.arraycopy(denoised, 0, outputs, start, denoised.length);
-        }
-        return outputs;
+        return model.reconstructAll(noisy, BATCH).outputs();
     }
 
     public float[][] noisy() {
