@@ -4,6 +4,7 @@ import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
@@ -77,7 +78,7 @@ public final class StreamBenchmark {
         String latent = topic("latent");
         createTopics(denoised, latent);
         Pipeline pipeline = new Pipeline("images", input, denoised, latent, model.name(), batch,
-                Pipeline.DEFAULT_MAX_WAIT_MS);
+                Pipeline.DEFAULT_MAX_WAIT_MS, OutputFormat.AS_INPUT, false);
         try (OutputWatcher outputs = new OutputWatcher(kafka, denoised);
              DenoiserApp app = app(pipeline)) {
             long start = System.nanoTime();
@@ -93,7 +94,7 @@ public final class StreamBenchmark {
         String latent = topic("latency-latent");
         createTopics(input, denoised, latent);
         Pipeline pipeline = new Pipeline("images", input, denoised, latent, model.name(), batchSize,
-                Pipeline.DEFAULT_MAX_WAIT_MS);
+                Pipeline.DEFAULT_MAX_WAIT_MS, OutputFormat.AS_INPUT, false);
         try (OutputWatcher outputs = new OutputWatcher(kafka, denoised);
              DenoiserApp app = app(pipeline);
              KafkaProducer<String, byte[]> producer = producer()) {

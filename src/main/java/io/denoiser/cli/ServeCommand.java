@@ -1,7 +1,9 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
+import io.denoiser.config.PipelinesFile;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.config.TopicNames;
@@ -13,9 +15,11 @@ import io.denoiser.topics.ApplyReport;
 import io.denoiser.topics.TopicApplier;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +36,8 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /** One native thread per model copy beat two on 2 cores; each stream thread owns one copy. */
+    private static final int NATIVE_THREADS_PER_COPY = 1;
 
     @Mixin
     KafkaOptions kafka;
@@ -64,9 +70,31 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Longest a record waits for its batch to fill (env DENOISER_MAX_WAIT_MS; default: ${DEFAULT-VALUE}).")
     long maxWaitMs;
 
+    @Option(names = "--output-format", defaultValue = "${env:DENOISER_OUTPUT_FORMAT:-as-input}",
+            converter = OutputFormatConverter.class,
+            description = "Format of denoised records: as-input, binary, json, png or jpeg "
+                    + "(env DENOISER_OUTPUT_FORMAT; default: ${DEFAULT-VALUE}).")
+    OutputFormat outputFormat;
+
+    @Option(names = "--resize-images", negatable = true, defaultValue = "${env:DENOISER_RESIZE_IMAGES:-false}",
+            fallbackValue = "true",
+            description = "Resize PNG/JPEG inputs of another size to the image model's input instead of "
+                    + "dead-lettering them (env DENOISER_RESIZE_IMAGES; default: ${DEFAULT-VALUE}).")
+    boolean resizeImages;
+
+    @Option(names = "--pipelines-file", defaultValue = "${env:DENOISER_PIPELINES_FILE}",
+            description = "YAML file of pipelines, each with its own topics, model, batching and formats; "
+                    + "replaces --pipelines (env DENOISER_PIPELINES_FILE).")
+    Path pipelinesFile;
+
     @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
             description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
     int streamThreads;
+
+    @Option(names = "--allow-oversubscription", defaultValue = "${env:DENOISER_ALLOW_OVERSUBSCRIPTION:-false}",
+            description = "Start even when stream threads exceed the available cores (env "
+                    + "DENOISER_ALLOW_OVERSUBSCRIPTION; default: ${DEFAULT-VALUE}).")
+    boolean allowOversubscription;
 
     @Option(names = "--processing-guarantee", defaultValue = "${env:DENOISER_PROCESSING_GUARANTEE:-exactly_once_v2}",
             description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
@@ -94,7 +122,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NativeRuntime.limitNativeThreads(1);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (streamThreads * NATIVE_THREADS_PER_COPY > cores && !allowOversubscription) {
+            LOG.error("refusing to start: {} stream threads x {} native thread per model copy exceed the {} cores; "
+                    + "lower --stream-threads or set --allow-oversubscription", streamThreads, NATIVE_THREADS_PER_COPY, cores);
+            return 1;
+        }
+        NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
         NativeRuntime.warnIfSlow();
         DenoiserConfig config = new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(),
                 selectedPipelines(), streamThreads, processingGuarantee, commitIntervalMs, stateDir,
@@ -123,12 +157,16 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Pipeline> selectedPipelines() {
-        return pipelines.stream().map(name -> switch (name.trim()) {
-            case "images" -> Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs);
-            case "sequences" -> Pipeline.sequences(sequenceModel).withBatching(batchSize, maxWaitMs);
-            default -> throw new IllegalArgumentException("unknown pipeline '" + name + "' (images, sequences)");
-        }).toList();
+    List<Pipeline> selectedPipelines() throws IOException {
+        Map<String, Pipeline> builtIn = Map.of(
+                "images", Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs).withOutput(outputFormat, resizeImages),
+                "sequences", Pipeline.sequences(sequenceModel).withBatching(batchSize, maxWaitMs)
+                        .withOutput(outputFormat, false));
+        if (pipelinesFile != null) {
+            return PipelinesFile.load(pipelinesFile, builtIn);
+        }
+        return pipelines.stream().map(name -> Optional.ofNullable(builtIn.get(name.trim())).orElseThrow(
+                () -> new IllegalArgumentException("unknown pipeline '" + name + "' (images, sequences)"))).toList();
     }
 
     private boolean topicsAgree(DenoiserConfig config) throws Exception {

@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Reads and writes tensors in the binary format (layout in {@code topics/FORMATS.md}) and in JSON.
+ * Reads and writes tensors in the binary format (layout in {@code topics/FORMATS.md}), in JSON, and as PNG
+ * or JPEG grayscale images.
  * Record values are untrusted: every declared size is checked against {@code maxElements} and against
  * the bytes present before anything is allocated.
  *
@@ -21,21 +22,32 @@ public final class TensorCodec {
 
     private final long maxElements;
     private final JsonTensorReader json;
+    private final ImageCodec images;
 
     public TensorCodec(long maxElements) {
         this.maxElements = maxElements;
         this.json = new JsonTensorReader(maxElements);
+        this.images = new ImageCodec(maxElements);
     }
 
-    public Tensor decodeDetecting(byte[] bytes) {
+    /** The format a record's content-type header names, or, without one, the format its bytes show. */
+    public static TensorFormat formatOf(byte[] bytes, String contentType) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidRecordException(Reason.UNPARSABLE, "empty record value");
         }
-        return decode(bytes, TensorFormat.detect(bytes));
+        return contentType == null ? TensorFormat.detect(bytes) : TensorFormat.fromContentType(contentType);
+    }
+
+    public Tensor decodeDetecting(byte[] bytes) {
+        return decode(bytes, formatOf(bytes, null));
     }
 
     public Tensor decode(byte[] bytes, TensorFormat format) {
-        Tensor tensor = format == TensorFormat.BINARY ? decodeBinary(bytes) : json.read(bytes);
+        Tensor tensor = switch (format) {
+            case BINARY -> decodeBinary(bytes);
+            case JSON -> json.read(bytes);
+            case PNG, JPEG -> images.decode(bytes, format);
+        };
         requireFinite(tensor.values());
         return tensor;
     }
@@ -85,6 +97,15 @@ public final class TensorCodec {
             }
         }
         return count;
+    }
+
+    /** Writes {@code tensor} in {@code format}; binary tensors are float32, images 8-bit grayscale. */
+    public byte[] encode(Tensor tensor, TensorFormat format) {
+        return switch (format) {
+            case BINARY -> encodeFloat32(tensor);
+            case JSON -> encodeJson(tensor);
+            case PNG, JPEG -> images.encode(tensor, format);
+        };
     }
 
     public byte[] encodeFloat32(Tensor tensor) {

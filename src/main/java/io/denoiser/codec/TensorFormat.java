@@ -3,26 +3,49 @@ package io.denoiser.codec;
 import io.denoiser.codec.InvalidRecordException.Reason;
 import java.util.Locale;
 
-/** How a tensor is written in a record value. */
+/** How a tensor is written in a record value, and the content type that names it in a header. */
 public enum TensorFormat {
-    BINARY("application/x-denoiser-tensor"),
-    JSON("application/json");
+    BINARY("application/x-denoiser-tensor", null),
+    JSON("application/json", null),
+    PNG("image/png", "png"),
+    JPEG("image/jpeg", "jpeg");
+
+    /** Record header naming the value's format; when absent the format is detected from the bytes. */
+    public static final String CONTENT_TYPE_HEADER = "content-type";
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] JPEG_START = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
 
     private final String contentType;
+    private final String imageFormatName;
 
-    TensorFormat(String contentType) {
+    TensorFormat(String contentType, String imageFormatName) {
         this.contentType = contentType;
+        this.imageFormatName = imageFormatName;
     }
 
     public String contentType() {
         return contentType;
     }
 
-    /** Recognises the binary magic or a JSON object. */
+    /** True for PNG and JPEG: grayscale pictures of rank-2 tensors. */
+    public boolean isImage() {
+        return imageFormatName != null;
+    }
+
+    String imageFormatName() {
+        return imageFormatName;
+    }
+
+    /** Recognises the binary magic, the PNG signature, the JPEG start of image, or a JSON object. */
     public static TensorFormat detect(byte[] bytes) {
-        if (bytes.length >= TensorCodec.MAGIC.length && bytes[0] == TensorCodec.MAGIC[0] && bytes[1] == TensorCodec.MAGIC[1]
-                && bytes[2] == TensorCodec.MAGIC[2] && bytes[3] == TensorCodec.MAGIC[3]) {
+        if (startsWith(bytes, TensorCodec.MAGIC)) {
             return BINARY;
+        }
+        if (startsWith(bytes, PNG_SIGNATURE)) {
+            return PNG;
+        }
+        if (startsWith(bytes, JPEG_START)) {
+            return JPEG;
         }
         for (byte b : bytes) {
             if (b == '{') {
@@ -32,7 +55,8 @@ public enum TensorFormat {
                 break;
             }
         }
-        throw new InvalidRecordException(Reason.UNKNOWN_FORMAT, "neither a binary tensor nor a JSON object");
+        throw new InvalidRecordException(Reason.UNKNOWN_FORMAT,
+                "neither a binary tensor, a PNG or JPEG image, nor a JSON object");
     }
 
     public static TensorFormat fromContentType(String contentType) {
@@ -43,5 +67,17 @@ public enum TensorFormat {
             }
         }
         throw new InvalidRecordException(Reason.UNKNOWN_FORMAT, "unsupported content type '" + contentType + "'");
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

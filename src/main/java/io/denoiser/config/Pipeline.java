@@ -10,9 +10,12 @@ package io.denoiser.config;
  * @param modelName      the model (record key on the models topic) this pipeline serves
  * @param batchSize      records per forward pass at most
  * @param maxWaitMs      longest a record waits for its batch to fill
+ * @param outputFormat   format of the denoised records
+ * @param resizeImages   whether PNG/JPEG inputs of another size are resized to an image model's input
+ *                       (otherwise they are dead-lettered as the wrong shape)
  */
 public record Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName,
-                       int batchSize, long maxWaitMs) {
+                       int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages) {
 
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final long DEFAULT_MAX_WAIT_MS = 50;
@@ -21,21 +24,30 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
         if (batchSize < 1 || maxWaitMs < 1) {
             throw new IllegalArgumentException("batch size and maximum wait must be >= 1");
         }
+        if (outputFormat == null) {
+            throw new IllegalArgumentException("output format missing");
+        }
     }
 
     public static Pipeline images(String modelName) {
         TopicNames topics = TopicNames.defaults();
         return new Pipeline("images", topics.noisyImages(), topics.denoisedImages(), topics.latentVectors(), modelName,
-                DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS);
+                DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS, OutputFormat.AS_INPUT, false);
     }
 
     public static Pipeline sequences(String modelName) {
         TopicNames topics = TopicNames.defaults();
         return new Pipeline("sequences", topics.noisySequences(), topics.denoisedSequences(), topics.latentSequences(),
-                modelName, DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS);
+                modelName, DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS, OutputFormat.AS_INPUT, false);
     }
 
     public Pipeline withBatching(int newBatchSize, long newMaxWaitMs) {
-        return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, newBatchSize, newMaxWaitMs);
+        return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, newBatchSize, newMaxWaitMs,
+                outputFormat, resizeImages);
+    }
+
+    public Pipeline withOutput(OutputFormat newOutputFormat, boolean newResizeImages) {
+        return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs,
+                newOutputFormat, newResizeImages);
     }
 }

@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,15 +26,51 @@ public final class NativeRuntime {
 
     static final String PLATFORM_EXTENSION = "javacpp.platform.extension";
     static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+    static final String MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
+    /** Off-heap memory ND4J may hold for tensors; small models at batch 128 use a few tens of MB. */
+    static final String DEFAULT_MAX_BYTES = "1g";
     private static final Logger LOG = LoggerFactory.getLogger(NativeRuntime.class);
 
     private NativeRuntime() {
     }
 
-    /** Sets the properties that select the fast path, unless the operator set them explicitly. */
+    /**
+     * Sets the properties that select the fast path and bound native memory, unless the operator set them
+     * explicitly ({@code -D}, or env {@code DENOISER_OFF_HEAP_MAX} / {@code DENOISER_MAX_PHYSICAL_BYTES}).
+     * JavaCPP then refuses allocations past {@code maxbytes} of off-heap tensors, and past
+     * {@code maxphysicalbytes} of resident memory (heap included) after trying a GC, with an
+     * {@link OutOfMemoryError} the service reports, instead of the kernel killing the container.
+     */
     public static void configure() {
         setIfAbsent(PLATFORM_EXTENSION, "-onednn");
         setIfAbsent(HELPERS_DISABLE, "false");
+        setIfAbsent(MAX_BYTES, envOr("DENOISER_OFF_HEAP_MAX", DEFAULT_MAX_BYTES));
+        setIfAbsent(MAX_PHYSICAL_BYTES, envOr("DENOISER_MAX_PHYSICAL_BYTES", defaultPhysicalBytes()));
+    }
+
+    /** Heap, plus the off-heap limit, plus 512 MB for code, threads, Kafka buffers and the native libraries. */
+    private static String defaultPhysicalBytes() {
+        long heap = Runtime.getRuntime().maxMemory();
+        return Long.toString(heap + parseBytes(System.getProperty(MAX_BYTES, DEFAULT_MAX_BYTES)) + (512L << 20));
+    }
+
+    /** Sizes as JavaCPP writes them: a number with an optional k, m, g or t suffix (powers of 1024). */
+    static long parseBytes(String size) {
+        String text = size.trim().toLowerCase(Locale.ROOT);
+        int shift = switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            case 't' -> 40;
+            default -> 0;
+        };
+        return Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1)) << shift;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     /**

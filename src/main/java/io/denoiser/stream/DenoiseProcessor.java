@@ -3,16 +3,17 @@ package io.denoiser.stream;
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
+import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
-import io.denoiser.model.ModelShape;
 import io.denoiser.model.Reconstruction;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -43,6 +44,9 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     private final ModelCatalog catalog;
     private final TensorCodec codec;
+    private final RecordInput input;
+    /** Decoded inputs of the buffered records, so the hot path decodes each record once; the store is the truth. */
+    private final Map<Long, RecordInput.Decoded> decoded = new HashMap<>();
     private final String modelStoreName;
     private final PipelineNodes nodes;
     private final Pipeline pipeline;
@@ -57,6 +61,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                      DenoiserMetrics metrics) {
         this.catalog = catalog;
         this.codec = codec;
+        this.input = new RecordInput(codec, pipeline);
         this.modelStoreName = modelStoreName;
         this.nodes = new PipelineNodes(pipeline.name());
         this.pipeline = pipeline;
@@ -92,18 +97,20 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     public void process(Record<String, byte[]> record) {
         metrics.recordIn(nodes.pipeline());
         RecordMetadata source = context.recordMetadata().orElseThrow();
+        BufferedRecord arrived = new BufferedRecord(record.key(), record.value(), record.timestamp(), source.topic(),
+                source.partition(), source.offset());
+        RecordInput.Decoded tensor;
         try {
-            requireShape(codec.decodeDetecting(record.value()), catalog.forCurrentThread().shape().input());
+            tensor = input.read(record.value(), record.headers(), catalog.forCurrentThread().shape().input());
         } catch (InvalidRecordException e) {
-            deadLetter(new BufferedRecord(record.key(), record.value(), record.timestamp(), source.topic(),
-                    source.partition(), source.offset()), e.reason().name(), e);
+            deadLetter(arrived, e.reason().name(), e);
             return;
         }
         if (buffered == 0) {
             oldestBufferedAt = context.currentSystemTimeMs();
         }
-        buffer.put(nextSequence++, new BufferedRecord(record.key(), record.value(), record.timestamp(), source.topic(),
-                source.partition(), source.offset()).toBytes());
+        decoded.put(nextSequence, tensor);
+        buffer.put(nextSequence++, arrived.toBytes());
         if (++buffered >= pipeline.batchSize()) {
             flush();
         }
@@ -111,20 +118,49 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     /** Denoises everything buffered, in arrival order, with the current model, and empties the buffer. */
     private void flush() {
+        DenoisingModel model = catalog.forCurrentThread();
         List<Long> sequences = new ArrayList<>();
         List<BufferedRecord> records = new ArrayList<>();
+        List<RecordInput.Decoded> inputs = new ArrayList<>();
         try (KeyValueIterator<Long, byte[]> entries = buffer.all()) {
             while (entries.hasNext()) {
                 KeyValue<Long, byte[]> entry = entries.next();
                 sequences.add(entry.key);
-                records.add(BufferedRecord.fromBytes(entry.value));
+                BufferedRecord record = BufferedRecord.fromBytes(entry.value);
+                RecordInput.Decoded tensor = decodedOrRestored(entry.key, record, model);
+                if (tensor != null) {
+                    records.add(record);
+                    inputs.add(tensor);
+                }
             }
         }
-        DenoisingModel model = catalog.forCurrentThread();
-        List<Tensor> inputs = records.stream().map(r -> codec.decodeDetecting(r.value())).toList();
+        denoise(model, records, inputs);
+        sequences.forEach(buffer::delete);
+        decoded.clear();
+        buffered = 0;
+    }
+
+    /** Records restored from the changelog after a restart are decoded here, and checked against today's model. */
+    private RecordInput.Decoded decodedOrRestored(long sequence, BufferedRecord record, DenoisingModel model) {
+        RecordInput.Decoded tensor = decoded.get(sequence);
+        if (tensor != null) {
+            return tensor;
+        }
+        try {
+            return input.read(record.value(), null, model.shape().input());
+        } catch (InvalidRecordException e) {
+            deadLetter(record, e.reason().name(), e);
+            return null;
+        }
+    }
+
+    private void denoise(DenoisingModel model, List<BufferedRecord> records, List<RecordInput.Decoded> inputs) {
+        if (records.isEmpty()) {
+            return;
+        }
         long started = System.nanoTime();
         try {
-            Reconstruction result = model.reconstruct(inputs.stream().map(Tensor::values).toArray(float[][]::new));
+            Reconstruction result = model.reconstruct(inputs.stream().map(d -> d.tensor().values()).toArray(float[][]::new));
             long inferenceNanos = System.nanoTime() - started;
             metrics.batchDenoised(nodes.pipeline(), records.size(), inferenceNanos);
             for (int i = 0; i < records.size(); i++) {
@@ -133,18 +169,18 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         } catch (RuntimeException e) {
             records.forEach(record -> deadLetter(record, "MODEL_FAILURE", e));
         }
-        sequences.forEach(buffer::delete);
-        buffered = 0;
     }
 
-    private void forward(BufferedRecord record, Tensor input, float[] output, float[] latent, DenoisingModel model,
-                         long inferenceNanos) {
+    private void forward(BufferedRecord record, RecordInput.Decoded input, float[] output, float[] latent,
+                         DenoisingModel model, long inferenceNanos) {
         OutputHeaders headers = new OutputHeaders(model.metadata(), nodes.pipeline(), inferenceNanos,
-                ImageQuality.mse(input.values(), output));
-        context.forward(new Record<>(record.key(), codec.encodeFloat32(new Tensor(input.shape(), output)),
-                record.timestamp(), headers.toHeaders()), nodes.denoisedSink());
-        context.forward(new Record<>(record.key(), codec.encodeFloat32(new Tensor(new int[] {latent.length}, latent)),
-                record.timestamp(), headers.toHeaders()), nodes.latentSink());
+                ImageQuality.mse(input.tensor().values(), output));
+        TensorFormat denoisedFormat = pipeline.outputFormat().denoised(input.format());
+        TensorFormat latentFormat = pipeline.outputFormat().latent(input.format());
+        context.forward(new Record<>(record.key(), codec.encode(new Tensor(input.tensor().shape(), output), denoisedFormat),
+                record.timestamp(), headers.toHeaders(denoisedFormat)), nodes.denoisedSink());
+        context.forward(new Record<>(record.key(), codec.encode(new Tensor(new int[] {latent.length}, latent), latentFormat),
+                record.timestamp(), headers.toHeaders(latentFormat)), nodes.latentSink());
         metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - record.timestamp());
     }
 
@@ -153,13 +189,5 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         DeadLetters.describe(headers, reason, cause, record.topic(), record.partition(), record.offset(), nodes.pipeline());
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), nodes.deadLetterSink());
         metrics.deadLettered(nodes.pipeline(), reason);
-    }
-
-    /** Accepts the model's shape with or without leading size-1 dimensions, e.g. [28,28] for [1,28,28]. */
-    static void requireShape(Tensor tensor, int[] expected) {
-        if (!Arrays.equals(ModelShape.squeeze(tensor.shape()), ModelShape.squeeze(expected))) {
-            throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE, "shape "
-                    + Arrays.toString(tensor.shape()) + " does not match the model's " + Arrays.toString(expected));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.denoiser.stream;
 
+import io.denoiser.codec.TensorFormat;
 import io.denoiser.model.ModelMetadata;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Headers every denoised and latent record carries: which model produced it, in which pipeline, how long
+ * Headers every denoised and latent record carries: its content type, which model produced it, in which pipeline, how long
  * inference took, and the reconstruction error (mean squared difference between the noisy input and the
  * output), a free anomaly score for downstream users.
  */
@@ -19,8 +20,9 @@ public record OutputHeaders(ModelMetadata model, String pipeline, long inference
     public static final String INFERENCE_MS = "denoiser.inference.ms";
     public static final String RECONSTRUCTION_ERROR = "denoiser.reconstruction.error";
 
-    Headers toHeaders() {
+    Headers toHeaders(TensorFormat format) {
         Headers headers = new RecordHeaders();
+        add(headers, TensorFormat.CONTENT_TYPE_HEADER, format.contentType());
         add(headers, MODEL_NAME, model.name());
         add(headers, MODEL_VERSION, Long.toString(model.version()));
         add(headers, PIPELINE, pipeline);

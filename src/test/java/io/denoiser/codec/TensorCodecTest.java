@@ -2,11 +2,16 @@ package io.denoiser.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.denoiser.codec.InvalidRecordException.Reason;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class TensorCodecTest {
@@ -79,7 +84,45 @@ class TensorCodecTest {
         assertThatThrownBy(() -> TensorFormat.fromContentType("image/gif")).isInstanceOf(InvalidRecordException.class);
     }
 
+    @Test
+    void shouldReadPngAndJpegAsGrayscaleAndDetectThemFromTheirBytes() {
+        Tensor gradient = new Tensor(new int[] {4, 3}, new float[] {0, 0.2f, 0.4f, 0.6f, 0.8f, 1, 0, 0.2f, 0.4f, 0.6f, 0.8f, 1});
+        byte[] png = codec.encode(gradient, TensorFormat.PNG);
+        assertThat(TensorFormat.detect(png)).isEqualTo(TensorFormat.PNG);
+        Tensor decoded = codec.decodeDetecting(png);
+        assertThat(decoded.shape()).containsExactly(4, 3);
+        for (int i = 0; i < 12; i++) {
+            assertThat(decoded.values()[i]).isCloseTo(gradient.values()[i], within(0.5f / 255));
+        }
+        byte[] jpeg = codec.encode(gradient, TensorFormat.JPEG);
+        assertThat(TensorFormat.detect(jpeg)).isEqualTo(TensorFormat.JPEG);
+        assertThat(codec.decodeDetecting(jpeg).shape()).containsExactly(4, 3);
+        assertThat(TensorFormat.fromContentType("image/jpeg")).isEqualTo(TensorFormat.JPEG);
+    }
+
+    @Test
+    void shouldReduceColourImagesToTheirLuminance() throws Exception {
+        BufferedImage red = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        red.setRGB(0, 0, 0xff0000);
+        red.setRGB(1, 0, 0xffffff);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(red, "png", png);
+        assertThat(codec.decodeDetecting(png.toByteArray()).values()).containsExactly(new float[] {0.299f, 1f}, within(1e-3f));
+    }
+
+    @Test
+    void shouldRefuseAnImageWhoseDeclaredSizeExceedsTheLimitAndAnImageThatIsCut() {
+        TensorCodec small = new TensorCodec(100);
+        assertReason(small, codec.encode(new Tensor(new int[] {11, 10}, new float[110]), TensorFormat.PNG), Reason.OVERSIZE);
+        byte[] png = codec.encode(new Tensor(new int[] {28, 28}, new float[784]), TensorFormat.PNG);
+        assertReason(codec, Arrays.copyOf(png, 40), Reason.UNPARSABLE);
+    }
+
     private void assertReason(byte[] bytes, Reason reason) {
+        assertReason(codec, bytes, reason);
+    }
+
+    private static void assertReason(TensorCodec codec, byte[] bytes, Reason reason) {
         assertThatThrownBy(() -> codec.decodeDetecting(bytes)).isInstanceOf(InvalidRecordException.class)
                 .extracting(e -> ((InvalidRecordException) e).reason()).isEqualTo(reason);
     }

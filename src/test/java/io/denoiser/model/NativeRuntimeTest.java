@@ -41,4 +41,12 @@ class NativeRuntimeTest {
         network.init();
         return network;
     }
+
+    @Test
+    void shouldBoundOffHeapMemoryUnlessTheOperatorSetALimit() {
+        assertThat(System.getProperty(NativeRuntime.MAX_BYTES)).isNotBlank();
+        assertThat(NativeRuntime.parseBytes("1g")).isEqualTo(1L << 30);
+        assertThat(NativeRuntime.parseBytes("512M")).isEqualTo(512L << 20);
+        assertThat(NativeRuntime.parseBytes("4096")).isEqualTo(4096);
+    }
 }

@@ -1,0 +1,31 @@
+package io.denoiser.config;
+
+import io.denoiser.codec.TensorFormat;
+import java.util.Locale;
+
+/** The format a pipeline writes its denoised records in; latent vectors are never images. */
+public enum OutputFormat {
+    /** The input record's own format. */
+    AS_INPUT,
+    BINARY,
+    JSON,
+    PNG,
+    JPEG;
+
+    public static OutputFormat parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    public TensorFormat denoised(TensorFormat input) {
+        return this == AS_INPUT ? input : TensorFormat.valueOf(name());
+    }
+
+    /** A latent vector is a flat float array: JSON when JSON was asked for, binary float32 otherwise. */
+    public TensorFormat latent(TensorFormat input) {
+        return denoised(input) == TensorFormat.JSON ? TensorFormat.JSON : TensorFormat.BINARY;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

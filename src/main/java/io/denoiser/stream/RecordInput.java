@@ -1,0 +1,60 @@
+package io.denoiser.stream;
+
+import io.denoiser.codec.ImageResize;
+import io.denoiser.codec.InvalidRecordException;
+import io.denoiser.codec.InvalidRecordException.Reason;
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.codec.TensorFormat;
+import io.denoiser.config.Pipeline;
+import io.denoiser.model.ModelShape;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * Turns a pipeline's input record into the tensor its model takes: the format from the content-type header
+ * or the bytes, decoded with sizes checked first, then the shape checked against the model's. A PNG or JPEG
+ * of another size is resized only when the pipeline allows it and the model takes single-channel images
+ * ({@code [1, H, W]}); everything else of the wrong shape is refused.
+ */
+final class RecordInput {
+
+    /** A decoded input and the format it came in, which the output format may follow. */
+    record Decoded(Tensor tensor, TensorFormat format) {
+    }
+
+    private final TensorCodec codec;
+    private final Pipeline pipeline;
+
+    RecordInput(TensorCodec codec, Pipeline pipeline) {
+        this.codec = codec;
+        this.pipeline = pipeline;
+    }
+
+    Decoded read(byte[] value, Headers headers, int[] modelInput) {
+        TensorFormat format = TensorCodec.formatOf(value, contentType(headers));
+        Tensor tensor = codec.decode(value, format);
+        int[] expected = ModelShape.squeeze(modelInput);
+        if (Arrays.equals(ModelShape.squeeze(tensor.shape()), expected)) {
+            return new Decoded(tensor, format);
+        }
+        if (format.isImage() && pipeline.resizeImages() && modelInput.length == 3 && modelInput[0] == 1) {
+            return new Decoded(ImageResize.bilinear(tensor, modelInput[1], modelInput[2]), format);
+        }
+        throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
+                + " does not match the model's " + Arrays.toString(modelInput)
+                + (format.isImage() && !pipeline.resizeImages() ? " (resizing images is off for this pipeline)" : ""));
+    }
+
+    /** The input's format without decoding it again; buffered records were all readable when they arrived. */
+    static TensorFormat formatOf(byte[] value, Headers headers) {
+        return TensorCodec.formatOf(value, contentType(headers));
+    }
+
+    private static String contentType(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader(TensorFormat.CONTENT_TYPE_HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,71 @@
+package io.denoiser.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelinesFileTest {
+
+    private static final Map<String, Pipeline> BUILT_IN = Map.of("images", Pipeline.images("cnn-seed"),
+            "sequences", Pipeline.sequences("lstm"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldGiveEachPipelineItsOwnSettingsOnTopOfTheBuiltInOnes() throws Exception {
+        List<Pipeline> pipelines = PipelinesFile.load(write("""
+                pipelines:
+                  - name: images
+                    model: unet
+                    batchSize: 64
+                    outputFormat: png
+                    resizeImages: true
+                  - name: sequences
+                    maxWaitMs: 200
+                  - name: vibration
+                    inputTopic: plant.vibration.noisy
+                    denoisedTopic: plant.vibration.denoised
+                    latentTopic: plant.vibration.latent
+                    model: vibration-lstm
+                """), BUILT_IN);
+
+        assertThat(pipelines).extracting(Pipeline::name).containsExactly("images", "sequences", "vibration");
+        Pipeline images = pipelines.get(0);
+        assertThat(images.inputTopic()).isEqualTo(TopicNames.defaults().noisyImages());
+        assertThat(images.modelName()).isEqualTo("unet");
+        assertThat(images.batchSize()).isEqualTo(64);
+        assertThat(images.maxWaitMs()).isEqualTo(Pipeline.DEFAULT_MAX_WAIT_MS);
+        assertThat(images.outputFormat()).isEqualTo(OutputFormat.PNG);
+        assertThat(images.resizeImages()).isTrue();
+        assertThat(pipelines.get(1).maxWaitMs()).isEqualTo(200);
+        assertThat(pipelines.get(1).modelName()).isEqualTo("lstm");
+        assertThat(pipelines.get(2).inputTopic()).isEqualTo("plant.vibration.noisy");
+        assertThat(pipelines.get(2).batchSize()).isEqualTo(Pipeline.DEFAULT_BATCH_SIZE);
+    }
+
+    @Test
+    void shouldRefuseMissingTopicsDuplicatesUnknownKeysAndBadValues() throws Exception {
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: other\n    model: m\n"), BUILT_IN))
+                .hasMessageContaining("inputTopic missing");
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n  - name: images\n"), BUILT_IN))
+                .hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    batchsize: 3\n"), BUILT_IN))
+                .hasMessageContaining("batchsize");
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    batchSize: 0\n"), BUILT_IN))
+                .hasMessageContaining("batch size");
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines: []\n"), BUILT_IN)).hasMessageContaining("no pipelines");
+    }
+
+    private Path write(String yaml) throws Exception {
+        Path file = dir.resolve("pipelines-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

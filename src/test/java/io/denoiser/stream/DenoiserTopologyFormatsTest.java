@@ -1,0 +1,144 @@
+package io.denoiser.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.codec.TensorFormat;
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.OutputFormat;
+import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
+import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.ModelRecords;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input formats (binary, JSON, PNG, JPEG; by header or by bytes), image resizing and the output format. */
+class DenoiserTopologyFormatsTest {
+
+    private static final int[] DIGIT = {28, 28};
+
+    @TempDir
+    Path stateDir;
+
+    private final TensorCodec codec = new TensorCodec(1 << 20);
+    private final TopicNames topics = TopicNames.defaults();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> noisy;
+    private TestOutputTopic<String, byte[]> denoised;
+    private TestOutputTopic<String, byte[]> latent;
+    private TestOutputTopic<String, byte[]> deadLetters;
+
+    private void start(OutputFormat outputFormat, boolean resizeImages) {
+        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
+                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)
+                        .withOutput(outputFormat, resizeImages)));
+        ModelRegistry registry = new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1)));
+        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry,
+                new DenoiserMetrics(new SimpleMeterRegistry())), config.streamsProperties());
+        noisy = driver.createInputTopic(topics.noisyImages(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        denoised = driver.createOutputTopic(topics.denoisedImages(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        latent = driver.createOutputTopic(topics.latentVectors(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void shouldAnswerEachInputInItsOwnFormatByDefault() {
+        start(OutputFormat.AS_INPUT, false);
+        Tensor digit = new Tensor(DIGIT, digit());
+        noisy.pipeInput("binary", codec.encodeUint8(digit));
+        noisy.pipeInput("json", codec.encodeJson(digit));
+        noisy.pipeInput("png", codec.encode(digit, TensorFormat.PNG));
+        noisy.pipeInput("jpeg", codec.encode(digit, TensorFormat.JPEG));
+
+        List<TestRecord<String, byte[]>> outputs = denoised.readRecordsToList();
+        assertThat(outputs).extracting(TestRecord::key).containsExactly("binary", "json", "png", "jpeg");
+        assertThat(outputs).extracting(r -> TensorFormat.detect(r.value()))
+                .containsExactly(TensorFormat.BINARY, TensorFormat.JSON, TensorFormat.PNG, TensorFormat.JPEG);
+        assertThat(outputs).extracting(r -> contentType(r.headers())).containsExactly(
+                "application/x-denoiser-tensor", "application/json", "image/png", "image/jpeg");
+        assertThat(codec.decodeDetecting(outputs.get(2).value()).shape()).containsExactly(DIGIT);
+        assertThat(latent.readRecordsToList()).extracting(r -> contentType(r.headers())).containsExactly(
+                "application/x-denoiser-tensor", "application/json", "application/x-denoiser-tensor",
+                "application/x-denoiser-tensor");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldWriteTheConfiguredOutputFormatWhateverTheInput() {
+        start(OutputFormat.PNG, false);
+        noisy.pipeInput("binary", codec.encodeFloat32(new Tensor(DIGIT, digit())));
+        TestRecord<String, byte[]> output = denoised.readRecord();
+        assertThat(TensorFormat.detect(output.value())).isEqualTo(TensorFormat.PNG);
+        assertThat(contentType(output.headers())).isEqualTo("image/png");
+    }
+
+    @Test
+    void shouldTakeTheFormatFromTheContentTypeHeaderAndDeadLetterAMismatch() {
+        start(OutputFormat.AS_INPUT, false);
+        byte[] png = codec.encode(new Tensor(DIGIT, digit()), TensorFormat.PNG);
+        noisy.pipeInput(new TestRecord<>("declared-png", png, withContentType("image/png")));
+        noisy.pipeInput(new TestRecord<>("png-declared-json", png, withContentType("application/json")));
+        noisy.pipeInput(new TestRecord<>("gif", png, withContentType("image/gif")));
+
+        assertThat(denoised.readRecordsToList()).extracting(TestRecord::key).containsExactly("declared-png");
+        List<TestRecord<String, byte[]>> letters = deadLetters.readRecordsToList();
+        assertThat(letters).extracting(TestRecord::key).containsExactly("png-declared-json", "gif");
+        assertThat(letters).extracting(r -> header(r.headers(), DeadLetters.REASON))
+                .containsExactly("UNPARSABLE", "UNKNOWN_FORMAT");
+    }
+
+    @Test
+    void shouldResizeImagesOfAnotherSizeOnlyWhenThePipelineAllowsIt() {
+        start(OutputFormat.AS_INPUT, false);
+        byte[] large = codec.encode(new Tensor(new int[] {56, 56}, new float[56 * 56]), TensorFormat.PNG);
+        noisy.pipeInput("large", large);
+        assertThat(header(deadLetters.readRecord().headers(), DeadLetters.REASON)).isEqualTo("WRONG_SHAPE");
+        driver.close();
+
+        start(OutputFormat.AS_INPUT, true);
+        noisy.pipeInput("large", large);
+        noisy.pipeInput("large-binary", codec.encodeFloat32(new Tensor(new int[] {56, 56}, new float[56 * 56])));
+        assertThat(codec.decodeDetecting(denoised.readRecord().value()).shape()).containsExactly(DIGIT);
+        assertThat(deadLetters.readRecordsToList()).extracting(TestRecord::key).containsExactly("large-binary");
+    }
+
+    private static Headers withContentType(String contentType) {
+        return new RecordHeaders().add(TensorFormat.CONTENT_TYPE_HEADER, contentType.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String contentType(Headers headers) {
+        return header(headers, TensorFormat.CONTENT_TYPE_HEADER);
+    }
+
+    private static String header(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static float[] digit() {
+        float[] image = new float[784];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (i % 28 > 10 && i % 28 < 18) ? 0.8f : 0f;
+        }
+        return image;
+    }
+}
