@@ -53,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Pipelines to run: images, sequences (env DENOISER_PIPELINES; default: ${DEFAULT-VALUE}).")
     List<String> pipelines;
 
-    @Option(names = "--image-model", defaultValue = "${env:DENOISER_IMAGE_MODEL:-cnn-seed}",
+    @Option(names = "--image-model", defaultValue = "${env:DENOISER_IMAGE_MODEL:-unet}",
             description = "Model for the images pipeline; its shipped version serves until the models topic has one "
                     + "(env DENOISER_IMAGE_MODEL; default: ${DEFAULT-VALUE}).")
     String imageModel;

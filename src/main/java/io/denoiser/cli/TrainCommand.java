@@ -1,5 +1,6 @@
 package io.denoiser.cli;
 
+import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelFiles;
@@ -44,10 +45,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Model file to write with --once.")
     Path out;
 
-    @Option(names = "--model-name", defaultValue = "cnn-seed", description = "Model name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model-name", defaultValue = DenoiserConfig.DEFAULT_IMAGE_MODEL, description = "Model name (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    @Option(names = "--architecture", defaultValue = "cnn-seed", description = "Architecture id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--architecture", defaultValue = DenoiserConfig.DEFAULT_IMAGE_MODEL, description = "Architecture id (default: ${DEFAULT-VALUE}).")
     String architecture;
 
     @Option(names = "--epochs", defaultValue = "20", description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")

@@ -24,7 +24,7 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
                              Path stateDir, long maxTensorElements) {
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
-    public static final String DEFAULT_IMAGE_MODEL = "cnn-seed";
+    public static final String DEFAULT_IMAGE_MODEL = "unet";
     public static final String DEFAULT_SEQUENCE_MODEL = "lstm";
     public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
 

@@ -75,7 +75,7 @@ public final class DemoRun {
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load(MODEL)));
         ModelCatalog catalog = registry.catalog(MODEL);
         long initialVersion = catalog.currentVersion();
-        TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.CNN_SEED,
+        TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(MODEL),
                 Duration.ZERO, TrainingSettings.seedRecipe(1, options.seed()), 60_000, false);
         TensorCodec codec = new TensorCodec(1 << 20);
         float[][] noisy = new GaussianNoise(0.5, options.seed()).applyAll(test);

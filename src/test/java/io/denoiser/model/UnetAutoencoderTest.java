@@ -15,6 +15,7 @@ class UnetAutoencoderTest {
 
     @Test
     void shouldCountEveryConvolutionsParameters() {
+        assertThat(Architecture.UNET.parameterCount(shape)).isEqualTo(39_633);
         assertThat(Architecture.UNET.newNetwork(1).parameterCount()).isEqualTo(Architecture.UNET.parameterCount(shape));
     }
 
