@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A model loaded for inference. Not thread-safe (DL4J networks are not), so every stream thread loads
  * its own.
  */
-public final class DenoisingModel {
+public final class DenoisingModel implements AutoCloseable {
 
     private final ModelMetadata metadata;
     private final ModelShape shape;
@@ -41,6 +41,12 @@ public final class DenoisingModel {
             System.arraycopy(batch.latents(), 0, latents, start, batch.latents().length);
         }
         return new Reconstruction(outputs, latents);
+    }
+
+    /** Frees the network's native memory; the model cannot be used afterwards. */
+    @Override
+    public void close() {
+        autoencoder.close();
     }
 
     public ModelMetadata metadata() {

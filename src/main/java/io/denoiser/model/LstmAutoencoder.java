@@ -74,6 +74,16 @@ final class LstmAutoencoder implements Autoencoder {
     }
 
     @Override
+    public void close() {
+        for (INDArray array : new INDArray[] {encoder.input(), encoder.recurrent(), encoder.bias(), decoder.input(),
+                decoder.recurrent(), decoder.bias(), outputWeights, outputBias}) {
+            if (array.closeable()) {
+                array.close();
+            }
+        }
+    }
+
+    @Override
     public Reconstruction reconstruct(float[][] inputs) {
         int n = inputs.length;
         int size = steps * features;

@@ -43,6 +43,12 @@ final class SplitAutoencoder implements Autoencoder {
         return new Reconstruction(Batches.rows(output, inputs.length), Batches.rows(latent, inputs.length));
     }
 
+    @Override
+    public void close() {
+        encoder.close();
+        decoder.close();
+    }
+
     private static INDArray row(float[] values) {
         return Nd4j.createFromArray(values).reshape(1, values.length);
     }

@@ -73,10 +73,18 @@ final class UnetAutoencoder implements Design {
     public Autoencoder inference(float[] parameters, ModelShape shape) {
         ComputationGraph graph = initialised(graph(0, false));
         graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-        return inputs -> {
-            INDArray batch = Nd4j.create(Batches.flatten(inputs, shape.inputSize()), shape.batchShape(inputs.length), 'c');
-            INDArray[] outputs = graph.output(batch);
-            return new Reconstruction(Batches.rows(outputs[0], inputs.length), Batches.rows(outputs[1], inputs.length));
+        return new Autoencoder() {
+            @Override
+            public Reconstruction reconstruct(float[][] inputs) {
+                INDArray batch = Nd4j.create(Batches.flatten(inputs, shape.inputSize()), shape.batchShape(inputs.length), 'c');
+                INDArray[] outputs = graph.output(batch);
+                return new Reconstruction(Batches.rows(outputs[0], inputs.length), Batches.rows(outputs[1], inputs.length));
+            }
+
+            @Override
+            public void close() {
+                graph.close();
+            }
         };
     }
 

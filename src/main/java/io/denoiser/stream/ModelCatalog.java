@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * The model version one pipeline serves right now, shared by the global models thread (which offers new
  * versions) and the stream threads (which use them). {@code MultiLayerNetwork} is not thread-safe, so
  * every stream thread builds its own network from the current verified record and rebuilds it when the
- * version changes: a swap never pauses or drops a record.
+ * version changes, closing its old copy: a swap never pauses or drops a record.
  */
 public final class ModelCatalog {
 
@@ -46,8 +46,12 @@ public final class ModelCatalog {
         ModelRecord latest = current.get();
         DenoisingModel mine = threadCopy.get();
         if (mine == null || mine.metadata().version() != latest.version()) {
+            DenoisingModel replaced = mine;
             mine = DenoisingModel.load(latest);
             threadCopy.set(mine);
+            if (replaced != null) {
+                replaced.close();
+            }
         }
         return mine;
     }

@@ -1,0 +1,26 @@
+package io.denoiser.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.ModelRecords;
+import org.junit.jupiter.api.Test;
+
+class ModelCatalogTest {
+
+    @Test
+    void shouldGiveEachThreadOneCopyAndCloseTheOldCopyOnASwap() {
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1));
+        DenoisingModel first = catalog.forCurrentThread();
+        assertThat(catalog.forCurrentThread()).isSameAs(first);
+
+        assertThat(catalog.offer(ModelRecords.cnnSeed(2, 2))).isTrue();
+        DenoisingModel second = catalog.forCurrentThread();
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.metadata().version()).isEqualTo(2);
+        assertThat(second.reconstruct(new float[][] {new float[784]}).outputs()).hasNumberOfRows(1);
+        assertThatThrownBy(() -> first.reconstruct(new float[][] {new float[784]})).isInstanceOf(RuntimeException.class);
+    }
+}
