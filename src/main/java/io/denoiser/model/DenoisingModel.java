@@ -26,9 +26,32 @@ public final class DenoisingModel implements AutoCloseable {
         return new DenoisingModel(record.metadata(), shape, architecture.inference(record.parameters(), shape));
     }
 
-    /** One forward pass yielding, per input, the denoised output and the latent vector. */
+    /**
+     * One forward pass yielding, per input, the denoised output and the latent vector. The batch is padded
+     * with zero records to the next power of two: oneDNN builds (and JIT-compiles) its kernels once per
+     * input shape, so a stream of batches of every size from 1 to N would keep paying for new kernels,
+     * while power-of-two sizes need only log2(N) + 1 of them, all built by {@link #warmUp(int)}.
+     */
     public Reconstruction reconstruct(float[][] inputs) {
-        return autoencoder.reconstruct(inputs);
+        int padded = inputs.length <= 1 ? 1 : Integer.highestOneBit(inputs.length - 1) << 1;
+        if (padded == inputs.length) {
+            return autoencoder.reconstruct(inputs);
+        }
+        float[][] batch = Arrays.copyOf(inputs, padded);
+        Arrays.fill(batch, inputs.length, padded, new float[shape.inputSize()]);
+        Reconstruction result = autoencoder.reconstruct(batch);
+        return new Reconstruction(Arrays.copyOf(result.outputs(), inputs.length),
+                Arrays.copyOf(result.latents(), inputs.length));
+    }
+
+    /** Runs every batch size {@link #reconstruct} can use up to {@code maxBatch}, so no record waits for a kernel build. */
+    public void warmUp(int maxBatch) {
+        float[] zeros = new float[shape.inputSize()];
+        for (int size = 1; size < 2 * maxBatch; size *= 2) {
+            float[][] batch = new float[size][];
+            Arrays.fill(batch, zeros);
+            autoencoder.reconstruct(batch);
+        }
     }
 
     /** Any number of records, run through the network {@code batchSize} at a time. */

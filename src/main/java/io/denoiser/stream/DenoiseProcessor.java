@@ -73,6 +73,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         this.context = context;
         KeyValueStore<String, byte[]> models = context.getStateStore(modelStoreName);
         ModelStoreRecovery.offerStored(models, catalog);
+        catalog.forCurrentThread(pipeline.batchSize());
         buffer = context.getStateStore(nodes.bufferStore());
         try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
             restored.forEachRemaining(entry -> {
@@ -101,7 +102,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 source.partition(), source.offset());
         RecordInput.Decoded tensor;
         try {
-            tensor = input.read(record.value(), record.headers(), catalog.forCurrentThread().shape().input());
+            tensor = input.read(record.value(), record.headers(), catalog.forCurrentThread(pipeline.batchSize()).shape().input());
         } catch (InvalidRecordException e) {
             deadLetter(arrived, e.reason().name(), e);
             return;
@@ -118,7 +119,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     /** Denoises everything buffered, in arrival order, with the current model, and empties the buffer. */
     private void flush() {
-        DenoisingModel model = catalog.forCurrentThread();
+        DenoisingModel model = catalog.forCurrentThread(pipeline.batchSize());
         List<Long> sequences = new ArrayList<>();
         List<BufferedRecord> records = new ArrayList<>();
         List<RecordInput.Decoded> inputs = new ArrayList<>();

@@ -41,13 +41,17 @@ public final class ModelCatalog {
         return adopted;
     }
 
-    /** The calling thread's own network, rebuilt first if a newer version was adopted since its last use. */
-    public DenoisingModel forCurrentThread() {
+    /**
+     * The calling thread's own network, rebuilt first if a newer version was adopted since its last use; a
+     * new copy is warmed up for batches up to {@code maxBatch} before it serves.
+     */
+    public DenoisingModel forCurrentThread(int maxBatch) {
         ModelRecord latest = current.get();
         DenoisingModel mine = threadCopy.get();
         if (mine == null || mine.metadata().version() != latest.version()) {
             DenoisingModel replaced = mine;
             mine = DenoisingModel.load(latest);
+            mine.warmUp(maxBatch);
             threadCopy.set(mine);
             if (replaced != null) {
                 replaced.close();

@@ -12,11 +12,11 @@ class ModelCatalogTest {
     @Test
     void shouldGiveEachThreadOneCopyAndCloseTheOldCopyOnASwap() {
         ModelCatalog catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1));
-        DenoisingModel first = catalog.forCurrentThread();
-        assertThat(catalog.forCurrentThread()).isSameAs(first);
+        DenoisingModel first = catalog.forCurrentThread(4);
+        assertThat(catalog.forCurrentThread(4)).isSameAs(first);
 
         assertThat(catalog.offer(ModelRecords.cnnSeed(2, 2))).isTrue();
-        DenoisingModel second = catalog.forCurrentThread();
+        DenoisingModel second = catalog.forCurrentThread(4);
 
         assertThat(second).isNotSameAs(first);
         assertThat(second.metadata().version()).isEqualTo(2);
