@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -53,8 +52,9 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private final DenoiserMetrics metrics;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<Long, byte[]> buffer;
+    /** The buffer holds sequences {@code firstSequence} to {@code nextSequence - 1}, in arrival order. */
+    private long firstSequence;
     private long nextSequence;
-    private int buffered;
     private long oldestBufferedAt;
 
     DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, String modelStoreName, Pipeline pipeline,
@@ -75,20 +75,22 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         ModelStoreRecovery.offerStored(models, catalog);
         catalog.forCurrentThread(pipeline.batchSize());
         buffer = context.getStateStore(nodes.bufferStore());
+        firstSequence = Long.MAX_VALUE;
         try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
             restored.forEachRemaining(entry -> {
-                buffered++;
+                firstSequence = Math.min(firstSequence, entry.key);
                 nextSequence = Math.max(nextSequence, entry.key + 1);
             });
         }
-        if (buffered > 0) {
-            LOG.info("pipeline {}: {} buffered records restored, denoised within {} ms", nodes.pipeline(), buffered,
+        firstSequence = Math.min(firstSequence, nextSequence);
+        if (buffered() > 0) {
+            LOG.info("pipeline {}: {} buffered records restored, denoised within {} ms", nodes.pipeline(), buffered(),
                     pipeline.maxWaitMs());
         }
         oldestBufferedAt = context.currentSystemTimeMs();
         long tick = Math.max(1, pipeline.maxWaitMs() / 2);
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (buffered > 0 && now - oldestBufferedAt >= pipeline.maxWaitMs()) {
+            if (buffered() > 0 && now - oldestBufferedAt >= pipeline.maxWaitMs()) {
                 flush();
             }
         });
@@ -107,12 +109,12 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
             deadLetter(arrived, e.reason().name(), e);
             return;
         }
-        if (buffered == 0) {
+        if (buffered() == 0) {
             oldestBufferedAt = context.currentSystemTimeMs();
         }
         decoded.put(nextSequence, tensor);
         buffer.put(nextSequence++, arrived.toBytes());
-        if (++buffered >= pipeline.batchSize()) {
+        if (buffered() >= pipeline.batchSize()) {
             flush();
         }
     }
@@ -120,25 +122,31 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     /** Denoises everything buffered, in arrival order, with the current model, and empties the buffer. */
     private void flush() {
         DenoisingModel model = catalog.forCurrentThread(pipeline.batchSize());
-        List<Long> sequences = new ArrayList<>();
         List<BufferedRecord> records = new ArrayList<>();
         List<RecordInput.Decoded> inputs = new ArrayList<>();
-        try (KeyValueIterator<Long, byte[]> entries = buffer.all()) {
-            while (entries.hasNext()) {
-                KeyValue<Long, byte[]> entry = entries.next();
-                sequences.add(entry.key);
-                BufferedRecord record = BufferedRecord.fromBytes(entry.value);
-                RecordInput.Decoded tensor = decodedOrRestored(entry.key, record, model);
-                if (tensor != null) {
-                    records.add(record);
-                    inputs.add(tensor);
-                }
+        // Point lookups, not a scan: a cached store's scan copies its dirty keys, tombstones included.
+        for (long sequence = firstSequence; sequence < nextSequence; sequence++) {
+            byte[] stored = buffer.get(sequence);
+            if (stored == null) {
+                continue;
+            }
+            BufferedRecord record = BufferedRecord.fromBytes(stored);
+            RecordInput.Decoded tensor = decodedOrRestored(sequence, record, model);
+            if (tensor != null) {
+                records.add(record);
+                inputs.add(tensor);
             }
         }
         denoise(model, records, inputs);
-        sequences.forEach(buffer::delete);
+        for (long sequence = firstSequence; sequence < nextSequence; sequence++) {
+            buffer.delete(sequence);
+        }
         decoded.clear();
-        buffered = 0;
+        firstSequence = nextSequence;
+    }
+
+    private long buffered() {
+        return nextSequence - firstSequence;
     }
 
     /** Records restored from the changelog after a restart are decoded here, and checked against today's model. */
