@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ final class ComposeFileTest {
 
     @Test
     void shouldRunOnlyRealCommandsOfTheApplication() {
-        Map<String, String> commands = new java.util.TreeMap<>();
+        Map<String, String> commands = new TreeMap<>();
         for (Map.Entry<String, JsonNode> service : appServices()) {
             JsonNode command = service.getValue().path("command");
             assertThat(command.isArray()).as("%s command in exec form", service.getKey()).isTrue();
