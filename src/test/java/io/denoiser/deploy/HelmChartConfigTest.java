@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,20 +32,20 @@ final class HelmChartConfigTest {
         Set<String> expected = new TreeSet<>(DenoiserCli.environmentVariablesOf("serve"));
         expected.removeAll(LEFT_TO_DEFAULTS);
         assertThat(expected).contains("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_CONFIG_FILE", "DENOISER_APPLICATION_ID");
-        assertThat(environment(manifests, DENOISER, "denoiser").keySet()).containsAll(expected);
+        assertThat(environment(manifests, DENOISER).keySet()).containsAll(expected);
     }
 
     @Test
     void shouldSetEveryEnvironmentVariableTrainReads() {
         RenderedManifests manifests = HelmChart.render("sasl.yaml");
-        assertThat(environment(manifests, TRAINER, "trainer").keySet())
+        assertThat(environment(manifests, TRAINER).keySet())
                 .containsAll(DenoiserCli.environmentVariablesOf("train"));
     }
 
     @Test
     void shouldPointTheStateDirectoryAndMetricsPortAtWhatThePodProvides() {
         RenderedManifests manifests = HelmChart.render();
-        Map<String, String> env = environment(manifests, DENOISER, "denoiser");
+        Map<String, String> env = environment(manifests, DENOISER);
         Container denoiser = manifests.workloads().stream().filter(w -> w.name().equals(DENOISER)).findFirst()
                 .orElseThrow().container("denoiser");
         assertThat(denoiser.getVolumeMounts()).extracting(VolumeMount::getMountPath)
@@ -68,7 +69,7 @@ final class HelmChartConfigTest {
                 "ssl.truststore.type", "PEM",
                 "ssl.truststore.location", "/etc/denoiser/kafka/ca.crt"));
         for (String workload : new String[] {DENOISER, TRAINER}) {
-            String configFile = environment(manifests, workload, null).get("KAFKA_CONFIG_FILE");
+            String configFile = environment(manifests, workload).get("KAFKA_CONFIG_FILE");
             assertThat(secretPathOf(manifests, workload, configFile))
                     .as("%s reads %s", workload, configFile).isEqualTo(secret.getMetadata().getName() + "/client.properties");
         }
@@ -77,7 +78,7 @@ final class HelmChartConfigTest {
     @Test
     void shouldMountAnExistingKafkaSecretUnderItsOwnKey() {
         RenderedManifests manifests = HelmChart.render("existing-secret.yaml");
-        String configFile = environment(manifests, DENOISER, "denoiser").get("KAFKA_CONFIG_FILE");
+        String configFile = environment(manifests, DENOISER).get("KAFKA_CONFIG_FILE");
         assertThat(secretPathOf(manifests, DENOISER, configFile)).isEqualTo("kafka-client/sasl.properties");
         assertThat(manifests.all(Secret.class)).isEmpty();
     }
@@ -97,10 +98,32 @@ final class HelmChartConfigTest {
                 .extracting(Volume::getName).doesNotContain("signing-keys");
     }
 
-    /** ConfigMap entries the container imports plus its own env, as the container will see them. */
-    private static Map<String, String> environment(RenderedManifests manifests, String workload, String container) {
+    @Test
+    void shouldPlaceEveryPodAndPassJvmOptionsAsAsked() {
+        RenderedManifests manifests = HelmChart.render("placement.yaml");
+        for (Workload workload : manifests.workloads()) {
+            assertThat(workload.pod().getNodeSelector()).as("%s", workload).containsEntry("workload", "ml");
+            assertThat(workload.pod().getTolerations()).as("%s", workload).extracting(t -> t.getKey())
+                    .containsExactly("dedicated");
+            assertThat(workload.pod().getImagePullSecrets()).as("%s", workload).extracting(s -> s.getName())
+                    .containsExactly("regcred");
+            assertThat(workload.pod().getAffinity().getPodAntiAffinity()).as("%s", workload).isNotNull();
+            Container container = workload.containers().get(0);
+            if (container.getCommand().isEmpty()) { // the image's entrypoint, java; the helm test pod runs bash
+                assertThat(container.getEnv()).as("%s", workload)
+                        .filteredOn(e -> e.getName().equals("JAVA_TOOL_OPTIONS")).extracting(EnvVar::getValue)
+                        .containsExactly("-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError");
+            }
+        }
+        assertThat(manifests.named(Deployment.class, DENOISER).getSpec()
+                .getTemplate().getMetadata().getAnnotations()).containsEntry("example.com/team", "vision")
+                .containsKey("checksum/config");
+    }
+
+    /** ConfigMap entries the workload's container imports plus its own env, as the container will see them. */
+    private static Map<String, String> environment(RenderedManifests manifests, String workload) {
         Workload pod = manifests.workloads().stream().filter(w -> w.name().equals(workload)).findFirst().orElseThrow();
-        Container target = container == null ? pod.containers().get(0) : pod.container(container);
+        Container target = pod.containers().get(0);
         Map<String, String> env = new HashMap<>();
         target.getEnvFrom().forEach(source -> env.putAll(
                 manifests.named(ConfigMap.class, source.getConfigMapRef().getName()).getData()));

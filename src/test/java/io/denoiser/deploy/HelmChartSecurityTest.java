@@ -22,7 +22,7 @@ final class HelmChartSecurityTest {
 
     @ParameterizedTest(name = "values: {0}")
     @ValueSource(strings = {NO_OVERRIDES, "sasl.yaml", "existing-secret.yaml", "strimzi.yaml", "keda.yaml",
-            "hpa.yaml", "statefulset.yaml", "monitoring.yaml"})
+            "hpa.yaml", "statefulset.yaml", "monitoring.yaml", "placement.yaml"})
     void shouldRunEveryContainerAsNonRootOnAReadOnlyRootWithoutCapabilities(String values) {
         List<Workload> workloads = render(values).workloads();
         assertThat(workloads).isNotEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.denoiser.topics.TopicCatalog;
 import io.denoiser.topics.TopicSpec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class HelmChartTopicsTest {
                         "DENOISER_REPLICATION_FACTOR=3", "KAFKA_CONFIG_FILE=/etc/denoiser/kafka/client.properties");
         String secretName = job.getSpec().getTemplate().getSpec().getVolumes().stream()
                 .filter(v -> v.getSecret() != null).findFirst().orElseThrow().getSecret().getSecretName();
-        assertThat(manifests.named(io.fabric8.kubernetes.api.model.Secret.class, secretName).getMetadata().getAnnotations())
+        assertThat(manifests.named(Secret.class, secretName).getMetadata().getAnnotations())
                 .as("the Job's properties exist before the release's own Secret does")
                 .containsEntry("helm.sh/hook", "pre-install,pre-upgrade");
         assertThat(manifests.ofKind("KafkaTopic")).isEmpty();

@@ -79,10 +79,6 @@ final class RenderedManifests {
         return all(GenericKubernetesResource.class).stream().filter(r -> r.getKind().equals(kind)).toList();
     }
 
-    List<String> kinds() {
-        return resources.stream().map(HasMetadata::getKind).toList();
-    }
-
     /** Every pod the chart can start: Deployments, StatefulSets, Jobs and bare Pods. */
     List<Workload> workloads() {
         return Stream.of(
