@@ -1,0 +1,205 @@
+{{/*
+The chart name, or nameOverride.
+*/}}
+{{- define "kafka-denoiser.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+The full name of the release's resources, at most 63 characters (the DNS label limit).
+*/}}
+{{- define "kafka-denoiser.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Chart name and version for the helm.sh/chart label.
+*/}}
+{{- define "kafka-denoiser.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Labels of every resource.
+*/}}
+{{- define "kafka-denoiser.labels" -}}
+helm.sh/chart: {{ include "kafka-denoiser.chart" . }}
+{{ include "kafka-denoiser.selectorLabels" . }}
+{{- if .Chart.AppVersion }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/*
+Labels selecting the release's pods; add app.kubernetes.io/component to tell the workloads apart.
+*/}}
+{{- define "kafka-denoiser.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "kafka-denoiser.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+The service account the pods run as.
+*/}}
+{{- define "kafka-denoiser.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "kafka-denoiser.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+The application image.
+*/}}
+{{- define "kafka-denoiser.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+
+{{/*
+Most replicas an autoscaler may ask for: the requested maximum, but never more than the input topics'
+partitions, since Kafka Streams gives a replica without a partition nothing to do.
+Call with (dict "requested" N "partitions" M).
+*/}}
+{{- define "kafka-denoiser.maxReplicas" -}}
+{{- min (int .requested) (int .partitions) }}
+{{- end }}
+
+{{/*
+The denoiser's workload kind: a StatefulSet keeps a volume per replica for the state directory.
+*/}}
+{{- define "kafka-denoiser.denoiserKind" -}}
+{{- if .Values.denoiser.persistence.enabled }}StatefulSet{{ else }}Deployment{{ end }}
+{{- end }}
+
+{{/*
+Whether the chart mounts a Kafka client properties file.
+*/}}
+{{- define "kafka-denoiser.kafkaConfigured" -}}
+{{- if or .Values.kafka.existingSecret .Values.kafka.config }}true{{ end }}
+{{- end }}
+
+{{/*
+The Secret holding the Kafka client properties, and its key.
+*/}}
+{{- define "kafka-denoiser.kafkaSecretName" -}}
+{{- default (printf "%s-kafka" (include "kafka-denoiser.fullname" .)) .Values.kafka.existingSecret }}
+{{- end }}
+
+{{- define "kafka-denoiser.kafkaSecretKey" -}}
+{{- if .Values.kafka.existingSecret }}{{ .Values.kafka.existingSecretKey }}{{ else }}client.properties{{ end }}
+{{- end }}
+
+{{/*
+Kafka client properties as a Java properties file; backslashes are escaped as the format requires.
+*/}}
+{{- define "kafka-denoiser.kafkaProperties" -}}
+{{- range $key, $value := .Values.kafka.config }}
+{{ $key }}={{ $value | toString | replace "\\" "\\\\" }}
+{{- end }}
+{{- end }}
+
+{{/*
+Settings that cannot work together fail the render with a message, instead of a broken release.
+*/}}
+{{- define "kafka-denoiser.validate" -}}
+{{- if and .Values.autoscaling.enabled .Values.keda.enabled }}
+{{- fail "autoscaling.enabled and keda.enabled are exclusive: both would scale the denoiser; enable one of them" }}
+{{- end }}
+{{- if and .Values.kafka.existingSecret .Values.kafka.config }}
+{{- fail "kafka.existingSecret and kafka.config are exclusive: put the properties in the existing Secret, or leave it empty" }}
+{{- end }}
+{{- if not .Values.kafka.bootstrapServers }}
+{{- fail "kafka.bootstrapServers is required" }}
+{{- end }}
+{{- end }}
+
+{{/*
+Volumes every application pod mounts: a writable /tmp and, when configured, the Kafka properties.
+*/}}
+{{- define "kafka-denoiser.commonVolumes" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ .Values.volumes.tmpSizeLimit }}
+{{- if include "kafka-denoiser.kafkaConfigured" . }}
+- name: kafka-config
+  secret:
+    secretName: {{ include "kafka-denoiser.kafkaSecretName" . }}
+{{- end }}
+{{- end }}
+
+{{- define "kafka-denoiser.commonVolumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+{{- if include "kafka-denoiser.kafkaConfigured" . }}
+- name: kafka-config
+  mountPath: {{ .Values.kafka.mountPath }}
+  readOnly: true
+{{- end }}
+{{- end }}
+
+{{/*
+Volumes of the pods that run the models: the JavaCPP native cache and, when set, the signing keys.
+*/}}
+{{- define "kafka-denoiser.modelVolumes" -}}
+- name: native-cache
+  emptyDir:
+    sizeLimit: {{ .Values.volumes.nativeCacheSizeLimit }}
+{{- if .Values.signing.existingSecret }}
+- name: signing-keys
+  secret:
+    secretName: {{ .Values.signing.existingSecret }}
+{{- end }}
+{{- end }}
+
+{{- define "kafka-denoiser.modelVolumeMounts" -}}
+- name: native-cache
+  mountPath: /var/cache/denoiser/javacpp
+{{- if .Values.signing.existingSecret }}
+- name: signing-keys
+  mountPath: {{ .Values.signing.mountPath }}
+  readOnly: true
+{{- end }}
+{{- end }}
+
+{{/*
+Environment every application container gets besides the ConfigMap.
+*/}}
+{{- define "kafka-denoiser.jvmEnv" -}}
+{{- if .Values.jvm.toolOptions }}
+- name: JAVA_TOOL_OPTIONS
+  value: {{ .Values.jvm.toolOptions | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+Pod placement shared by every pod.
+*/}}
+{{- define "kafka-denoiser.placement" -}}
+{{- with .Values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.imagePullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}

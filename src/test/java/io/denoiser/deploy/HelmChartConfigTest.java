@@ -1,0 +1,148 @@
+package io.denoiser.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The chart hands the application every setting it reads, where it reads it. */
+final class HelmChartConfigTest {
+
+    private static final String DENOISER = HelmChart.RELEASE + "-kafka-denoiser";
+    private static final String TRAINER = DENOISER + "-trainer";
+    /** The chart leaves the topic files to the copies in the jar, which are the same as files/topics/. */
+    private static final Set<String> LEFT_TO_DEFAULTS = Set.of("DENOISER_TOPICS_DIR");
+
+    @Test
+    void shouldSetEveryEnvironmentVariableServeReads() {
+        RenderedManifests manifests = HelmChart.render("sasl.yaml");
+        Set<String> expected = new TreeSet<>(DenoiserCli.environmentVariablesOf("serve"));
+        expected.removeAll(LEFT_TO_DEFAULTS);
+        assertThat(expected).contains("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_CONFIG_FILE", "DENOISER_APPLICATION_ID");
+        assertThat(environment(manifests, DENOISER).keySet()).containsAll(expected);
+    }
+
+    @Test
+    void shouldSetEveryEnvironmentVariableTrainReads() {
+        RenderedManifests manifests = HelmChart.render("sasl.yaml");
+        assertThat(environment(manifests, TRAINER).keySet())
+                .containsAll(DenoiserCli.environmentVariablesOf("train"));
+    }
+
+    @Test
+    void shouldPointTheStateDirectoryAndMetricsPortAtWhatThePodProvides() {
+        RenderedManifests manifests = HelmChart.render();
+        Map<String, String> env = environment(manifests, DENOISER);
+        Container denoiser = manifests.workloads().stream().filter(w -> w.name().equals(DENOISER)).findFirst()
+                .orElseThrow().container("denoiser");
+        assertThat(denoiser.getVolumeMounts()).extracting(VolumeMount::getMountPath)
+                .contains(env.get("DENOISER_STATE_DIR"), "/tmp", "/var/cache/denoiser/javacpp");
+        assertThat(denoiser.getPorts()).filteredOn(p -> p.getName().equals("metrics")).singleElement()
+                .satisfies(p -> assertThat(p.getContainerPort()).hasToString(env.get("DENOISER_METRICS_PORT")));
+        assertThat(env).doesNotContainKeys("KAFKA_CONFIG_FILE", "DENOISER_REPLICATION_FACTOR");
+    }
+
+    @Test
+    void shouldRenderKafkaPropertiesIntoASecretMountedWhereKafkaConfigFilePoints() throws Exception {
+        RenderedManifests manifests = HelmChart.render("sasl.yaml");
+        Secret secret = manifests.named(Secret.class, DENOISER + "-kafka");
+        Properties rendered = new Properties();
+        rendered.load(new StringReader(secret.getStringData().get("client.properties")));
+        assertThat(rendered).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                        + "username=\"denoiser\" password=\"s3cr\\et=\";",
+                "ssl.truststore.type", "PEM",
+                "ssl.truststore.location", "/etc/denoiser/kafka/ca.crt"));
+        for (String workload : new String[] {DENOISER, TRAINER}) {
+            String configFile = environment(manifests, workload).get("KAFKA_CONFIG_FILE");
+            assertThat(secretPathOf(manifests, workload, configFile))
+                    .as("%s reads %s", workload, configFile).isEqualTo(secret.getMetadata().getName() + "/client.properties");
+        }
+    }
+
+    @Test
+    void shouldMountAnExistingKafkaSecretUnderItsOwnKey() {
+        RenderedManifests manifests = HelmChart.render("existing-secret.yaml");
+        String configFile = environment(manifests, DENOISER).get("KAFKA_CONFIG_FILE");
+        assertThat(secretPathOf(manifests, DENOISER, configFile)).isEqualTo("kafka-client/sasl.properties");
+        assertThat(manifests.all(Secret.class)).isEmpty();
+    }
+
+    @Test
+    void shouldMountSigningKeysReadOnlyOnlyWhenASecretIsNamed() {
+        RenderedManifests signed = HelmChart.render("sasl.yaml");
+        for (String workload : new String[] {DENOISER, TRAINER}) {
+            Workload pod = signed.workloads().stream().filter(w -> w.name().equals(workload)).findFirst().orElseThrow();
+            assertThat(pod.pod().getVolumes()).filteredOn(v -> v.getSecret() != null)
+                    .extracting(v -> v.getSecret().getSecretName()).contains("denoiser-signing-keys");
+            assertThat(pod.containers().get(0).getVolumeMounts())
+                    .filteredOn(m -> m.getMountPath().equals("/etc/denoiser/keys")).singleElement()
+                    .satisfies(m -> assertThat(m.getReadOnly()).isTrue());
+        }
+        assertThat(HelmChart.render().workloads()).flatExtracting(w -> w.pod().getVolumes())
+                .extracting(Volume::getName).doesNotContain("signing-keys");
+    }
+
+    @Test
+    void shouldPlaceEveryPodAndPassJvmOptionsAsAsked() {
+        RenderedManifests manifests = HelmChart.render("placement.yaml");
+        for (Workload workload : manifests.workloads()) {
+            assertThat(workload.pod().getNodeSelector()).as("%s", workload).containsEntry("workload", "ml");
+            assertThat(workload.pod().getTolerations()).as("%s", workload).extracting(t -> t.getKey())
+                    .containsExactly("dedicated");
+            assertThat(workload.pod().getImagePullSecrets()).as("%s", workload).extracting(s -> s.getName())
+                    .containsExactly("regcred");
+            assertThat(workload.pod().getAffinity().getPodAntiAffinity()).as("%s", workload).isNotNull();
+            Container container = workload.containers().get(0);
+            if (container.getCommand().isEmpty()) { // the image's entrypoint, java; the helm test pod runs bash
+                assertThat(container.getEnv()).as("%s", workload)
+                        .filteredOn(e -> e.getName().equals("JAVA_TOOL_OPTIONS")).extracting(EnvVar::getValue)
+                        .containsExactly("-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError");
+            }
+        }
+        assertThat(manifests.named(Deployment.class, DENOISER).getSpec()
+                .getTemplate().getMetadata().getAnnotations()).containsEntry("example.com/team", "vision")
+                .containsKey("checksum/config");
+    }
+
+    /** ConfigMap entries the workload's container imports plus its own env, as the container will see them. */
+    private static Map<String, String> environment(RenderedManifests manifests, String workload) {
+        Workload pod = manifests.workloads().stream().filter(w -> w.name().equals(workload)).findFirst().orElseThrow();
+        Container target = pod.containers().get(0);
+        Map<String, String> env = new HashMap<>();
+        target.getEnvFrom().forEach(source -> env.putAll(
+                manifests.named(ConfigMap.class, source.getConfigMapRef().getName()).getData()));
+        for (EnvVar variable : target.getEnv()) {
+            env.put(variable.getName(), variable.getValue());
+        }
+        return env;
+    }
+
+    /** "secretName/key" of the Secret file a container sees at this path. */
+    private static String secretPathOf(RenderedManifests manifests, String workload, String file) {
+        Workload pod = manifests.workloads().stream().filter(w -> w.name().equals(workload)).findFirst().orElseThrow();
+        Path path = Path.of(file);
+        VolumeMount mount = pod.containers().get(0).getVolumeMounts().stream()
+                .filter(m -> path.getParent().equals(Path.of(m.getMountPath()))).findFirst()
+                .orElseThrow(() -> new AssertionError(file + " is on no volume of " + workload));
+        Volume volume = pod.pod().getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst()
+                .orElseThrow();
+        assertThat(mount.getReadOnly()).as("%s mounted read-only", mount.getName()).isTrue();
+        return volume.getSecret().getSecretName() + "/" + path.getFileName();
+    }
+}
