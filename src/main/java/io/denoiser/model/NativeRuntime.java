@@ -55,9 +55,15 @@ public final class NativeRuntime {
         return Long.toString(heap + parseBytes(System.getProperty(MAX_BYTES, DEFAULT_MAX_BYTES)) + (512L << 20));
     }
 
-    /** Sizes as JavaCPP writes them: a number with an optional k, m, g or t suffix (powers of 1024). */
+    /**
+     * Sizes as JavaCPP reads them: a number with an optional k, m, g or t suffix (powers of 1024), or a
+     * percentage of the maximum heap (the container image uses {@code 50%}).
+     */
     static long parseBytes(String size) {
         String text = size.trim().toLowerCase(Locale.ROOT);
+        if (text.endsWith("%")) {
+            return (long) (Double.parseDouble(text.substring(0, text.length() - 1)) / 100 * Runtime.getRuntime().maxMemory());
+        }
         int shift = switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
             case 'k' -> 10;
             case 'm' -> 20;

@@ -2,6 +2,9 @@ package io.denoiser.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.config.OutputFormat;
+import io.denoiser.config.Pipeline;
+import io.denoiser.config.PipelinesFile;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -10,13 +13,16 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The chart hands the application every setting it reads, where it reads it. */
 final class HelmChartConfigTest {
@@ -33,6 +39,23 @@ final class HelmChartConfigTest {
         expected.removeAll(LEFT_TO_DEFAULTS);
         assertThat(expected).contains("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_CONFIG_FILE", "DENOISER_APPLICATION_ID");
         assertThat(environment(manifests, DENOISER).keySet()).containsAll(expected);
+    }
+
+    @Test
+    void shouldMountAPipelinesFileThatServeCanLoadWhereItsVariablePoints(@TempDir Path dir) throws Exception {
+        RenderedManifests manifests = HelmChart.render("sasl.yaml");
+        String file = environment(manifests, DENOISER).get("DENOISER_PIPELINES_FILE");
+        Container denoiser = manifests.workloads().stream().filter(w -> w.name().equals(DENOISER)).findFirst()
+                .orElseThrow().container("denoiser");
+        assertThat(denoiser.getVolumeMounts()).extracting(VolumeMount::getMountPath)
+                .contains(Path.of(file).getParent().toString());
+        Path copy = dir.resolve("pipelines.yaml");
+        Files.writeString(copy, manifests.named(ConfigMap.class, DENOISER).getData().get("pipelines.yaml"));
+        List<Pipeline> pipelines = PipelinesFile.load(copy, Map.of("images", Pipeline.images("unet"),
+                "sequences", Pipeline.sequences("lstm")));
+        assertThat(pipelines).extracting(Pipeline::name).containsExactly("images", "sequences");
+        assertThat(pipelines.get(0).outputFormat()).isEqualTo(OutputFormat.PNG);
+        assertThat(pipelines.get(1).batchSize()).isEqualTo(64);
     }
 
     @Test

@@ -48,5 +48,6 @@ class NativeRuntimeTest {
         assertThat(NativeRuntime.parseBytes("1g")).isEqualTo(1L << 30);
         assertThat(NativeRuntime.parseBytes("512M")).isEqualTo(512L << 20);
         assertThat(NativeRuntime.parseBytes("4096")).isEqualTo(4096);
+        assertThat(NativeRuntime.parseBytes("50%")).isEqualTo(Runtime.getRuntime().maxMemory() / 2);
     }
 }
