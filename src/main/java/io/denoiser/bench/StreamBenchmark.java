@@ -27,6 +27,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Throughput and latency of the denoiser topology on a real broker, in one run: the same pre-produced
@@ -41,18 +43,28 @@ public final class StreamBenchmark {
                          double p50Ms, double p99Ms) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(StreamBenchmark.class);
     private static final int PARTITIONS = 3;
 
     private final KafkaConnection kafka;
     private final ModelRecord model;
     private final int records;
     private final int batchSize;
+    private final long maxWaitMs;
+    private final long commitIntervalMs;
 
-    public StreamBenchmark(KafkaConnection kafka, ModelRecord model, int records, int batchSize) {
+    /**
+     * @param maxWaitMs        longest a record waits for its batch, as {@code serve --max-wait-ms}
+     * @param commitIntervalMs transaction length, as {@code serve --commit-interval-ms}
+     */
+    public StreamBenchmark(KafkaConnection kafka, ModelRecord model, int records, int batchSize, long maxWaitMs,
+                           long commitIntervalMs) {
         this.kafka = kafka;
         this.model = model;
         this.records = records;
         this.batchSize = batchSize;
+        this.maxWaitMs = maxWaitMs;
+        this.commitIntervalMs = commitIntervalMs;
     }
 
     public Result run(double offeredRps, Duration latencyPhase) throws Exception {
@@ -82,7 +94,7 @@ public final class StreamBenchmark {
         String latent = topic("latent");
         createTopics(denoised, latent);
         Pipeline pipeline = new Pipeline("images", input, denoised, latent, model.name(), batch,
-                Pipeline.DEFAULT_MAX_WAIT_MS, OutputFormat.AS_INPUT, false);
+                maxWaitMs, OutputFormat.AS_INPUT, false);
         try (OutputWatcher outputs = new OutputWatcher(kafka, denoised);
              DenoiserApp app = app(pipeline)) {
             app.start();
@@ -91,6 +103,7 @@ public final class StreamBenchmark {
             }
             long start = System.nanoTime();
             outputs.awaitCount(records, Duration.ofMinutes(10));
+            LOG.info("batch {}: stream thread time shares {}", batch, app.threadTimeShares());
             return records / ((outputs.lastArrivalNanos() - start) / 1e9);
         }
     }
@@ -101,7 +114,7 @@ public final class StreamBenchmark {
         String latent = topic("latency-latent");
         createTopics(input, denoised, latent);
         Pipeline pipeline = new Pipeline("images", input, denoised, latent, model.name(), batchSize,
-                Pipeline.DEFAULT_MAX_WAIT_MS, OutputFormat.AS_INPUT, false);
+                maxWaitMs, OutputFormat.AS_INPUT, false);
         try (OutputWatcher outputs = new OutputWatcher(kafka, denoised);
              DenoiserApp app = app(pipeline);
              KafkaProducer<String, byte[]> producer = producer()) {
@@ -119,6 +132,7 @@ public final class StreamBenchmark {
         Path state = Files.createTempDirectory("denoiser-bench-state");
         DenoiserConfig config = DenoiserConfig.defaults(kafka, state)
                 .withApplicationId("denoiser-bench-" + UUID.randomUUID().toString().substring(0, 8))
+                .withCommitInterval(commitIntervalMs)
                 .withPipelines(List.of(pipeline));
         return new DenoiserApp(config, new ModelRegistry(List.of(model)), new DenoiserMetrics(new SimpleMeterRegistry()));
     }

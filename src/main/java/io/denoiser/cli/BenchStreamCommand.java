@@ -33,6 +33,14 @@ public final class BenchStreamCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128", description = "Micro-batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--max-wait-ms", defaultValue = "50",
+            description = "Longest a record waits for its batch, as serve's (default: ${DEFAULT-VALUE}).")
+    long maxWaitMs;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "100",
+            description = "Commit (transaction) interval, as serve's (default: ${DEFAULT-VALUE}).")
+    long commitIntervalMs;
+
     @Option(names = "--offered-rps", defaultValue = "1000", description = "Load for the latency phase (default: ${DEFAULT-VALUE}).")
     double offeredRps;
 
@@ -49,7 +57,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
         try (EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start() : null) {
             KafkaConnection kafka = KafkaConnection.of(bootstrapServers != null ? bootstrapServers : broker.bootstrapServers());
             TopicApplier.applyShipped(kafka, broker != null ? Optional.of((short) 1) : Optional.empty());
-            StreamBenchmark.Result result = new StreamBenchmark(kafka, ShippedModels.load(modelName), records, batch)
+            StreamBenchmark.Result result = new StreamBenchmark(kafka, ShippedModels.load(modelName), records, batch,
+                    maxWaitMs, commitIntervalMs)
                     .run(offeredRps, Duration.ofSeconds(latencySeconds));
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("per_record_rps", round(result.perRecordRps()));

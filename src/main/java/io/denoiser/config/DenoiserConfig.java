@@ -56,6 +56,11 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
                 processingGuarantee, commitIntervalMs, stateDir, maxTensorElements);
     }
 
+    public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
+        return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
+                newCommitIntervalMs, stateDir, maxTensorElements);
+    }
+
     public DenoiserConfig withApplicationId(String newApplicationId) {
         return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
                 commitIntervalMs, stateDir, maxTensorElements);

@@ -4,6 +4,8 @@ import io.denoiser.config.DenoiserConfig;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
@@ -42,6 +44,22 @@ public final class DenoiserApp implements AutoCloseable {
 
     public void start() {
         streams.start();
+    }
+
+    /**
+     * Where the stream threads' time went, from Kafka Streams' own thread metrics: the shares of wall time
+     * spent polling, processing (our decode, batching and inference), punctuating (flushes by the
+     * maximum wait) and committing, averaged over their recent window.
+     */
+    public Map<String, Double> threadTimeShares() {
+        Map<String, Double> shares = new TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            if (name.group().equals("stream-thread-metrics") && name.name().endsWith("-ratio")
+                    && metric.metricValue() instanceof Double value && !value.isNaN()) {
+                shares.merge(name.name(), value, Double::sum);
+            }
+        });
+        return shares;
     }
 
     /** Waits until the client is RUNNING; false if it did not get there in time. */
