@@ -10,6 +10,7 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.model.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
+import io.denoiser.stream.ModelCatalog;
 import io.denoiser.stream.ModelRegistry;
 import io.denoiser.topics.ApplyReport;
 import io.denoiser.topics.TopicApplier;
@@ -36,8 +37,6 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-    /** One native thread per model copy beat two on 2 cores; each stream thread owns one copy. */
-    private static final int NATIVE_THREADS_PER_COPY = 1;
 
     @Mixin
     KafkaOptions kafka;
@@ -123,12 +122,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        if (streamThreads * NATIVE_THREADS_PER_COPY > cores && !allowOversubscription) {
+        if (streamThreads * ModelCatalog.NATIVE_THREADS_PER_COPY > cores && !allowOversubscription) {
             LOG.error("refusing to start: {} stream threads x {} native thread per model copy exceed the {} cores; "
-                    + "lower --stream-threads or set --allow-oversubscription", streamThreads, NATIVE_THREADS_PER_COPY, cores);
+                    + "lower --stream-threads or set --allow-oversubscription", streamThreads, ModelCatalog.NATIVE_THREADS_PER_COPY, cores);
             return 1;
         }
-        NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
+        NativeRuntime.limitNativeThreads(ModelCatalog.NATIVE_THREADS_PER_COPY);
         NativeRuntime.warnIfSlow();
         DenoiserConfig config = new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(),
                 selectedPipelines(), streamThreads, processingGuarantee, commitIntervalMs, stateDir,

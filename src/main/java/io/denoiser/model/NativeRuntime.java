@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +81,21 @@ public final class NativeRuntime {
     }
 
     /**
-     * Limits the native threads each model copy uses. One thread per copy, with one copy per stream
-     * thread, beat two threads per copy on a 2-core machine.
+     * Limits the native threads of the models the calling thread runs. OpenMP keeps its thread count per
+     * calling thread, so every thread that runs a model must call this itself: a stream thread left at the
+     * default (all cores) measured 2-2.5x slower per batch under Kafka load, its OpenMP team fighting the
+     * broker and client threads for the cores. One thread per copy, with one copy per stream thread, beat
+     * two threads per copy on a 2-core machine.
      */
     public static void limitNativeThreads(int threads) {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    }
+
+    /** OpenMP threads a parallel region started by the calling thread would use. */
+    public static int nativeThreadsOfThisThread() {
+        return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
     }
 
     /** True when ND4J runs its oneDNN build and DL4J's oneDNN helpers will be used. */

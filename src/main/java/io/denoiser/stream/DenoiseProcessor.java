@@ -7,13 +7,11 @@ import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
-import io.denoiser.model.Reconstruction;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,41 +25,49 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Denoises noisy records (images or sequence windows) in micro-batches: each valid record is checked
- * against the model's shape and put into a changelogged store; when the batch is full or its oldest record
- * has waited long enough, one forward pass of the calling thread's own network denoises them all and the
- * reconstructions and latent vectors are forwarded. Records that cannot be denoised go to the dead-letter
- * sink at once, with the reason in headers.
+ * against the model's shape, put into this task's changelogged buffer and added to its stream thread's
+ * {@link ThreadBatch}; when that batch is full or its oldest record has waited long enough, one forward
+ * pass of the thread's own network denoises the records of all its tasks. Each task then forwards its own
+ * reconstructions and latent vectors and deletes them from its buffer. Records that cannot be denoised go
+ * to the dead-letter sink, with the reason in headers.
  *
  * <p>Why a store and not a list: Kafka Streams commits a record's offset once {@code process()} returns, so
  * a record held only in memory would be lost if the process died after that commit. The store's changelog
- * writes commit in the same exactly-once transaction as the offsets, so after a crash the buffered records
- * come back with the store and are denoised then: none lost, none twice.
+ * writes commit in the same exactly-once transaction as the offsets and the outputs, so after a crash the
+ * buffered records come back with the store and are denoised then: none lost, none twice.
  */
-final class DenoiseProcessor implements Processor<String, byte[], String, byte[]> {
+final class DenoiseProcessor implements Processor<String, byte[], String, byte[]>, ThreadBatch.Owner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DenoiseProcessor.class);
+    /** Longest a finished result waits for its task's next punctuation when the task receives nothing. */
+    private static final long MAX_TICK_MS = 10;
+
+    /** A buffered record with its decoded input, kept in memory so the hot path decodes once. */
+    private record InFlight(BufferedRecord record, RecordInput.Decoded input) {
+    }
 
     private final ModelCatalog catalog;
     private final TensorCodec codec;
     private final RecordInput input;
-    /** Decoded inputs of the buffered records, so the hot path decodes each record once; the store is the truth. */
-    private final Map<Long, RecordInput.Decoded> decoded = new HashMap<>();
+    private final ThreadLocal<ThreadBatch> threadBatches;
     private final String modelStoreName;
     private final PipelineNodes nodes;
     private final Pipeline pipeline;
     private final DenoiserMetrics metrics;
+    private final Map<Long, InFlight> inFlight = new HashMap<>();
+    private final TreeMap<Long, ThreadBatch.Outcome> finished = new TreeMap<>();
+    private final Map<Long, InvalidRecordException> rejectedOnRestore = new TreeMap<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<Long, byte[]> buffer;
-    /** The buffer holds sequences {@code firstSequence} to {@code nextSequence - 1}, in arrival order. */
-    private long firstSequence;
+    private ThreadBatch batch;
     private long nextSequence;
-    private long oldestBufferedAt;
 
-    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, String modelStoreName, Pipeline pipeline,
-                     DenoiserMetrics metrics) {
+    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, ThreadLocal<ThreadBatch> threadBatches,
+                     String modelStoreName, Pipeline pipeline, DenoiserMetrics metrics) {
         this.catalog = catalog;
         this.codec = codec;
         this.input = new RecordInput(codec, pipeline);
+        this.threadBatches = threadBatches;
         this.modelStoreName = modelStoreName;
         this.nodes = new PipelineNodes(pipeline.name());
         this.pipeline = pipeline;
@@ -73,27 +79,37 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         this.context = context;
         KeyValueStore<String, byte[]> models = context.getStateStore(modelStoreName);
         ModelStoreRecovery.offerStored(models, catalog);
-        catalog.forCurrentThread(pipeline.batchSize());
+        batch = threadBatches.get();
         buffer = context.getStateStore(nodes.bufferStore());
-        firstSequence = Long.MAX_VALUE;
+        restoreBuffered();
+        long tick = Math.max(1, Math.min(MAX_TICK_MS, pipeline.maxWaitMs() / 2));
+        context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (batch.isDue(now, pipeline.maxWaitMs())) {
+                batch.run(model(), metrics, nodes.pipeline());
+            }
+            forwardFinished();
+        });
+    }
+
+    /** Records buffered before a crash or a rebalance rejoin the batch; nothing may be forwarded from init. */
+    private void restoreBuffered() {
+        int[] modelInput = model().shape().input();
         try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
             restored.forEachRemaining(entry -> {
-                firstSequence = Math.min(firstSequence, entry.key);
                 nextSequence = Math.max(nextSequence, entry.key + 1);
+                BufferedRecord record = BufferedRecord.fromBytes(entry.value);
+                try {
+                    add(entry.key, record, input.read(record.value(), null, modelInput));
+                } catch (InvalidRecordException e) {
+                    inFlight.put(entry.key, new InFlight(record, null));
+                    rejectedOnRestore.put(entry.key, e);
+                }
             });
         }
-        firstSequence = Math.min(firstSequence, nextSequence);
-        if (buffered() > 0) {
-            LOG.info("pipeline {}: {} buffered records restored, denoised within {} ms", nodes.pipeline(), buffered(),
-                    pipeline.maxWaitMs());
+        if (!inFlight.isEmpty()) {
+            LOG.info("pipeline {}: {} buffered records restored, denoised within {} ms", nodes.pipeline(),
+                    inFlight.size(), pipeline.maxWaitMs());
         }
-        oldestBufferedAt = context.currentSystemTimeMs();
-        long tick = Math.max(1, pipeline.maxWaitMs() / 2);
-        context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (buffered() > 0 && now - oldestBufferedAt >= pipeline.maxWaitMs()) {
-                flush();
-            }
-        });
     }
 
     @Override
@@ -104,93 +120,74 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 source.partition(), source.offset());
         RecordInput.Decoded tensor;
         try {
-            tensor = input.read(record.value(), record.headers(), catalog.forCurrentThread(pipeline.batchSize()).shape().input());
+            tensor = input.read(record.value(), record.headers(), model().shape().input());
         } catch (InvalidRecordException e) {
             deadLetter(arrived, e.reason().name(), e);
             return;
         }
-        if (buffered() == 0) {
-            oldestBufferedAt = context.currentSystemTimeMs();
+        long sequence = nextSequence++;
+        buffer.put(sequence, arrived.toBytes());
+        add(sequence, arrived, tensor);
+        if (batch.isFull(pipeline.batchSize())) {
+            batch.run(model(), metrics, nodes.pipeline());
         }
-        decoded.put(nextSequence, tensor);
-        buffer.put(nextSequence++, arrived.toBytes());
-        if (buffered() >= pipeline.batchSize()) {
-            flush();
-        }
+        forwardFinished();
     }
 
-    /** Denoises everything buffered, in arrival order, with the current model, and empties the buffer. */
-    private void flush() {
-        DenoisingModel model = catalog.forCurrentThread(pipeline.batchSize());
-        List<BufferedRecord> records = new ArrayList<>();
-        List<RecordInput.Decoded> inputs = new ArrayList<>();
-        // Point lookups, not a scan: a cached store's scan copies its dirty keys, tombstones included.
-        for (long sequence = firstSequence; sequence < nextSequence; sequence++) {
-            byte[] stored = buffer.get(sequence);
-            if (stored == null) {
-                continue;
-            }
-            BufferedRecord record = BufferedRecord.fromBytes(stored);
-            RecordInput.Decoded tensor = decodedOrRestored(sequence, record, model);
-            if (tensor != null) {
-                records.add(record);
-                inputs.add(tensor);
-            }
-        }
-        denoise(model, records, inputs);
-        for (long sequence = firstSequence; sequence < nextSequence; sequence++) {
+    private void add(long sequence, BufferedRecord record, RecordInput.Decoded tensor) {
+        inFlight.put(sequence, new InFlight(record, tensor));
+        batch.add(new ThreadBatch.Pending(this, sequence, tensor.tensor().values()), context.currentSystemTimeMs());
+    }
+
+    @Override
+    public void completed(long sequence, ThreadBatch.Outcome outcome) {
+        finished.put(sequence, outcome);
+    }
+
+    /** Forwards this task's finished records in arrival order and deletes them from its buffer. */
+    private void forwardFinished() {
+        rejectedOnRestore.forEach((sequence, e) -> {
+            deadLetter(inFlight.remove(sequence).record(), e.reason().name(), e);
             buffer.delete(sequence);
-        }
-        decoded.clear();
-        firstSequence = nextSequence;
-    }
-
-    private long buffered() {
-        return nextSequence - firstSequence;
-    }
-
-    /** Records restored from the changelog after a restart are decoded here, and checked against today's model. */
-    private RecordInput.Decoded decodedOrRestored(long sequence, BufferedRecord record, DenoisingModel model) {
-        RecordInput.Decoded tensor = decoded.get(sequence);
-        if (tensor != null) {
-            return tensor;
-        }
-        try {
-            return input.read(record.value(), null, model.shape().input());
-        } catch (InvalidRecordException e) {
-            deadLetter(record, e.reason().name(), e);
-            return null;
-        }
-    }
-
-    private void denoise(DenoisingModel model, List<BufferedRecord> records, List<RecordInput.Decoded> inputs) {
-        if (records.isEmpty()) {
-            return;
-        }
-        long started = System.nanoTime();
-        try {
-            Reconstruction result = model.reconstruct(inputs.stream().map(d -> d.tensor().values()).toArray(float[][]::new));
-            long inferenceNanos = System.nanoTime() - started;
-            metrics.batchDenoised(nodes.pipeline(), records.size(), inferenceNanos);
-            for (int i = 0; i < records.size(); i++) {
-                forward(records.get(i), inputs.get(i), result.outputs()[i], result.latents()[i], model, inferenceNanos);
+        });
+        rejectedOnRestore.clear();
+        while (!finished.isEmpty()) {
+            Map.Entry<Long, ThreadBatch.Outcome> entry = finished.pollFirstEntry();
+            InFlight record = inFlight.remove(entry.getKey());
+            ThreadBatch.Outcome outcome = entry.getValue();
+            if (outcome.failure() != null) {
+                deadLetter(record.record(), "MODEL_FAILURE", outcome.failure());
+            } else {
+                forward(record, outcome);
             }
-        } catch (RuntimeException e) {
-            records.forEach(record -> deadLetter(record, "MODEL_FAILURE", e));
+            buffer.delete(entry.getKey());
         }
     }
 
-    private void forward(BufferedRecord record, RecordInput.Decoded input, float[] output, float[] latent,
-                         DenoisingModel model, long inferenceNanos) {
-        OutputHeaders headers = new OutputHeaders(model.metadata(), nodes.pipeline(), inferenceNanos,
-                ImageQuality.mse(input.tensor().values(), output));
-        TensorFormat denoisedFormat = pipeline.outputFormat().denoised(input.format());
-        TensorFormat latentFormat = pipeline.outputFormat().latent(input.format());
-        context.forward(new Record<>(record.key(), codec.encode(new Tensor(input.tensor().shape(), output), denoisedFormat),
-                record.timestamp(), headers.toHeaders(denoisedFormat)), nodes.denoisedSink());
-        context.forward(new Record<>(record.key(), codec.encode(new Tensor(new int[] {latent.length}, latent), latentFormat),
-                record.timestamp(), headers.toHeaders(latentFormat)), nodes.latentSink());
-        metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - record.timestamp());
+    private void forward(InFlight record, ThreadBatch.Outcome outcome) {
+        RecordInput.Decoded in = record.input();
+        OutputHeaders headers = new OutputHeaders(outcome.model().metadata(), nodes.pipeline(), outcome.inferenceNanos(),
+                ImageQuality.mse(in.tensor().values(), outcome.output()));
+        TensorFormat denoisedFormat = pipeline.outputFormat().denoised(in.format());
+        TensorFormat latentFormat = pipeline.outputFormat().latent(in.format());
+        BufferedRecord source = record.record();
+        context.forward(new Record<>(source.key(), codec.encode(new Tensor(in.tensor().shape(), outcome.output()),
+                denoisedFormat), source.timestamp(), headers.toHeaders(denoisedFormat)), nodes.denoisedSink());
+        context.forward(new Record<>(source.key(), codec.encode(new Tensor(new int[] {outcome.latent().length},
+                outcome.latent()), latentFormat), source.timestamp(), headers.toHeaders(latentFormat)), nodes.latentSink());
+        metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - source.timestamp());
+    }
+
+    private DenoisingModel model() {
+        return catalog.forCurrentThread(pipeline.batchSize());
+    }
+
+    @Override
+    public void close() {
+        batch.removeOwner(this);
+        inFlight.clear();
+        finished.clear();
+        rejectedOnRestore.clear();
     }
 
     private void deadLetter(BufferedRecord record, String reason, Exception cause) {

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.Stores;
  *                   |  ^      +--> latent vectors
  *                   |  |      +--> dead letters (shared)
  *                   |  models (global store on every instance) --> model registry
- *                   batch buffer (changelogged store)
+ *                   batch buffer (changelogged store per task; one forward pass per thread's batch)
  * </pre>
  */
 public final class DenoiserTopology {
@@ -48,8 +48,9 @@ public final class DenoiserTopology {
         PipelineNodes nodes = new PipelineNodes(pipeline.name());
         topology.addSource(nodes.source(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 pipeline.inputTopic());
-        topology.addProcessor(nodes.denoiser(), () -> new DenoiseProcessor(catalog, codec, MODEL_STORE, pipeline, metrics),
-                nodes.source());
+        ThreadLocal<ThreadBatch> threadBatches = ThreadLocal.withInitial(ThreadBatch::new);
+        topology.addProcessor(nodes.denoiser(),
+                () -> new DenoiseProcessor(catalog, codec, threadBatches, MODEL_STORE, pipeline, metrics), nodes.source());
         // In memory but changelogged: the buffer holds at most one batch per task, so restoring it from its
         // changelog after a crash is quick, and RocksDB's write path measured slower here. The record cache
         // sends the changelog only what is still buffered when a commit flushes it: a record put and deleted

@@ -2,6 +2,7 @@ package io.denoiser.stream;
 
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.model.NativeRuntime;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class ModelCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelCatalog.class);
+    /** One native thread per copy, with one copy per stream thread, beat two per copy on 2 cores. */
+    public static final int NATIVE_THREADS_PER_COPY = 1;
 
     private final String modelName;
     private final AtomicReference<ModelRecord> current;
@@ -50,6 +53,9 @@ public final class ModelCatalog {
         DenoisingModel mine = threadCopy.get();
         if (mine == null || mine.metadata().version() != latest.version()) {
             DenoisingModel replaced = mine;
+            if (replaced == null) {
+                NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
+            }
             mine = DenoisingModel.load(latest);
             mine.warmUp(maxBatch);
             threadCopy.set(mine);

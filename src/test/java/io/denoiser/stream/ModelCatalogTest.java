@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecords;
+import io.denoiser.model.NativeRuntime;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ModelCatalogTest {
@@ -22,5 +24,18 @@ class ModelCatalogTest {
         assertThat(second.metadata().version()).isEqualTo(2);
         assertThat(second.reconstruct(new float[][] {new float[784]}).outputs()).hasNumberOfRows(1);
         assertThatThrownBy(() -> first.reconstruct(new float[][] {new float[784]})).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void shouldRunEachThreadsCopyOnOneNativeThread() throws Exception {
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1));
+        AtomicInteger threads = new AtomicInteger();
+        Thread streamThread = new Thread(() -> {
+            catalog.forCurrentThread(1);
+            threads.set(NativeRuntime.nativeThreadsOfThisThread());
+        });
+        streamThread.start();
+        streamThread.join();
+        assertThat(threads.get()).isEqualTo(ModelCatalog.NATIVE_THREADS_PER_COPY);
     }
 }

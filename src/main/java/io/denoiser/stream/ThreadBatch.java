@@ -1,0 +1,81 @@
+package io.denoiser.stream;
+
+import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.Reconstruction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One stream thread's micro-batch for one pipeline, shared by all the tasks (input partitions) that thread
+ * runs. A batch per task would split the thread's records: with three partitions each task fills only a
+ * third of a batch before the maximum wait expires. The batch only computes: each record's result goes
+ * back to the processor of the task that owns it, which forwards it (and deletes it from its
+ * changelogged buffer) in its own task's context, so exactly-once bookkeeping stays per task.
+ */
+final class ThreadBatch {
+
+    /** The processor of one task, told the outcome of each of its records. */
+    interface Owner {
+        void completed(long sequence, Outcome outcome);
+    }
+
+    /** A buffered record waiting for the next forward pass. */
+    record Pending(Owner owner, long sequence, float[] input) {
+    }
+
+    /** The denoised output and latent vector of one record, or why the model failed on its batch. */
+    record Outcome(float[] output, float[] latent, DenoisingModel model, long inferenceNanos, RuntimeException failure) {
+
+        static Outcome failed(RuntimeException failure) {
+            return new Outcome(null, null, null, 0, failure);
+        }
+    }
+
+    private final List<Pending> pending = new ArrayList<>();
+    private long oldestAddedAt;
+
+    void add(Pending record, long now) {
+        if (pending.isEmpty()) {
+            oldestAddedAt = now;
+        }
+        pending.add(record);
+    }
+
+    boolean isFull(int batchSize) {
+        return pending.size() >= batchSize;
+    }
+
+    boolean isDue(long now, long maxWaitMs) {
+        return !pending.isEmpty() && now - oldestAddedAt >= maxWaitMs;
+    }
+
+    /** One forward pass over everything pending; every owner hears of each of its records. */
+    void run(DenoisingModel model, DenoiserMetrics metrics, String pipeline) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Pending> batch = List.copyOf(pending);
+        pending.clear();
+        long started = System.nanoTime();
+        Reconstruction result;
+        try {
+            result = model.reconstruct(batch.stream().map(Pending::input).toArray(float[][]::new));
+        } catch (RuntimeException e) {
+            batch.forEach(record -> record.owner().completed(record.sequence(), Outcome.failed(e)));
+            return;
+        }
+        long inferenceNanos = System.nanoTime() - started;
+        metrics.batchDenoised(pipeline, batch.size(), inferenceNanos);
+        for (int i = 0; i < batch.size(); i++) {
+            Pending record = batch.get(i);
+            record.owner().completed(record.sequence(),
+                    new Outcome(result.outputs()[i], result.latents()[i], model, inferenceNanos, null));
+        }
+    }
+
+    /** Drops a closing task's records: they stay in its buffer, and whoever runs the task next restores them. */
+    void removeOwner(Owner owner) {
+        pending.removeIf(record -> record.owner() == owner);
+    }
+}
