@@ -45,6 +45,8 @@ public final class ModelBenchmark {
                     : NativeRuntime.withoutLayerHelpers(() -> DenoisingModel.load(model));
             float[][] inputs = randomImages(copy.shape().inputSize(), t);
             Thread worker = new Thread(() -> {
+                // OpenMP thread counts are per calling thread: each worker must limit its own.
+                NativeRuntime.limitNativeThreads(1);
                 run(copy, inputs, warmupSeconds, new AtomicLong());
                 for (int w = 0; w < windows; w++) {
                     await(barrier);
