@@ -38,6 +38,11 @@ public final class TensorCodec {
         return contentType == null ? TensorFormat.detect(bytes) : TensorFormat.fromContentType(contentType);
     }
 
+    /** True for a binary tensor of uint8 values, the compact form a pipeline answers in kind. */
+    public static boolean isUint8Binary(byte[] bytes, TensorFormat format) {
+        return format == TensorFormat.BINARY && bytes.length > MAGIC.length && bytes[MAGIC.length] == DType.UINT8.code();
+    }
+
     public Tensor decodeDetecting(byte[] bytes) {
         return decode(bytes, formatOf(bytes, null));
     }

@@ -4,6 +4,7 @@ import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
+import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
@@ -171,7 +172,9 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         TensorFormat denoisedFormat = pipeline.outputFormat().denoised(in.format());
         TensorFormat latentFormat = pipeline.outputFormat().latent(in.format());
         BufferedRecord source = record.record();
-        context.forward(new Record<>(source.key(), codec.encode(new Tensor(in.tensor().shape(), outcome.output()),
+        Tensor denoised = new Tensor(in.tensor().shape(), outcome.output());
+        boolean inKind = in.uint8() && pipeline.outputFormat() == OutputFormat.AS_INPUT;
+        context.forward(new Record<>(source.key(), inKind ? codec.encodeUint8(denoised) : codec.encode(denoised,
                 denoisedFormat), source.timestamp(), headers.toHeaders(denoisedFormat)), nodes.denoisedSink());
         context.forward(new Record<>(source.key(), codec.encode(new Tensor(new int[] {outcome.latent().length},
                 outcome.latent()), latentFormat), source.timestamp(), headers.toHeaders(latentFormat)), nodes.latentSink());

@@ -21,8 +21,12 @@ import org.apache.kafka.common.header.Headers;
  */
 final class RecordInput {
 
-    /** A decoded input and the format it came in, which the output format may follow. */
-    record Decoded(Tensor tensor, TensorFormat format) {
+    /**
+     * A decoded input and the format it came in, which the output format may follow.
+     *
+     * @param uint8 whether it came as a binary uint8 tensor, so that "as the input" answers in uint8 too
+     */
+    record Decoded(Tensor tensor, TensorFormat format, boolean uint8) {
     }
 
     private final TensorCodec codec;
@@ -38,10 +42,10 @@ final class RecordInput {
         Tensor tensor = codec.decode(value, format);
         int[] expected = ModelShape.squeeze(modelInput);
         if (Arrays.equals(ModelShape.squeeze(tensor.shape()), expected)) {
-            return new Decoded(tensor, format);
+            return new Decoded(tensor, format, TensorCodec.isUint8Binary(value, format));
         }
         if (format.isImage() && pipeline.resizeImages() && modelInput.length == 3 && modelInput[0] == 1) {
-            return new Decoded(ImageResize.bilinear(tensor, modelInput[1], modelInput[2]), format);
+            return new Decoded(ImageResize.bilinear(tensor, modelInput[1], modelInput[2]), format, false);
         }
         throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
                 + " does not match the model's " + Arrays.toString(modelInput)

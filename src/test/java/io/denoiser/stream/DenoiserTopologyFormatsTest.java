@@ -1,6 +1,7 @@
 package io.denoiser.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
@@ -81,6 +82,22 @@ class DenoiserTopologyFormatsTest {
                 "application/x-denoiser-tensor", "application/json", "application/x-denoiser-tensor",
                 "application/x-denoiser-tensor");
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldAnswerABinaryTensorInItsOwnDtype() {
+        start(OutputFormat.AS_INPUT, false);
+        noisy.pipeInput("uint8", codec.encodeUint8(new Tensor(DIGIT, digit())));
+        noisy.pipeInput("float32", codec.encodeFloat32(new Tensor(DIGIT, digit())));
+        List<TestRecord<String, byte[]>> outputs = denoised.readRecordsToList();
+        assertThat(outputs.get(0).value()).hasSize(6 + 8 + 784);
+        assertThat(outputs.get(1).value()).hasSize(6 + 8 + 4 * 784);
+        float[] compact = codec.decodeDetecting(outputs.get(0).value()).values();
+        float[] precise = codec.decodeDetecting(outputs.get(1).value()).values();
+        for (int i = 0; i < compact.length; i++) {
+            assertThat(compact[i]).isCloseTo(precise[i], within(0.5f / 255 + 1e-6f));
+        }
+        assertThat(latent.readRecordsToList()).allSatisfy(r -> assertThat(r.value()).hasSize(6 + 4 + 4 * 512));
     }
 
     @Test
