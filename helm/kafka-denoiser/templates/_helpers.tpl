@@ -149,16 +149,26 @@ Volumes every application pod mounts: a writable /tmp and, when configured, the 
 {{- end }}
 
 {{/*
-Volumes of the pods that run the models: the JavaCPP native cache and, when set, the signing keys.
+Volumes of the pods that run the models: the JavaCPP native cache and, when set, the signing keys: the
+public key for every pod, the private key only where withPrivateKey is true (the trainer).
+Call with (dict "root" $ "withPrivateKey" true|false).
 */}}
 {{- define "kafka-denoiser.modelVolumes" -}}
+{{- $root := .root -}}
 - name: native-cache
   emptyDir:
-    sizeLimit: {{ .Values.volumes.nativeCacheSizeLimit }}
-{{- if .Values.signing.existingSecret }}
+    sizeLimit: {{ $root.Values.volumes.nativeCacheSizeLimit }}
+{{- if $root.Values.signing.existingSecret }}
 - name: signing-keys
   secret:
-    secretName: {{ .Values.signing.existingSecret }}
+    secretName: {{ $root.Values.signing.existingSecret }}
+    items:
+      - key: {{ $root.Values.signing.publicKey }}
+        path: {{ $root.Values.signing.publicKey }}
+      {{- if .withPrivateKey }}
+      - key: {{ $root.Values.signing.privateKey }}
+        path: {{ $root.Values.signing.privateKey }}
+      {{- end }}
 {{- end }}
 {{- end }}
 

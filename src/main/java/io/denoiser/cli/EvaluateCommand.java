@@ -28,6 +28,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    ModelTrustOptions modelTrust;
+
     @Option(names = "--model", defaultValue = DenoiserConfig.DEFAULT_IMAGE_MODEL,
             description = "Shipped model name, or the model name to read with --from-topic (default: ${DEFAULT-VALUE}).")
     String modelName;
@@ -76,7 +79,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ModelFiles.read(modelFile);
         }
         if (fromTopic) {
-            return ModelTopicReader.latest(kafka.connection(), TopicNames.defaults().models(), modelName)
+            return ModelTopicReader.latest(kafka.connection(), TopicNames.defaults().models(), modelName,
+                    modelTrust.trust())
                     .orElseThrow(() -> new IllegalStateException("no valid version of " + modelName + " on the models topic"));
         }
         return ShippedModels.load(modelName);

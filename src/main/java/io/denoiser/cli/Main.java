@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "kafka-denoiser", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
         description = "Denoises images streaming through Kafka with autoencoders and publishes latent vectors.",
         subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class,
-                TopicsCommand.class, ProduceCommand.class, CommandLine.HelpCommand.class})
+                TopicsCommand.class, ProduceCommand.class, KeysCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

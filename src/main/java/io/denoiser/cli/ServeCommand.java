@@ -44,6 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     TopicFilesOption topicFiles;
 
+    @Mixin
+    ModelTrustOptions modelTrust;
+
     @Option(names = "--application-id", defaultValue = "${env:DENOISER_APPLICATION_ID:-kafka-denoiser}",
             description = "Kafka Streams application id (env DENOISER_APPLICATION_ID; default: ${DEFAULT-VALUE}).")
     String applicationId;
@@ -131,7 +134,7 @@ public final class ServeCommand implements Callable<Integer> {
         NativeRuntime.warnIfSlow();
         DenoiserConfig config = new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(),
                 selectedPipelines(), streamThreads, processingGuarantee, commitIntervalMs, stateDir,
-                DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
+                DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS, modelTrust.trust());
         if (!topicsAgree(config)) {
             return 1;
         }

@@ -1,5 +1,8 @@
 package io.denoiser.cli;
 
+import java.security.KeyPair;
+import java.io.IOException;
+import io.denoiser.model.SigningKeys;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.Architecture;
@@ -94,6 +97,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Also train on the bundled MNIST training split (default: ${DEFAULT-VALUE}).")
     boolean bundledData;
 
+    @Option(names = "--signing-key", defaultValue = "${env:TRAIN_SIGNING_KEY}",
+            description = "Ed25519 private key (PEM, from `keys generate`) that signs every published version; the "
+                    + "public key must sit next to it as the same name with .pub (env TRAIN_SIGNING_KEY).")
+    Path signingKey;
+
     @Override
     public Integer call() throws Exception {
         NativeRuntime.warnIfSlow();
@@ -102,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName,
                 Architecture.fromId(architecture), interval, new TrainingSettings(epochs, 128, noise, seed, patience),
-                window, bundledData);
+                window, bundledData, signingKeyPair());
         CountDownLatch finished = new CountDownLatch(1);
         try (TrainerService trainer = new TrainerService(config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -142,5 +150,14 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private Optional<KeyPair> signingKeyPair() throws IOException {
+        if (signingKey == null) {
+            return Optional.empty();
+        }
+        String file = signingKey.getFileName().toString();
+        Path publicKey = signingKey.resolveSibling(file.replaceFirst("\\.key$", "") + ".pub");
+        return Optional.of(new KeyPair(SigningKeys.readPublic(publicKey), SigningKeys.readPrivate(signingKey)));
     }
 }

@@ -1,5 +1,6 @@
 package io.denoiser.config;
 
+import io.denoiser.model.ModelTrust;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -18,21 +19,22 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param commitIntervalMs     transaction length under exactly-once; bounds end-to-end latency
  * @param stateDir             Kafka Streams state directory
  * @param maxTensorElements    largest input tensor accepted; bigger ones are dead-lettered unread
+ * @param modelTrust           which model records from the models topic may run (signatures)
  */
 public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, List<Pipeline> pipelines,
                              int streamThreads, String processingGuarantee, long commitIntervalMs,
-                             Path stateDir, long maxTensorElements) {
+                             Path stateDir, long maxTensorElements, ModelTrust modelTrust) {
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
     public static final String DEFAULT_IMAGE_MODEL = "unet";
     public static final String DEFAULT_SEQUENCE_MODEL = "lstm";
     public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
 
-    /** Defaults for everything but the cluster address. */
+    /** Defaults for everything but the cluster address; no model from the topic is trusted until keys are given. */
     public static DenoiserConfig defaults(KafkaConnection kafka, Path stateDir) {
         return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(),
                 List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL)), 1,
-                StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS);
+                StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS, ModelTrust.none());
     }
 
     public Properties streamsProperties() {
@@ -53,16 +55,21 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
     public DenoiserConfig withPipelines(List<Pipeline> newPipelines) {
         return new DenoiserConfig(applicationId, kafka, topics, List.copyOf(newPipelines), streamThreads,
-                processingGuarantee, commitIntervalMs, stateDir, maxTensorElements);
+                processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, modelTrust);
+    }
+
+    public DenoiserConfig withModelTrust(ModelTrust newModelTrust) {
+        return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
+                commitIntervalMs, stateDir, maxTensorElements, newModelTrust);
     }
 
     public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                newCommitIntervalMs, stateDir, maxTensorElements);
+                newCommitIntervalMs, stateDir, maxTensorElements, modelTrust);
     }
 
     public DenoiserConfig withApplicationId(String newApplicationId) {
         return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements);
+                commitIntervalMs, stateDir, maxTensorElements, modelTrust);
     }
 }

@@ -10,6 +10,8 @@ import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.Architecture;
+import io.denoiser.model.ModelTrust;
+import io.denoiser.model.SigningKeys;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
@@ -22,6 +24,7 @@ import io.denoiser.train.TrainingSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,8 +78,11 @@ public final class DemoRun {
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load(MODEL)));
         ModelCatalog catalog = registry.catalog(MODEL);
         long initialVersion = catalog.currentVersion();
+        // The demo's trainer signs with a key made for this run, and its denoiser trusts only that key.
+        KeyPair signing = SigningKeys.generate();
+        config = config.withModelTrust(ModelTrust.of(List.of(signing.getPublic()), false));
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(MODEL),
-                Duration.ZERO, TrainingSettings.seedRecipe(1, options.seed()), 60_000, false);
+                Duration.ZERO, TrainingSettings.seedRecipe(1, options.seed()), 60_000, false, Optional.of(signing));
         TensorCodec codec = new TensorCodec(1 << 20);
         float[][] noisy = new GaussianNoise(0.5, options.seed()).applyAll(test);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));

@@ -48,6 +48,12 @@ public final class DenoiserMetrics {
     }
 
     /** Reports the version a pipeline serves, read when scraped. */
+    public void modelRejected(String reason) {
+        Counter.builder("denoiser.models.rejected").description("Model records refused: unsigned, badly signed, "
+                + "unknown key, malformed or older than the version in use").tag("reason", reason).register(registry)
+                .increment();
+    }
+
     public void modelVersion(String pipeline, String model, Supplier<Number> version) {
         Gauge.builder("denoiser.model.version", version).description("Model version currently served")
                 .tag(PIPELINE, pipeline).tag("model", model).register(registry);

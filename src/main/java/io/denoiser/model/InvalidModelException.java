@@ -1,13 +1,30 @@
 package io.denoiser.model;
 
-/** A model record that must not be loaded: malformed, inconsistent or unknown. */
+/** A model record or file that must not be loaded; {@link #reason()} is a stable code for metrics. */
 public final class InvalidModelException extends RuntimeException {
 
+    /** Why a record was refused. */
+    public enum Reason {
+        MALFORMED, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE
+    }
+
+    private final Reason reason;
+
     public InvalidModelException(String message) {
+        this(Reason.MALFORMED, message);
+    }
+
+    public InvalidModelException(Reason reason, String message) {
         super(message);
+        this.reason = reason;
     }
 
     public InvalidModelException(String message, Throwable cause) {
         super(message, cause);
+        this.reason = Reason.MALFORMED;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 }

@@ -8,6 +8,7 @@ import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.ModelTrust;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,6 +49,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     }
 
     private final ModelCatalog catalog;
+    private final ModelTrust trust;
     private final TensorCodec codec;
     private final RecordInput input;
     private final ThreadLocal<ThreadBatch> threadBatches;
@@ -63,9 +65,10 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private ThreadBatch batch;
     private long nextSequence;
 
-    DenoiseProcessor(ModelCatalog catalog, TensorCodec codec, ThreadLocal<ThreadBatch> threadBatches,
+    DenoiseProcessor(ModelCatalog catalog, ModelTrust trust, TensorCodec codec, ThreadLocal<ThreadBatch> threadBatches,
                      String modelStoreName, Pipeline pipeline, DenoiserMetrics metrics) {
         this.catalog = catalog;
+        this.trust = trust;
         this.codec = codec;
         this.input = new RecordInput(codec, pipeline);
         this.threadBatches = threadBatches;
@@ -79,7 +82,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         KeyValueStore<String, byte[]> models = context.getStateStore(modelStoreName);
-        ModelStoreRecovery.offerStored(models, catalog);
+        ModelStoreRecovery.offerStored(models, catalog, trust);
         batch = threadBatches.get();
         buffer = context.getStateStore(nodes.bufferStore());
         restoreBuffered();

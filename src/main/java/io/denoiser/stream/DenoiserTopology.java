@@ -4,6 +4,7 @@ import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.ModelTrust;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -35,22 +36,22 @@ public final class DenoiserTopology {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MODEL_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
                 MODELS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), config.topics().models(),
-                MODEL_LOADER, () -> new ModelLoaderProcessor(registry, MODEL_STORE));
+                MODEL_LOADER, () -> new ModelLoaderProcessor(registry, config.modelTrust(), metrics, MODEL_STORE));
         for (Pipeline pipeline : config.pipelines()) {
-            addPipeline(topology, pipeline, registry.catalog(pipeline.modelName()), codec, config.topics().deadLetters(),
-                    metrics);
+            addPipeline(topology, pipeline, registry.catalog(pipeline.modelName()), config.modelTrust(), codec,
+                    config.topics().deadLetters(), metrics);
         }
         return topology;
     }
 
-    private static void addPipeline(Topology topology, Pipeline pipeline, ModelCatalog catalog, TensorCodec codec,
-                                    String deadLetterTopic, DenoiserMetrics metrics) {
+    private static void addPipeline(Topology topology, Pipeline pipeline, ModelCatalog catalog, ModelTrust trust,
+                                    TensorCodec codec, String deadLetterTopic, DenoiserMetrics metrics) {
         PipelineNodes nodes = new PipelineNodes(pipeline.name());
         topology.addSource(nodes.source(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 pipeline.inputTopic());
         ThreadLocal<ThreadBatch> threadBatches = ThreadLocal.withInitial(ThreadBatch::new);
         topology.addProcessor(nodes.denoiser(),
-                () -> new DenoiseProcessor(catalog, codec, threadBatches, MODEL_STORE, pipeline, metrics), nodes.source());
+                () -> new DenoiseProcessor(catalog, trust, codec, threadBatches, MODEL_STORE, pipeline, metrics), nodes.source());
         // In memory but changelogged: the buffer holds at most one batch per task, so restoring it from its
         // changelog after a crash is quick, and RocksDB's write path measured slower here. The record cache
         // sends the changelog only what is still buffered when a commit flushes it: a record put and deleted

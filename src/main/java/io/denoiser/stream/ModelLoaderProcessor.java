@@ -2,7 +2,8 @@ package io.denoiser.stream;
 
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.model.ModelRecordCodec;
+import io.denoiser.model.ModelTrust;
+import io.denoiser.metrics.DenoiserMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds the global models store on every instance. Each record is decoded and verified before it can
+ * Feeds the global models store on every instance. Each record's signature is checked, then it is decoded
+ * and verified before it can
  * reach the {@link ModelRegistry}; only adopted versions are kept in the store, so a restart resumes from
  * the last good version rather than from whatever was written last.
  */
@@ -20,11 +22,15 @@ final class ModelLoaderProcessor implements Processor<String, byte[], Void, Void
     private static final Logger LOG = LoggerFactory.getLogger(ModelLoaderProcessor.class);
 
     private final ModelRegistry registry;
+    private final ModelTrust trust;
+    private final DenoiserMetrics metrics;
     private final String storeName;
     private KeyValueStore<String, byte[]> store;
 
-    ModelLoaderProcessor(ModelRegistry registry, String storeName) {
+    ModelLoaderProcessor(ModelRegistry registry, ModelTrust trust, DenoiserMetrics metrics, String storeName) {
         this.registry = registry;
+        this.trust = trust;
+        this.metrics = metrics;
         this.storeName = storeName;
     }
 
@@ -39,12 +45,15 @@ final class ModelLoaderProcessor implements Processor<String, byte[], Void, Void
             return;
         }
         try {
-            ModelRecord model = ModelRecordCodec.decode(record.value());
+            ModelRecord model = trust.open(record.value());
             if (registry.offer(model)) {
                 store.put(record.key(), record.value());
+            } else if (registry.isOlder(model)) {
+                metrics.modelRejected("OLDER_VERSION");
             }
         } catch (InvalidModelException e) {
             LOG.warn("model record {} rejected: {}", record.key(), e.getMessage());
+            metrics.modelRejected(e.reason().name());
         }
     }
 }

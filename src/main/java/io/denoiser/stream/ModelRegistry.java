@@ -21,6 +21,12 @@ public final class ModelRegistry {
         return catalog != null && catalog.offer(record);
     }
 
+    /** True if {@code record} is for a model served here and older than the version in use. */
+    public boolean isOlder(ModelRecord record) {
+        ModelCatalog catalog = catalogs.get(record.name());
+        return catalog != null && record.version() < catalog.currentVersion();
+    }
+
     public ModelCatalog catalog(String modelName) {
         ModelCatalog catalog = catalogs.get(modelName);
         if (catalog == null) {

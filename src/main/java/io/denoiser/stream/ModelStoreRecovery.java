@@ -1,7 +1,7 @@
 package io.denoiser.stream;
 
 import io.denoiser.model.InvalidModelException;
-import io.denoiser.model.ModelRecordCodec;
+import io.denoiser.model.ModelTrust;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +17,14 @@ final class ModelStoreRecovery {
     private ModelStoreRecovery() {
     }
 
-    static void offerStored(KeyValueStore<String, byte[]> models, ModelCatalog catalog) {
+    static void offerStored(KeyValueStore<String, byte[]> models, ModelCatalog catalog, ModelTrust trust) {
         // Only this pipeline's model: other pipelines recover their own when their tasks start.
         byte[] stored = models.get(catalog.modelName());
         if (stored == null) {
             return;
         }
         try {
-            catalog.offer(ModelRecordCodec.decode(stored));
+            catalog.offer(trust.open(stored));
         } catch (InvalidModelException e) {
             LOG.warn("stored model {} rejected: {}", catalog.modelName(), e.getMessage());
         }

@@ -3,6 +3,9 @@ package io.denoiser.train;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecordCodec;
+import io.denoiser.model.ModelSignature;
+import java.security.KeyPair;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -10,14 +13,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Writes model records to the models topic, keyed by model name, and waits for the broker's ack. */
+/** Writes model records, signed when a key is given, to the models topic, keyed by model name, and waits for the ack. */
 public final class ModelPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelPublisher.class);
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
+    private final Optional<KeyPair> signingKey;
 
-    public ModelPublisher(KafkaConnection kafka, String topic) {
+    public ModelPublisher(KafkaConnection kafka, String topic, Optional<KeyPair> signingKey) {
         Properties properties = kafka.baseProperties();
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -26,11 +34,19 @@ public final class ModelPublisher implements AutoCloseable {
         properties.putAll(kafka.clientProperties());
         this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
         this.topic = topic;
+        this.signingKey = signingKey;
+        if (signingKey.isEmpty()) {
+            LOG.warn("no signing key: model records go out unsigned, and denoisers checking signatures refuse them");
+        }
     }
 
     public void publish(ModelRecord record) {
         try {
-            producer.send(new ProducerRecord<>(topic, record.name(), ModelRecordCodec.encode(record))).get();
+            byte[] value = ModelRecordCodec.encode(record);
+            if (signingKey.isPresent()) {
+                value = ModelSignature.sign(value, signingKey.get().getPrivate(), signingKey.get().getPublic());
+            }
+            producer.send(new ProducerRecord<>(topic, record.name(), value)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing " + record.name(), e);

@@ -4,6 +4,7 @@ import io.denoiser.config.KafkaConnection;
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecordCodec;
+import io.denoiser.model.ModelTrust;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ public final class ModelTopicReader {
     private ModelTopicReader() {
     }
 
-    public static Optional<ModelRecord> latest(KafkaConnection kafka, String topic, String modelName) {
+    /** The newest version of {@code modelName} on the topic that {@code trust} accepts. */
+    public static Optional<ModelRecord> latest(KafkaConnection kafka, String topic, String modelName, ModelTrust trust) {
         Properties properties = kafka.baseProperties();
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -37,7 +39,7 @@ public final class ModelTopicReader {
             ModelRecord newest = null;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    ModelRecord candidate = decodeIfFor(modelName, record);
+                    ModelRecord candidate = decodeIfFor(modelName, record, trust);
                     if (candidate != null && (newest == null || candidate.version() > newest.version())) {
                         newest = candidate;
                     }
@@ -47,12 +49,12 @@ public final class ModelTopicReader {
         }
     }
 
-    private static ModelRecord decodeIfFor(String modelName, ConsumerRecord<String, byte[]> record) {
+    private static ModelRecord decodeIfFor(String modelName, ConsumerRecord<String, byte[]> record, ModelTrust trust) {
         if (!modelName.equals(record.key()) || record.value() == null) {
             return null;
         }
         try {
-            return ModelRecordCodec.decode(record.value());
+            return trust.open(record.value());
         } catch (InvalidModelException e) {
             return null;
         }

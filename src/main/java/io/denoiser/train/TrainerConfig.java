@@ -3,7 +3,9 @@ package io.denoiser.train;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.Architecture;
+import java.security.KeyPair;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Settings of the continuous trainer.
@@ -17,7 +19,10 @@ import java.time.Duration;
  * @param windowSize      most recent clean images kept for training (a sliding window: at 784 floats an
  *                        image, 60,000 images take ~190 MB of heap)
  * @param useBundledData  also train on the bundled MNIST training split
+ * @param signingKey      Ed25519 key pair that signs every published version; empty publishes unsigned
+ *                        records, which denoisers refuse unless told to accept them
  */
 public record TrainerConfig(KafkaConnection kafka, TopicNames topics, String modelName, Architecture architecture,
-                            Duration interval, TrainingSettings settings, int windowSize, boolean useBundledData) {
+                            Duration interval, TrainingSettings settings, int windowSize, boolean useBundledData,
+                            Optional<KeyPair> signingKey) {
 }

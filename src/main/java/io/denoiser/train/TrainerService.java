@@ -3,6 +3,7 @@ package io.denoiser.train;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelTrust;
 import io.denoiser.model.ShippedModels;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ public final class TrainerService implements AutoCloseable {
         this.config = config;
         this.window = new CleanImageWindow(config.kafka(), config.topics().cleanImages(), config.windowSize(),
                 config.architecture().defaultShape().inputSize());
-        this.publisher = new ModelPublisher(config.kafka(), config.topics().models());
+        this.publisher = new ModelPublisher(config.kafka(), config.topics().models(), config.signingKey());
         MnistDataset data = MnistDataset.bundled();
         this.heldOut = new HeldOutEvaluation(data.testSplit().images(),
                 new GaussianNoise(config.settings().noiseLevel(), HELD_OUT_NOISE_SEED));
@@ -61,7 +62,7 @@ public final class TrainerService implements AutoCloseable {
             throw new IllegalStateException("no clean images on " + config.topics().cleanImages()
                     + " and bundled data disabled");
         }
-        ModelRecord parent = ModelTopicReader.latest(config.kafka(), config.topics().models(), config.modelName())
+        ModelRecord parent = ModelTopicReader.latest(config.kafka(), config.topics().models(), config.modelName(), ownModels())
                 .orElseGet(() -> ShippedModels.load(config.modelName()));
         LOG.info("training round: {} images ({} new from topic), from {} v{}", images.length, added,
                 parent.name(), parent.version());
@@ -99,5 +100,11 @@ public final class TrainerService implements AutoCloseable {
     public void close() {
         window.close();
         publisher.close();
+    }
+
+    /** Only versions this trainer's own key signed (or, without a key, unsigned ones) are trained further. */
+    private ModelTrust ownModels() {
+        return config.signingKey().map(pair -> ModelTrust.of(List.of(pair.getPublic()), false))
+                .orElseGet(() -> ModelTrust.of(List.of(), true));
     }
 }

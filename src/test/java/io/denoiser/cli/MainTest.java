@@ -14,7 +14,7 @@ class MainTest {
     void shouldDescribeEveryCommandWithHelp() {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("demo"), List.of("serve"), List.of("train"),
                 List.of("bench"), List.of("bench", "model"), List.of("topics"), List.of("topics", "apply"),
-                List.of("topics", "validate"))) {
+                List.of("topics", "validate"), List.of("produce"), List.of("keys", "generate"), List.of("evaluate"))) {
             StringWriter out = new StringWriter();
             CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out));
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))

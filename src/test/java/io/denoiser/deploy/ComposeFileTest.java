@@ -58,7 +58,7 @@ final class ComposeFileTest {
             commands.put(service.getKey(), DenoiserCli.commandOf(strings(command)));
         }
         assertThat(commands).containsExactlyInAnyOrderEntriesOf(Map.of("topics", "topics apply", "denoiser", "serve",
-                "trainer", "train", "producer", "produce"));
+                "trainer", "train", "producer", "produce", "keys", "keys generate"));
     }
 
     @Test

@@ -59,6 +59,23 @@ final class HelmChartConfigTest {
     }
 
     @Test
+    void shouldGiveTheDenoiserThePublicKeyOnlyAndTheTrainerBothKeys() {
+        RenderedManifests manifests = HelmChart.render("sasl.yaml");
+        Map<String, List<String>> keyFiles = new HashMap<>();
+        for (String workload : new String[] {DENOISER, TRAINER}) {
+            Volume keys = manifests.workloads().stream().filter(w -> w.name().equals(workload)).findFirst().orElseThrow()
+                    .pod().getVolumes().stream().filter(v -> v.getName().equals("signing-keys")).findFirst().orElseThrow();
+            keyFiles.put(workload, keys.getSecret().getItems().stream().map(item -> item.getPath()).toList());
+        }
+        assertThat(keyFiles.get(DENOISER)).containsExactly("model-signing.pub");
+        assertThat(keyFiles.get(TRAINER)).containsExactlyInAnyOrder("model-signing.pub", "model-signing.key");
+        Map<String, String> env = environment(manifests, DENOISER);
+        assertThat(env.get("DENOISER_MODEL_PUBLIC_KEYS")).isEqualTo("/etc/denoiser/keys/model-signing.pub");
+        assertThat(env.get("DENOISER_ALLOW_UNSIGNED_MODELS")).isEqualTo("false");
+        assertThat(environment(manifests, TRAINER).get("TRAIN_SIGNING_KEY")).isEqualTo("/etc/denoiser/keys/model-signing.key");
+    }
+
+    @Test
     void shouldSetEveryEnvironmentVariableTrainReads() {
         RenderedManifests manifests = HelmChart.render("sasl.yaml");
         assertThat(environment(manifests, TRAINER).keySet())

@@ -1,11 +1,22 @@
 package io.denoiser.model;
 
+import java.security.KeyPair;
+import java.util.List;
 import java.util.Map;
 
 /** Model records for tests: real networks with random weights. */
 public final class ModelRecords {
 
+    /** The key tests sign topic records with, and the trust that accepts exactly that key. */
+    public static final KeyPair SIGNING = SigningKeys.generate();
+    public static final ModelTrust TRUST = ModelTrust.of(List.of(SIGNING.getPublic()), false);
+
     private ModelRecords() {
+    }
+
+    /** {@code record} encoded and signed with {@link #SIGNING}, as the trainer publishes it. */
+    public static byte[] signed(ModelRecord record) {
+        return ModelSignature.sign(ModelRecordCodec.encode(record), SIGNING.getPrivate(), SIGNING.getPublic());
     }
 
     public static ModelMetadata metadata(long version) {

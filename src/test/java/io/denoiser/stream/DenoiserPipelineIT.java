@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -71,12 +72,14 @@ class DenoiserPipelineIT {
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
         ModelCatalog catalog = registry.catalog("cnn-seed");
         DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed")));
+                .withPipelines(List.of(Pipeline.images("cnn-seed")))
+                .withModelTrust(ModelRecords.TRUST);
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
              MetricsServer server = new MetricsServer(0, prometheus, app::live, app::ready);
              KafkaProducer<String, byte[]> producer = cluster.producer();
-             ModelPublisher publisher = new ModelPublisher(cluster.connection(), TOPICS.models())) {
+             ModelPublisher publisher = new ModelPublisher(cluster.connection(), TOPICS.models(),
+                     Optional.of(ModelRecords.SIGNING))) {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 

@@ -9,7 +9,6 @@ import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.metrics.DenoiserMetrics;
-import io.denoiser.model.ModelRecordCodec;
 import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,8 @@ class DenoiserTopologyTest {
     private void start(int batchSize) {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50),
-                        Pipeline.sequences("lstm").withBatching(batchSize, 50)));
+                        Pipeline.sequences("lstm").withBatching(batchSize, 50)))
+                .withModelTrust(ModelRecords.TRUST);
         ModelRegistry registry = new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
         catalog = registry.catalog("cnn-seed");
         driver = new TopologyTestDriver(DenoiserTopology.build(config, registry, new DenoiserMetrics(meters)),
@@ -184,9 +184,9 @@ class DenoiserTopologyTest {
     @Test
     void shouldSwapToANewerModelVersionAndIgnoreOlderOnes() {
         noisy.pipeInput("before", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));
-        models.pipeInput("cnn-seed", ModelRecordCodec.encode(ModelRecords.cnnSeed(2, 99)));
+        models.pipeInput("cnn-seed", ModelRecords.signed(ModelRecords.cnnSeed(2, 99)));
         noisy.pipeInput("after", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));
-        models.pipeInput("cnn-seed", ModelRecordCodec.encode(ModelRecords.cnnSeed(1, 5)));
+        models.pipeInput("cnn-seed", ModelRecords.signed(ModelRecords.cnnSeed(1, 5)));
         noisy.pipeInput("after-old", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));
 
         var outputs = denoised.readRecordsToList();
@@ -197,7 +197,7 @@ class DenoiserTopologyTest {
 
     @Test
     void shouldKeepServingWhenAModelRecordIsInvalid() {
-        byte[] corrupt = ModelRecordCodec.encode(ModelRecords.cnnSeed(5, 3));
+        byte[] corrupt = ModelRecords.signed(ModelRecords.cnnSeed(5, 3));
         corrupt[corrupt.length - 1] ^= 0x7f;
         models.pipeInput("cnn-seed", Arrays.copyOf(corrupt, corrupt.length - 8));
         noisy.pipeInput("digit", codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))));

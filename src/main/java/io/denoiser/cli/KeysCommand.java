@@ -1,0 +1,54 @@
+package io.denoiser.cli;
+
+import io.denoiser.model.SigningKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code keys generate}: an Ed25519 key pair for signing model records. */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Model signing keys.",
+        subcommands = KeysCommand.Generate.class)
+public final class KeysCommand {
+
+    /** Writes {@code NAME.key} (private, trainer only) and {@code NAME.pub} (public, every denoiser). */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write an Ed25519 key pair: NAME.key for the trainer, NAME.pub for every denoiser.")
+    static final class Generate implements Callable<Integer> {
+
+        @Option(names = "--out", defaultValue = ".", description = "Directory (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--name", defaultValue = "model-signing", description = "File name stem (default: ${DEFAULT-VALUE}).")
+        String name;
+
+        @Option(names = "--keep-existing", description = "Succeed without writing when both files already exist "
+                + "(for one-shot jobs that run on every start).")
+        boolean keepExisting;
+
+        @Override
+        public Integer call() throws Exception {
+            Files.createDirectories(out);
+            Path privateFile = out.resolve(name + ".key");
+            Path publicFile = out.resolve(name + ".pub");
+            if (keepExisting && Files.exists(privateFile) && Files.exists(publicFile)) {
+                System.out.printf("keeping %s and %s (key id %s)%n", privateFile, publicFile,
+                        SigningKeys.keyId(SigningKeys.readPublic(publicFile)));
+                return 0;
+            }
+            if (Files.exists(privateFile) || Files.exists(publicFile)) {
+                System.err.println("refusing to overwrite " + privateFile + " or " + publicFile);
+                return 1;
+            }
+            KeyPair pair = SigningKeys.generate();
+            Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            SigningKeys.writePrivate(privateFile, pair.getPrivate());
+            SigningKeys.writePublic(publicFile, pair.getPublic());
+            System.out.printf("wrote %s and %s (key id %s)%n", privateFile, publicFile, SigningKeys.keyId(pair.getPublic()));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.denoiser.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.model.ModelRecordCodec;
+import io.denoiser.model.ModelRecords;
+import io.denoiser.model.ModelSignature;
+import io.denoiser.model.ModelTrust;
+import io.denoiser.model.SigningKeys;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class KeysCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldWriteAKeyPairWhosePrivateHalfOnlyTheOwnerReadsAndWhoseSignaturesTheDenoiserTrusts() throws Exception {
+        assertThat(run("keys", "generate", "--out", dir.toString())).isZero();
+        Path privateKey = dir.resolve("model-signing.key");
+        Path publicKey = dir.resolve("model-signing.pub");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey))).isEqualTo("rw-------");
+
+        byte[] signed = ModelSignature.sign(ModelRecordCodec.encode(ModelRecords.cnnSeed(2, 1)),
+                SigningKeys.readPrivate(privateKey), SigningKeys.readPublic(publicKey));
+        ModelTrustOptions options = new ModelTrustOptions();
+        new CommandLine(options).parseArgs("--model-public-keys", publicKey.toString());
+        ModelTrust trust = options.trust();
+        assertThat(trust.open(signed).version()).isEqualTo(2);
+
+        assertThat(run("keys", "generate", "--out", dir.toString())).as("never overwrites").isEqualTo(1);
+        assertThat(run("keys", "generate", "--out", dir.toString(), "--keep-existing")).isZero();
+        assertThat(ModelTrust.readKeys(List.of(dir))).hasSize(1);
+    }
+
+    private static int run(String... args) {
+        return new CommandLine(new Main()).setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(new StringWriter())).execute(args);
+    }
+}
