@@ -1,5 +1,11 @@
 package io.denoiser.cli;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.denoiser.train.TrainerMetrics;
+import io.denoiser.metrics.MetricsServer;
 import java.security.KeyPair;
 import java.io.IOException;
 import io.denoiser.model.SigningKeys;
@@ -35,6 +41,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the denoising autoencoder, offline (--once) or continuously from Kafka.")
 public final class TrainCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
     /** Noise seed of the held-out inputs, fixed so every model is judged on the same ones. */
     private static final long HELD_OUT_NOISE_SEED = 1234;
@@ -97,6 +105,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Also train on the bundled MNIST training split (default: ${DEFAULT-VALUE}).")
     boolean bundledData;
 
+    @Option(names = "--metrics-port", defaultValue = "${env:TRAIN_METRICS_PORT:-8081}",
+            description = "Port of the continuous trainer's /metrics, /health/live and /health/ready "
+                    + "(env TRAIN_METRICS_PORT; default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
     @Option(names = "--signing-key", defaultValue = "${env:TRAIN_SIGNING_KEY}",
             description = "Ed25519 private key (PEM, from `keys generate`) that signs every published version; the "
                     + "public key must sit next to it as the same name with .pub (env TRAIN_SIGNING_KEY).")
@@ -112,7 +125,10 @@ public final class TrainCommand implements Callable<Integer> {
                 Architecture.fromId(architecture), interval, new TrainingSettings(epochs, 128, noise, seed, patience),
                 window, bundledData, signingKeyPair());
         CountDownLatch finished = new CountDownLatch(1);
-        try (TrainerService trainer = new TrainerService(config)) {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
+             MetricsServer server = new MetricsServer(metricsPort, prometheus, () -> true, () -> true)) {
+            LOG.info("trainer metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 trainer.stop();
                 awaitQuietly(finished);

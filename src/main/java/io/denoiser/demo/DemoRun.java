@@ -19,6 +19,7 @@ import io.denoiser.stream.ModelCatalog;
 import io.denoiser.stream.ModelRegistry;
 import io.denoiser.topics.TopicApplier;
 import io.denoiser.train.TrainerConfig;
+import io.denoiser.train.TrainerMetrics;
 import io.denoiser.train.TrainerService;
 import io.denoiser.train.TrainingSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -88,7 +89,7 @@ public final class DemoRun {
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
              OutputCollector outputs = new OutputCollector(kafka, topics);
              DigitProducer producer = new DigitProducer(kafka, codec);
-             TrainerService trainer = new TrainerService(trainerConfig);
+             TrainerService trainer = new TrainerService(trainerConfig, new TrainerMetrics(new SimpleMeterRegistry()));
              DemoProgress progress = new DemoProgress(producer, outputs, catalog, noisy.length)) {
             app.start();
             if (!app.awaitRunning(options.timeout())) {

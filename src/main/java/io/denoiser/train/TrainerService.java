@@ -25,6 +25,7 @@ public final class TrainerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
 
     private final TrainerConfig config;
+    private final TrainerMetrics metrics;
     private final CleanImageWindow window;
     private final ModelPublisher publisher;
     private final HeldOutEvaluation heldOut;
@@ -32,8 +33,9 @@ public final class TrainerService implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private static final long HELD_OUT_NOISE_SEED = 1234;
 
-    public TrainerService(TrainerConfig config) {
+    public TrainerService(TrainerConfig config, TrainerMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.window = new CleanImageWindow(config.kafka(), config.topics().cleanImages(), config.windowSize(),
                 config.architecture().defaultShape().inputSize());
         this.publisher = new ModelPublisher(config.kafka(), config.topics().models(), config.signingKey());
@@ -77,6 +79,8 @@ public final class TrainerService implements AutoCloseable {
         ModelRecord trained = run.train(config.modelName(), config.architecture(), parent.metadata().shape(),
                 parent.version() + 1, Optional.of(parent), data);
         publisher.publish(trained);
+        metrics.roundFinished(images.length, trained.version(),
+                ((Number) trained.metadata().metrics().get("psnr_db")).doubleValue());
         LOG.info("published {} v{}: held-out PSNR {} dB (parent v{}: {} dB)", trained.name(), trained.version(),
                 String.format("%.2f", trained.metadata().metrics().get("psnr_db")), parent.version(),
                 parent.metadata().metrics() == null ? "?" : parent.metadata().metrics().get("psnr_db"));

@@ -64,7 +64,9 @@ final class HelmChartSecurityTest {
         List<Workload> servers = render(values).workloads().stream().filter(Workload::longRunning)
                 .filter(w -> w.containers().stream().anyMatch(c -> metricsPort(c).isPresent())).toList();
         assertThat(servers).as("long-running workloads serving /health").extracting(Workload::name)
-                .containsExactly(HelmChart.RELEASE + "-kafka-denoiser");
+                .containsExactlyInAnyOrder(HelmChart.RELEASE + "-kafka-denoiser", HelmChart.RELEASE + "-kafka-denoiser-trainer");
+        assertThat(render(values).workloads().stream().filter(Workload::longRunning)).as("every long-running workload")
+                .allSatisfy(w -> assertThat(servers).contains(w));
         for (Workload workload : servers) {
             for (Container container : workload.containers()) {
                 int port = metricsPort(container).orElseThrow();
