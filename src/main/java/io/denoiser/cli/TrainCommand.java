@@ -1,5 +1,6 @@
 package io.denoiser.cli;
 
+import io.denoiser.train.EvaluationGate;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -110,6 +111,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(env TRAIN_METRICS_PORT; default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
+    @Option(names = "--gate-margin-db", defaultValue = "${env:TRAIN_GATE_MARGIN_DB:-0.1}",
+            description = "Publish a round's model only if its held-out PSNR beats the version in use by this many "
+                    + "dB, both scored on the same held-out inputs (env TRAIN_GATE_MARGIN_DB; default: ${DEFAULT-VALUE}).")
+    Double gateMarginDb;
+
     @Option(names = "--signing-key", defaultValue = "${env:TRAIN_SIGNING_KEY}",
             description = "Ed25519 private key (PEM, from `keys generate`) that signs every published version; the "
                     + "public key must sit next to it as the same name with .pub (env TRAIN_SIGNING_KEY).")
@@ -123,7 +129,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName,
                 Architecture.fromId(architecture), interval, new TrainingSettings(epochs, 128, noise, seed, patience),
-                window, bundledData, signingKeyPair());
+                window, bundledData, gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)),
+                signingKeyPair());
         CountDownLatch finished = new CountDownLatch(1);
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));

@@ -83,7 +83,9 @@ public final class DemoRun {
         KeyPair signing = SigningKeys.generate();
         config = config.withModelTrust(ModelTrust.of(List.of(signing.getPublic()), false));
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(MODEL),
-                Duration.ZERO, TrainingSettings.seedRecipe(1, options.seed()), 60_000, false, Optional.of(signing));
+                Duration.ZERO, TrainingSettings.seedRecipe(1, options.seed()), 60_000, false,
+                // No gate: the demo publishes its one-epoch round whatever it scores, to show the hot swap.
+                Optional.empty(), Optional.of(signing));
         TensorCodec codec = new TensorCodec(1 << 20);
         float[][] noisy = new GaussianNoise(0.5, options.seed()).applyAll(test);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));

@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param windowSize      most recent clean images kept for training (a sliding window: at 784 floats an
  *                        image, 60,000 images take ~190 MB of heap)
  * @param useBundledData  also train on the bundled MNIST training split
+ * @param gate            champion / challenger gate a candidate must pass to be published; empty publishes
+ *                        every round (the demo, which exists to show a hot swap)
  * @param signingKey      Ed25519 key pair that signs every published version; empty publishes unsigned
  *                        records, which denoisers refuse unless told to accept them
  */
 public record TrainerConfig(KafkaConnection kafka, TopicNames topics, String modelName, Architecture architecture,
                             Duration interval, TrainingSettings settings, int windowSize, boolean useBundledData,
-                            Optional<KeyPair> signingKey) {
+                            Optional<EvaluationGate> gate, Optional<KeyPair> signingKey) {
 }

@@ -2,6 +2,7 @@ package io.denoiser.train;
 
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
+import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelTrust;
 import io.denoiser.model.ShippedModels;
@@ -56,7 +57,10 @@ public final class TrainerService implements AutoCloseable {
         }
     }
 
-    /** One round: catch up on clean images, train from the newest version, publish the next one. */
+    /**
+     * One round: catch up on clean images, train from the newest version, and publish the result if the
+     * gate passes it. Returns the version in use afterwards: the new one, or the champion it failed to beat.
+     */
     public ModelRecord runRound() {
         int added = window.catchUp();
         float[][] images = trainingImages();
@@ -78,9 +82,17 @@ public final class TrainerService implements AutoCloseable {
                         + bundled.length + ")", "noise", Map.of("kind", "gaussian", "level", level)));
         ModelRecord trained = run.train(config.modelName(), config.architecture(), parent.metadata().shape(),
                 parent.version() + 1, Optional.of(parent), data);
+        double candidateDb = ((Number) trained.metadata().metrics().get("psnr_db")).doubleValue();
+        if (config.gate().isPresent()) {
+            EvaluationGate.Verdict verdict = config.gate().get().judge(championPsnrDb(parent), candidateDb);
+            LOG.info("round for {} v{}: {}", trained.name(), trained.version(), verdict.comparison());
+            if (!verdict.publish()) {
+                metrics.candidateRejected(images.length, candidateDb);
+                return parent;
+            }
+        }
         publisher.publish(trained);
-        metrics.roundFinished(images.length, trained.version(),
-                ((Number) trained.metadata().metrics().get("psnr_db")).doubleValue());
+        metrics.roundFinished(images.length, trained.version(), candidateDb);
         LOG.info("published {} v{}: held-out PSNR {} dB (parent v{}: {} dB)", trained.name(), trained.version(),
                 String.format("%.2f", trained.metadata().metrics().get("psnr_db")), parent.version(),
                 parent.metadata().metrics() == null ? "?" : parent.metadata().metrics().get("psnr_db"));
@@ -104,6 +116,13 @@ public final class TrainerService implements AutoCloseable {
     public void close() {
         window.close();
         publisher.close();
+    }
+
+    /** The version in use, scored on the same held-out inputs as the candidate. */
+    private double championPsnrDb(ModelRecord champion) {
+        try (DenoisingModel model = DenoisingModel.load(champion)) {
+            return heldOut.modelPsnrDb(model);
+        }
     }
 
     /** Only versions this trainer's own key signed (or, without a key, unsigned ones) are trained further. */
