@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -48,6 +49,9 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Model records can be large; let the global consumer and producers carry them.
         properties.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 20 << 20);
+        // Each input yields a denoised record and a latent vector of a few KB: 16 KB producer batches would
+        // mean a produce request every few records per partition.
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         // Pass-through settings win over the defaults above, so operators can tune any of them.
         kafka.clientProperties().forEach(properties::put);
         return properties;
