@@ -24,8 +24,4 @@ public enum OutputFormat {
     public TensorFormat latent(TensorFormat input) {
         return denoised(input) == TensorFormat.JSON ? TensorFormat.JSON : TensorFormat.BINARY;
     }
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 }

@@ -81,10 +81,6 @@ public final class ModelTrust {
         return ModelSignature.isSigned(bytes) ? ModelSignature.open(bytes).payload() : bytes;
     }
 
-    public boolean allowsUnsigned() {
-        return allowUnsigned;
-    }
-
     public int keyCount() {
         return keys.size();
     }

@@ -52,11 +52,6 @@ final class RecordInput {
                 + (format.isImage() && !pipeline.resizeImages() ? " (resizing images is off for this pipeline)" : ""));
     }
 
-    /** The input's format without decoding it again; buffered records were all readable when they arrived. */
-    static TensorFormat formatOf(byte[] value, Headers headers) {
-        return TensorCodec.formatOf(value, contentType(headers));
-    }
-
     private static String contentType(Headers headers) {
         Header header = headers == null ? null : headers.lastHeader(TensorFormat.CONTENT_TYPE_HEADER);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
