@@ -1,7 +1,6 @@
 package io.denoiser.demo;
 
 import io.denoiser.broker.EmbeddedKafkaBroker;
-import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
@@ -86,11 +85,10 @@ public final class DemoRun {
                 Duration.ZERO, TrainingSettings.seedRecipe(1, options.seed()), 60_000, false,
                 // No gate: the demo publishes its one-epoch round whatever it scores, to show the hot swap.
                 Optional.empty(), Optional.of(signing));
-        TensorCodec codec = new TensorCodec(1 << 20);
         float[][] noisy = new GaussianNoise(0.5, options.seed()).applyAll(test);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
              OutputCollector outputs = new OutputCollector(kafka, topics);
-             DigitProducer producer = new DigitProducer(kafka, codec);
+             DigitProducer producer = new DigitProducer(kafka);
              TrainerService trainer = new TrainerService(trainerConfig, new TrainerMetrics(new SimpleMeterRegistry()));
              DemoProgress progress = new DemoProgress(producer, outputs, catalog, noisy.length)) {
             app.start();
@@ -99,7 +97,7 @@ public final class DemoRun {
             }
             outputs.start();
             progress.start();
-            producer.sendClean(topics.cleanImages(), data.trainingSplit());
+            producer.sendClean(topics.cleanImages());
             FutureTask<ModelRecord> training = new FutureTask<>(trainer::runRound);
             new Thread(training, "demo-trainer").start();
             int half = noisy.length / 2;

@@ -75,11 +75,16 @@ public final class DigitFeed implements AutoCloseable {
         return sent;
     }
 
-    private void send(String topic, String key, float[] image) {
+    /** One 28x28 digit in this feed's format; call {@link #flush()} to wait for everything sent. */
+    void send(String topic, String key, float[] image) {
         Tensor tensor = new Tensor(SHAPE, image);
         byte[] value = format == TensorFormat.BINARY ? codec.encodeUint8(tensor) : codec.encode(tensor, format);
         producer.send(new ProducerRecord<>(topic, null, key, value, List.of(new RecordHeader(
                 TensorFormat.CONTENT_TYPE_HEADER, format.contentType().getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    void flush() {
+        producer.flush();
     }
 
     @Override

@@ -1,44 +1,30 @@
 package io.denoiser.demo;
 
-import io.denoiser.codec.Tensor;
-import io.denoiser.codec.TensorCodec;
+import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.KafkaConnection;
-import io.denoiser.data.MnistDataset;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Produces digits the way a user's application would: one binary uint8 tensor per record. */
+/**
+ * The demo's producer: binary uint8 digits under keys the demo can find again, and a count of what was
+ * sent for its progress line.
+ */
 final class DigitProducer implements AutoCloseable {
 
-    private static final int[] SHAPE = {28, 28};
-
-    private final KafkaProducer<String, byte[]> producer;
-    private final TensorCodec codec;
+    private final DigitFeed feed;
     private final AtomicInteger noisySent = new AtomicInteger();
 
-    DigitProducer(KafkaConnection kafka, TensorCodec codec) {
-        Properties properties = kafka.baseProperties();
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
-        this.codec = codec;
+    DigitProducer(KafkaConnection kafka) {
+        this.feed = new DigitFeed(kafka, TensorFormat.BINARY);
     }
 
     static String key(int index) {
         return String.format("digit-%05d", index);
     }
 
-    void sendClean(String topic, MnistDataset images) {
-        for (int i = 0; i < images.size(); i++) {
-            producer.send(new ProducerRecord<>(topic, "clean-" + i, codec.encodeUint8(new Tensor(SHAPE, images.image(i)))));
-        }
-        producer.flush();
+    /** The bundled training split, clean, for the trainer. */
+    void sendClean(String topic) {
+        feed.sendClean(topic);
     }
 
     /**
@@ -50,10 +36,10 @@ final class DigitProducer implements AutoCloseable {
             throws InterruptedException {
         long start = System.nanoTime();
         for (int i = from; i < to; i++) {
-            producer.send(new ProducerRecord<>(topic, key(i), codec.encodeUint8(new Tensor(SHAPE, noisy[i]))));
+            feed.send(topic, key(i), noisy[i]);
             noisySent.incrementAndGet();
         }
-        producer.flush();
+        feed.flush();
         if (!outputs.awaitOutputs(to, timeout)) {
             throw new IllegalStateException("outputs for digits up to " + to + " did not arrive within " + timeout);
         }
@@ -66,6 +52,6 @@ final class DigitProducer implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        feed.close();
     }
 }
