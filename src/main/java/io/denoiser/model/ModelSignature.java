@@ -3,7 +3,7 @@ package io.denoiser.model;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Arrays;
@@ -29,12 +29,12 @@ public final class ModelSignature {
     private ModelSignature() {
     }
 
-    public static byte[] sign(byte[] record, PrivateKey key, PublicKey publicKey) {
-        byte[] keyId = SigningKeys.keyId(publicKey).getBytes(StandardCharsets.US_ASCII);
+    public static byte[] sign(byte[] record, KeyPair key) {
+        byte[] keyId = SigningKeys.keyId(key.getPublic()).getBytes(StandardCharsets.US_ASCII);
         byte[] signature;
         try {
             Signature signer = Signature.getInstance(SigningKeys.ALGORITHM);
-            signer.initSign(key);
+            signer.initSign(key.getPrivate());
             signer.update(record);
             signature = signer.sign();
         } catch (GeneralSecurityException e) {

@@ -44,7 +44,7 @@ public final class ModelPublisher implements AutoCloseable {
         try {
             byte[] value = ModelRecordCodec.encode(record);
             if (signingKey.isPresent()) {
-                value = ModelSignature.sign(value, signingKey.get().getPrivate(), signingKey.get().getPublic());
+                value = ModelSignature.sign(value, signingKey.get());
             }
             producer.send(new ProducerRecord<>(topic, record.name(), value)).get();
         } catch (InterruptedException e) {

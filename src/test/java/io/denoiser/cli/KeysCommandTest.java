@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class KeysCommandTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey))).isEqualTo("rw-------");
 
         byte[] signed = ModelSignature.sign(ModelRecordCodec.encode(ModelRecords.cnnSeed(2, 1)),
-                SigningKeys.readPrivate(privateKey), SigningKeys.readPublic(publicKey));
+                new KeyPair(SigningKeys.readPublic(publicKey), SigningKeys.readPrivate(privateKey)));
         ModelTrustOptions options = new ModelTrustOptions();
         new CommandLine(options).parseArgs("--model-public-keys", publicKey.toString());
         ModelTrust trust = options.trust();

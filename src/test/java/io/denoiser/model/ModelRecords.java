@@ -16,7 +16,7 @@ public final class ModelRecords {
 
     /** {@code record} encoded and signed with {@link #SIGNING}, as the trainer publishes it. */
     public static byte[] signed(ModelRecord record) {
-        return ModelSignature.sign(ModelRecordCodec.encode(record), SIGNING.getPrivate(), SIGNING.getPublic());
+        return ModelSignature.sign(ModelRecordCodec.encode(record), SIGNING);
     }
 
     public static ModelMetadata metadata(long version) {

@@ -21,7 +21,7 @@ class ModelTrustTest {
         SigningKeys.writePublic(dir.resolve("k.pub"), pair.getPublic());
         KeyPair reread = new KeyPair(SigningKeys.readPublic(dir.resolve("k.pub")), SigningKeys.readPrivate(dir.resolve("k.key")));
         ModelRecord record = ModelRecords.cnnSeed(2, 9);
-        byte[] signed = ModelSignature.sign(ModelRecordCodec.encode(record), reread.getPrivate(), reread.getPublic());
+        byte[] signed = ModelSignature.sign(ModelRecordCodec.encode(record), reread);
 
         ModelTrust trust = ModelTrust.of(ModelTrust.readKeys(List.of(dir)), false);
 
