@@ -8,7 +8,6 @@ import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
-import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecordCodec;
@@ -28,10 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ class DenoiserModelTrustTest {
     private final TensorCodec codec = new TensorCodec(1 << 20);
     private final TopicNames topics = TopicNames.defaults();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private ModelCatalog catalog;
     private TestInputTopic<String, byte[]> noisy;
     private TestInputTopic<String, byte[]> models;
@@ -57,18 +54,16 @@ class DenoiserModelTrustTest {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
                 .withModelTrust(ModelRecords.TRUST);
-        ModelRegistry registry = new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1)));
-        catalog = registry.catalog("cnn-seed");
-        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry, new DenoiserMetrics(meters)),
-                config.streamsProperties());
-        noisy = driver.createInputTopic(topics.noisyImages(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        models = driver.createInputTopic(topics.models(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        denoised = driver.createOutputTopic(topics.denoisedImages(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters);
+        catalog = harness.registry.catalog("cnn-seed");
+        noisy = harness.input(topics.noisyImages());
+        models = harness.input(topics.models());
+        denoised = harness.output(topics.denoisedImages());
     }
 
     @AfterEach
     void close() {
-        driver.close();
+        harness.close();
     }
 
     @Test
@@ -83,7 +78,7 @@ class DenoiserModelTrustTest {
         tampered[tampered.length - 1] ^= 1;
         bad.put("badly signed", tampered);
         KeyPair stranger = SigningKeys.generate();
-        bad.put("unknown key", ModelSignature.sign(ModelRecordCodec.encode(newer), stranger.getPrivate(), stranger.getPublic()));
+        bad.put("unknown key", ModelSignature.sign(ModelRecordCodec.encode(newer), stranger));
         byte[] whole = ModelRecords.signed(newer);
         bad.put("truncated", Arrays.copyOf(whole, whole.length / 2));
         bad.put("wrong architecture", ModelRecords.signed(new ModelRecord(withArchitecture(newer.metadata(), "resnet-9000"),
@@ -95,8 +90,7 @@ class DenoiserModelTrustTest {
         bad.put("NaN parameter", ModelRecords.signed(new ModelRecord(newer.metadata(), nan)));
         bad.put("older version", ModelRecords.signed(ModelRecords.cnnSeed(2, 2)));
         bad.put("legacy DL4J zip", legacyZip());
-        bad.put("signed legacy DL4J zip", ModelSignature.sign(legacyZip(), ModelRecords.SIGNING.getPrivate(),
-                ModelRecords.SIGNING.getPublic()));
+        bad.put("signed legacy DL4J zip", ModelSignature.sign(legacyZip(), ModelRecords.SIGNING));
 
         bad.forEach((what, value) -> {
             models.pipeInput("cnn-seed", value);

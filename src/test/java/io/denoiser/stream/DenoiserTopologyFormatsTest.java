@@ -11,7 +11,6 @@ import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
-import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +35,7 @@ class DenoiserTopologyFormatsTest {
 
     private final TensorCodec codec = new TensorCodec(1 << 20);
     private final TopicNames topics = TopicNames.defaults();
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, byte[]> noisy;
     private TestOutputTopic<String, byte[]> denoised;
     private TestOutputTopic<String, byte[]> latent;
@@ -48,18 +45,16 @@ class DenoiserTopologyFormatsTest {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)
                         .withOutput(outputFormat, resizeImages)));
-        ModelRegistry registry = new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1)));
-        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry,
-                new DenoiserMetrics(new SimpleMeterRegistry())), config.streamsProperties());
-        noisy = driver.createInputTopic(topics.noisyImages(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        denoised = driver.createOutputTopic(topics.denoisedImages(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-        latent = driver.createOutputTopic(topics.latentVectors(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), new SimpleMeterRegistry());
+        noisy = harness.input(topics.noisyImages());
+        denoised = harness.output(topics.denoisedImages());
+        latent = harness.output(topics.latentVectors());
+        deadLetters = harness.output(topics.deadLetters());
     }
 
     @AfterEach
     void close() {
-        driver.close();
+        harness.close();
     }
 
     @Test
@@ -130,7 +125,7 @@ class DenoiserTopologyFormatsTest {
         byte[] large = codec.encode(new Tensor(new int[] {56, 56}, new float[56 * 56]), TensorFormat.PNG);
         noisy.pipeInput("large", large);
         assertThat(header(deadLetters.readRecord().headers(), DeadLetters.REASON)).isEqualTo("WRONG_SHAPE");
-        driver.close();
+        harness.close();
 
         start(OutputFormat.AS_INPUT, true);
         noisy.pipeInput("large", large);

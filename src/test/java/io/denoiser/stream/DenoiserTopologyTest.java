@@ -8,7 +8,6 @@ import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
-import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -37,6 +35,7 @@ class DenoiserTopologyTest {
     private final TensorCodec codec = new TensorCodec(1 << 20);
     private final TopicNames topics = TopicNames.defaults();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TopologyHarness harness;
     private TopologyTestDriver driver;
     private ModelCatalog catalog;
     private TestInputTopic<String, byte[]> noisy;
@@ -56,15 +55,14 @@ class DenoiserTopologyTest {
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50),
                         Pipeline.sequences("lstm").withBatching(batchSize, 50)))
                 .withModelTrust(ModelRecords.TRUST);
-        ModelRegistry registry = new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
-        catalog = registry.catalog("cnn-seed");
-        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry, new DenoiserMetrics(meters)),
-                config.streamsProperties());
-        noisy = driver.createInputTopic(topics.noisyImages(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        models = driver.createInputTopic(topics.models(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        denoised = driver.createOutputTopic(topics.denoisedImages(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-        latent = driver.createOutputTopic(topics.latentVectors(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)), meters);
+        driver = harness.driver;
+        catalog = harness.registry.catalog("cnn-seed");
+        noisy = harness.input(topics.noisyImages());
+        models = harness.input(topics.models());
+        denoised = harness.output(topics.denoisedImages());
+        latent = harness.output(topics.latentVectors());
+        deadLetters = harness.output(topics.deadLetters());
     }
 
     @AfterEach
@@ -157,12 +155,9 @@ class DenoiserTopologyTest {
 
     @Test
     void shouldServeSequenceWindowsWithTheLstmOnTheirOwnTopics() {
-        TestInputTopic<String, byte[]> sequences = driver.createInputTopic(topics.noisySequences(),
-                Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        TestOutputTopic<String, byte[]> denoisedSequences = driver.createOutputTopic(topics.denoisedSequences(),
-                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-        TestOutputTopic<String, byte[]> latentSequences = driver.createOutputTopic(topics.latentSequences(),
-                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        TestInputTopic<String, byte[]> sequences = harness.input(topics.noisySequences());
+        TestOutputTopic<String, byte[]> denoisedSequences = harness.output(topics.denoisedSequences());
+        TestOutputTopic<String, byte[]> latentSequences = harness.output(topics.latentSequences());
 
         sequences.pipeInput("window-1", codec.encodeFloat32(new Tensor(new int[] {28, 28}, digit(0.4f))));
 

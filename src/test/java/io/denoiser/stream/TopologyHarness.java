@@ -1,0 +1,37 @@
+package io.denoiser.stream;
+
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.ModelRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The production topology under {@link TopologyTestDriver}, with byte-array topics opened by name. */
+final class TopologyHarness implements AutoCloseable {
+
+    final TopologyTestDriver driver;
+    final ModelRegistry registry;
+
+    TopologyHarness(DenoiserConfig config, List<ModelRecord> shippedModels, MeterRegistry meters) {
+        registry = new ModelRegistry(shippedModels);
+        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry, new DenoiserMetrics(meters)),
+                config.streamsProperties());
+    }
+
+    TestInputTopic<String, byte[]> input(String topic) {
+        return driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    TestOutputTopic<String, byte[]> output(String topic) {
+        return driver.createOutputTopic(topic, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
