@@ -1,6 +1,7 @@
 package io.denoiser.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.denoiser.broker.TestKafkaCluster;
 import io.denoiser.codec.Tensor;
@@ -168,12 +169,8 @@ class DenoiserPipelineIT {
         assertThat(denoisedPsnr / count).isGreaterThan(noisyPsnr / count + 6);
     }
 
-    private static void awaitVersion(ModelCatalog catalog, long version) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (catalog.currentVersion() < version && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(catalog.currentVersion()).isEqualTo(version);
+    private static void awaitVersion(ModelCatalog catalog, long version) {
+        await().atMost(TIMEOUT).until(catalog::currentVersion, v -> v == version);
     }
 
     private static List<String> keys(List<ConsumerRecord<String, byte[]>> records) {

@@ -1,6 +1,7 @@
 package io.denoiser.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.denoiser.broker.TestKafkaCluster;
 import java.util.List;
@@ -36,10 +37,13 @@ class TopicApplierIT {
             ConfigResource models = new ConfigResource(ConfigResource.Type.TOPIC, "denoiser.models");
             admin.incrementalAlterConfigs(Map.of(models, List.of(new AlterConfigOp(
                     new ConfigEntry("max.message.bytes", "1000"), AlterConfigOp.OpType.SET)))).all().get();
-            assertThat(applier.verify(catalog).problems()).anySatisfy(p -> assertThat(p).contains("max.message.bytes"));
+            // Brokers apply config changes from the metadata log asynchronously, so reads may briefly lag the write.
+            await().untilAsserted(() -> assertThat(applier.verify(catalog).problems())
+                    .anySatisfy(p -> assertThat(p).contains("max.message.bytes")));
             assertThat(applier.apply(catalog).altered()).singleElement().asString().startsWith("denoiser.models");
-            assertThat(admin.describeConfigs(List.of(models)).all().get().get(models).get("max.message.bytes").value())
-                    .isEqualTo("20971520");
+            await().untilAsserted(() -> assertThat(
+                    admin.describeConfigs(List.of(models)).all().get().get(models).get("max.message.bytes").value())
+                    .isEqualTo("20971520"));
         }
     }
 }
