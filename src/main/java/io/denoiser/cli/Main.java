@@ -1,6 +1,8 @@
 package io.denoiser.cli;
 
+import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.NativeRuntime;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "kafka-denoiser", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
         description = "Denoises images streaming through Kafka with autoencoders and publishes latent vectors.",
         subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class,
-                TopicsCommand.class, ProduceCommand.class, KeysCommand.class,
+                TopicsCommand.class, ModelsCommand.class, ProduceCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -21,7 +23,19 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         // Must run before any ND4J class loads: it selects the oneDNN native build.
         NativeRuntime.configure();
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling: a user's mistake gets one line, not a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cli, parsed) -> {
+            if (!(e instanceof IllegalArgumentException || e instanceof InvalidModelException
+                    || e instanceof IOException)) {
+                throw e;
+            }
+            cli.getErr().println("error: " + e.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+        });
     }
 
     @Override

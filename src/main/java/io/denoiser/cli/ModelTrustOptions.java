@@ -3,6 +3,8 @@ package io.denoiser.cli;
 import io.denoiser.model.ModelTrust;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,14 @@ public final class ModelTrustOptions {
     boolean allowUnsigned;
 
     ModelTrust trust() throws IOException {
-        ModelTrust trust = ModelTrust.of(publicKeys == null ? List.of() : ModelTrust.readKeys(publicKeys), allowUnsigned);
+        return trust(List.of());
+    }
+
+    /** The configured trust plus {@code extraKeys}, e.g. the key a registry command signs with. */
+    ModelTrust trust(List<PublicKey> extraKeys) throws IOException {
+        List<PublicKey> keys = new ArrayList<>(publicKeys == null ? List.of() : ModelTrust.readKeys(publicKeys));
+        keys.addAll(extraKeys);
+        ModelTrust trust = ModelTrust.of(keys, allowUnsigned);
         if (allowUnsigned) {
             LOG.warn("SIGNATURE CHECKING IS OFF for unsigned models: any unsigned record on the models topic will "
                     + "run on this instance (--allow-unsigned-models)");

@@ -99,11 +99,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "0", description = "Rounds to run, 0 = until stopped (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--window", defaultValue = "60000", description = "Clean images kept from the topic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retrain-after", defaultValue = "${env:TRAIN_RETRAIN_AFTER:-0}",
+            description = "Start a round before the interval ends once this many new clean samples arrived; "
+                    + "0 = by interval only (env TRAIN_RETRAIN_AFTER; default: ${DEFAULT-VALUE}).")
+    int retrainAfter;
+
+    @Option(names = "--window", defaultValue = "${env:TRAIN_WINDOW:-60000}",
+            description = "Most recent clean samples kept from the topic, a sliding window rebuilt from the topic on "
+                    + "restart; an MNIST image takes 3 KB (env TRAIN_WINDOW; default: ${DEFAULT-VALUE}).")
     int window;
 
     @Option(names = "--bundled-data", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Also train on the bundled MNIST training split (default: ${DEFAULT-VALUE}).")
+            description = "Also train on the training records of --dataset (default: ${DEFAULT-VALUE}).")
     boolean bundledData;
 
     @Option(names = "--metrics-port", defaultValue = "${env:TRAIN_METRICS_PORT:-8081}",
@@ -127,8 +134,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (once) {
             return trainOnce(new TrainingSettings(epochs, 128, noise, seed, patience));
         }
-        TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName,
-                Architecture.fromId(architecture), interval, new TrainingSettings(epochs, 128, noise, seed, patience),
+        Architecture design = Architecture.fromId(architecture);
+        TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName, design,
+                trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, 128, noise, seed, patience),
                 window, bundledData, gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)),
                 signingKeyPair());
         CountDownLatch finished = new CountDownLatch(1);
@@ -152,10 +160,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--once needs --out FILE");
         }
         Architecture design = Architecture.fromId(architecture);
-        boolean sequences = design == Architecture.LSTM;
-        TrainingData data = TrainingData.named(dataset != null ? dataset : sequences ? "mnist-rows" : "mnist",
-                settings.noiseLevel(), windowLength, stride);
-        ModelShape shape = sequences ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape();
+        TrainingData data = trainingData(design);
+        ModelShape shape = design == Architecture.LSTM ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape();
         HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED));
         ModelRecord model = new TrainingRun(settings, heldOut, new ProgressBarReporter())
                 .train(modelName, design, shape, version, Optional.empty(), data);
@@ -167,6 +173,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
 
+    /** The --dataset, by default the digits as images, or read row by row for sequence models. */
+    private TrainingData trainingData(Architecture design) throws IOException {
+        String name = dataset != null ? dataset : design == Architecture.LSTM ? "mnist-rows" : "mnist";
+        return TrainingData.named(name, noise, windowLength, stride);
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(60, TimeUnit.SECONDS);
@@ -176,11 +188,6 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Optional<KeyPair> signingKeyPair() throws IOException {
-        if (signingKey == null) {
-            return Optional.empty();
-        }
-        String file = signingKey.getFileName().toString();
-        Path publicKey = signingKey.resolveSibling(file.replaceFirst("\\.key$", "") + ".pub");
-        return Optional.of(new KeyPair(SigningKeys.readPublic(publicKey), SigningKeys.readPrivate(signingKey)));
+        return signingKey == null ? Optional.empty() : Optional.of(SigningKeys.readPair(signingKey));
     }
 }

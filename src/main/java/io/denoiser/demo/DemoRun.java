@@ -20,6 +20,7 @@ import io.denoiser.topics.TopicApplier;
 import io.denoiser.train.TrainerConfig;
 import io.denoiser.train.TrainerMetrics;
 import io.denoiser.train.TrainerService;
+import io.denoiser.train.TrainingData;
 import io.denoiser.train.TrainingSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -43,6 +44,8 @@ public final class DemoRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
     private static final String MODEL = DenoiserConfig.DEFAULT_IMAGE_MODEL;
+    /** The noise of the mission's digits: clip(x + 0.5 N(0,1), 0, 1). */
+    private static final double NOISE_LEVEL = 0.5;
 
     /** @param bootstrapServers an existing cluster, or empty to start an in-process broker */
     public record Options(Optional<String> bootstrapServers, Path outDir, int digits, long seed, Duration timeout) {
@@ -82,10 +85,11 @@ public final class DemoRun {
         KeyPair signing = SigningKeys.generate();
         config = config.withModelTrust(ModelTrust.of(List.of(signing.getPublic()), false));
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(MODEL),
-                Duration.ZERO, TrainingSettings.seedRecipe(1, options.seed()), 60_000, false,
+                TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,
+                TrainingSettings.seedRecipe(1, options.seed()), 60_000, false,
                 // No gate: the demo publishes its one-epoch round whatever it scores, to show the hot swap.
                 Optional.empty(), Optional.of(signing));
-        float[][] noisy = new GaussianNoise(0.5, options.seed()).applyAll(test);
+        float[][] noisy = new GaussianNoise(NOISE_LEVEL, options.seed()).applyAll(test);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
              OutputCollector outputs = new OutputCollector(kafka, topics);
              DigitProducer producer = new DigitProducer(kafka);

@@ -16,12 +16,16 @@ import java.util.Map;
  * @param training      how it was trained: data set, noise level, epochs, seed, parent version
  * @param metrics       held-out evaluation, e.g. {@code psnr_db}
  * @param createdAt     ISO-8601 instant
+ * @param release       position in the publication order when it differs from {@code version}: a rollback
+ *                      republishes an earlier version under a new release, so denoisers move back to it
+ *                      while still refusing replays of records older than the one in use; null = version
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelMetadata(String name, long version, String architecture, int[] inputShape,
                             int[] latentShape, long parameterCount, Map<String, Object> training,
-                            Map<String, Double> metrics, String createdAt) {
+                            Map<String, Double> metrics, String createdAt,
+                            Long release) {
 
     /** The shapes this model works on. */
     @com.fasterxml.jackson.annotation.JsonIgnore
@@ -29,9 +33,21 @@ public record ModelMetadata(String name, long version, String architecture, int[
         return new ModelShape(inputShape, latentShape);
     }
 
-    /** The same model under another version number, as the trainer publishes it. */
+    /** Where this record stands in the publication order: denoisers adopt only a higher one. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public long releaseOrder() {
+        return release == null ? version : release;
+    }
+
+    /** The same model under another version number. */
     public ModelMetadata withVersion(long newVersion) {
         return new ModelMetadata(name, newVersion, architecture, inputShape, latentShape, parameterCount,
-                training, metrics, createdAt);
+                training, metrics, createdAt, null);
+    }
+
+    /** The same model and version republished at {@code newRelease}, as a rollback does. */
+    public ModelMetadata withRelease(long newRelease) {
+        return new ModelMetadata(name, version, architecture, inputShape, latentShape, parameterCount,
+                training, metrics, createdAt, newRelease);
     }
 }

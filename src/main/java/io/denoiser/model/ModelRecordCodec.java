@@ -70,6 +70,9 @@ public final class ModelRecordCodec {
         if (metadata.name() == null || metadata.name().isBlank() || metadata.version() < 1) {
             throw new InvalidModelException("model metadata needs a name and a version >= 1");
         }
+        if (metadata.releaseOrder() < metadata.version()) {
+            throw new InvalidModelException("release " + metadata.release() + " precedes version " + metadata.version());
+        }
         Architecture architecture;
         try {
             architecture = Architecture.fromId(metadata.architecture());

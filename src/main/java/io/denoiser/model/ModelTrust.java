@@ -81,6 +81,11 @@ public final class ModelTrust {
         return ModelSignature.isSigned(bytes) ? ModelSignature.open(bytes).payload() : bytes;
     }
 
+    /** The id of the key that signed {@code bytes}, or "unsigned"; throws if the envelope is malformed. */
+    public static String signer(byte[] bytes) {
+        return ModelSignature.isSigned(bytes) ? ModelSignature.open(bytes).keyId() : "unsigned";
+    }
+
     public int keyCount() {
         return keys.size();
     }

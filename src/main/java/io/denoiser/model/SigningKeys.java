@@ -70,6 +70,13 @@ public final class SigningKeys {
         }
     }
 
+    /** The private key in {@code privateKey} and its public key, the same name with {@code .pub}, beside it. */
+    public static KeyPair readPair(Path privateKey) throws IOException {
+        String file = privateKey.getFileName().toString();
+        Path publicKey = privateKey.resolveSibling(file.replaceFirst("\\.key$", "") + ".pub");
+        return new KeyPair(readPublic(publicKey), readPrivate(privateKey));
+    }
+
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";

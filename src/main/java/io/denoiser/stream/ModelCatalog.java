@@ -29,19 +29,34 @@ public final class ModelCatalog {
         this.current = new AtomicReference<>(initial);
     }
 
-    /** Adopts {@code candidate} if it is for this pipeline and newer than the current version. */
+    /**
+     * Adopts {@code candidate} if it is for this pipeline and released after the current version: a newer
+     * version, or an earlier one republished by a rollback.
+     */
     public boolean offer(ModelRecord candidate) {
         if (!modelName.equals(candidate.name())) {
             return false;
         }
-        ModelRecord previous = current.getAndUpdate(old -> candidate.version() > old.version() ? candidate : old);
-        boolean adopted = candidate.version() > previous.version();
+        long release = release(candidate);
+        ModelRecord previous = current.getAndUpdate(old -> release > release(old) ? candidate : old);
+        boolean adopted = release > release(previous);
         if (adopted) {
-            LOG.info("model {} version {} adopted (was {})", modelName, candidate.version(), previous.version());
-        } else if (candidate.version() < previous.version()) {
-            LOG.info("model {} version {} ignored: older than {}", modelName, candidate.version(), previous.version());
+            LOG.info("model {} version {} adopted (was {}){}", modelName, candidate.version(), previous.version(),
+                    candidate.metadata().release() == null ? "" : ", rolled back at release " + release);
+        } else if (release < release(previous)) {
+            LOG.info("model {} version {} (release {}) ignored: released before the version in use ({})",
+                    modelName, candidate.version(), release, release(previous));
         }
         return adopted;
+    }
+
+    /** True if {@code candidate} was released before the version in use: a stale or replayed record. */
+    public boolean isStale(ModelRecord candidate) {
+        return release(candidate) < release(current.get());
+    }
+
+    private static long release(ModelRecord record) {
+        return record.metadata().releaseOrder();
     }
 
     /**
@@ -51,7 +66,7 @@ public final class ModelCatalog {
     public DenoisingModel forCurrentThread(int maxBatch) {
         ModelRecord latest = current.get();
         DenoisingModel mine = threadCopy.get();
-        if (mine == null || mine.metadata().version() != latest.version()) {
+        if (mine == null || mine.metadata().releaseOrder() != release(latest)) {
             DenoisingModel replaced = mine;
             if (replaced == null) {
                 NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);

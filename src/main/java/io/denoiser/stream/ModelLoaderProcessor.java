@@ -48,7 +48,7 @@ final class ModelLoaderProcessor implements Processor<String, byte[], Void, Void
             ModelRecord model = trust.open(record.value());
             if (registry.offer(model)) {
                 store.put(record.key(), record.value());
-            } else if (registry.isOlder(model)) {
+            } else if (registry.isStale(model)) {
                 metrics.modelRejected("OLDER_VERSION");
             }
         } catch (InvalidModelException e) {

@@ -21,10 +21,10 @@ public final class ModelRegistry {
         return catalog != null && catalog.offer(record);
     }
 
-    /** True if {@code record} is for a model served here and older than the version in use. */
-    public boolean isOlder(ModelRecord record) {
+    /** True if {@code record} is for a model served here and was released before the version in use. */
+    public boolean isStale(ModelRecord record) {
         ModelCatalog catalog = catalogs.get(record.name());
-        return catalog != null && record.version() < catalog.currentVersion();
+        return catalog != null && catalog.isStale(record);
     }
 
     public ModelCatalog catalog(String modelName) {

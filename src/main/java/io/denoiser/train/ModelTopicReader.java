@@ -2,10 +2,13 @@ package io.denoiser.train;
 
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecordCodec;
 import io.denoiser.model.ModelTrust;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,18 +20,24 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads the models topic from the start to its current end and returns the newest valid version. */
+/** Reads the models topic from the start to its current end, committed records only. */
 public final class ModelTopicReader {
 
     private ModelTopicReader() {
     }
 
-    /** The newest version of {@code modelName} on the topic that {@code trust} accepts. */
+    /** The trusted version of {@code modelName} released last, as the denoisers with this trust run it. */
     public static Optional<ModelRecord> latest(KafkaConnection kafka, String topic, String modelName, ModelTrust trust) {
+        return history(kafka, topic, trust).current(modelName);
+    }
+
+    /** Every record on the topic, judged by {@code trust}. */
+    public static ModelHistory history(KafkaConnection kafka, String topic, ModelTrust trust) {
         Properties properties = kafka.baseProperties();
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, ModelRecordCodec.MAX_RECORD_BYTES + 1024);
+        List<ModelHistory.Entry> entries = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -36,27 +45,35 @@ public final class ModelTopicReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            ModelRecord newest = null;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    ModelRecord candidate = decodeIfFor(modelName, record, trust);
-                    if (candidate != null && (newest == null || candidate.version() > newest.version())) {
-                        newest = candidate;
+                    if (record.value() != null) {
+                        entries.add(entry(record, trust));
                     }
                 }
             }
-            return Optional.ofNullable(newest);
         }
+        return new ModelHistory(entries);
     }
 
-    private static ModelRecord decodeIfFor(String modelName, ConsumerRecord<String, byte[]> record, ModelTrust trust) {
-        if (!modelName.equals(record.key()) || record.value() == null) {
-            return null;
+    private static ModelHistory.Entry entry(ConsumerRecord<String, byte[]> record, ModelTrust trust) {
+        Instant timestamp = Instant.ofEpochMilli(record.timestamp());
+        String signer;
+        ModelMetadata metadata;
+        try {
+            signer = ModelTrust.signer(record.value());
+            // Decoding is safe on untrusted bytes: the codec checks every length and never deserializes objects.
+            metadata = ModelRecordCodec.decode(ModelTrust.unsigned(record.value())).metadata();
+        } catch (InvalidModelException e) {
+            return new ModelHistory.Entry(record.offset(), timestamp, record.key(), "malformed", null, null,
+                    e.reason() + " " + e.getMessage());
         }
         try {
-            return trust.open(record.value());
+            return new ModelHistory.Entry(record.offset(), timestamp, record.key(), signer, metadata,
+                    trust.open(record.value()), null);
         } catch (InvalidModelException e) {
-            return null;
+            return new ModelHistory.Entry(record.offset(), timestamp, record.key(), signer, metadata, null,
+                    e.reason() + " " + e.getMessage());
         }
     }
 }

@@ -11,20 +11,36 @@ import java.util.Optional;
  * Settings of the continuous trainer.
  *
  * @param kafka           cluster address and pass-through client settings
- * @param topics          topic names: clean images are read, model records are written
+ * @param topics          topic names: clean images or sequences are read, model records are written
  * @param modelName       name (record key) of the model it trains
  * @param architecture    design used when no earlier version exists
- * @param interval        time between training rounds
+ * @param data            the held-out set every candidate and champion is judged on, the noise model, the
+ *                        record shape (images read the clean-image topic, sequences the clean-sequence
+ *                        topic) and the bundled training records
+ * @param interval        longest time between training rounds
+ * @param retrainAfter    start a round early once this many new clean samples arrived (0 = interval only)
  * @param settings        epochs per round, batch, noise, seed
- * @param windowSize      most recent clean images kept for training (a sliding window: at 784 floats an
+ * @param windowSize      most recent clean samples kept for training (a sliding window: at 784 floats an
  *                        image, 60,000 images take ~190 MB of heap)
- * @param useBundledData  also train on the bundled MNIST training split
+ * @param useBundledData  also train on the bundled training records of {@code data}
  * @param gate            champion / challenger gate a candidate must pass to be published; empty publishes
  *                        every round (the demo, which exists to show a hot swap)
  * @param signingKey      Ed25519 key pair that signs every published version; empty publishes unsigned
  *                        records, which denoisers refuse unless told to accept them
  */
 public record TrainerConfig(KafkaConnection kafka, TopicNames topics, String modelName, Architecture architecture,
-                            Duration interval, TrainingSettings settings, int windowSize, boolean useBundledData,
-                            Optional<EvaluationGate> gate, Optional<KeyPair> signingKey) {
+                            TrainingData data, Duration interval, int retrainAfter, TrainingSettings settings,
+                            int windowSize, boolean useBundledData, Optional<EvaluationGate> gate,
+                            Optional<KeyPair> signingKey) {
+
+    public TrainerConfig {
+        if (retrainAfter < 0 || windowSize < 1) {
+            throw new IllegalArgumentException("retrain-after must be >= 0 and the window >= 1 sample");
+        }
+    }
+
+    /** Images (channel, height, width) come from the clean-image topic; sequences (steps, features) from the clean-sequence topic. */
+    public String cleanTopic() {
+        return data.recordShape().length == 2 ? topics.cleanSequences() : topics.cleanImages();
+    }
 }

@@ -1,14 +1,17 @@
 package io.denoiser.train;
 
-import io.denoiser.data.GaussianNoise;
-import io.denoiser.data.MnistDataset;
+import io.denoiser.config.BuildVersion;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelShape;
 import io.denoiser.model.ModelTrust;
 import io.denoiser.model.ShippedModels;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -17,94 +20,108 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trainer process: every interval it reads new clean images, continues training from the newest
- * published version (or the shipped default), evaluates on the held-out split and publishes the next
- * version to the models topic.
+ * The trainer process: every interval, or as soon as enough new clean samples arrived, it continues
+ * training from the version in use (or the shipped default), judges the candidate against that champion
+ * on a fixed held-out set, and publishes it as the next version only if it is better.
  */
 public final class TrainerService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
+    private static final long HELD_OUT_NOISE_SEED = 1234;
+    /** How often the wait between rounds looks for new clean samples. */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final TrainerConfig config;
     private final TrainerMetrics metrics;
-    private final CleanImageWindow window;
+    private final CleanSampleWindow window;
     private final ModelPublisher publisher;
     private final HeldOutEvaluation heldOut;
     private final float[][] bundled;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private static final long HELD_OUT_NOISE_SEED = 1234;
 
     public TrainerService(TrainerConfig config, TrainerMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-        this.window = new CleanImageWindow(config.kafka(), config.topics().cleanImages(), config.windowSize(),
-                config.architecture().defaultShape().inputSize());
+        TrainingData data = config.data();
+        this.window = new CleanSampleWindow(config.kafka(), config.cleanTopic(), config.windowSize(),
+                Arrays.stream(data.recordShape()).reduce(1, Math::multiplyExact));
         this.publisher = new ModelPublisher(config.kafka(), config.topics().models(), config.signingKey());
-        MnistDataset data = MnistDataset.bundled();
-        this.heldOut = new HeldOutEvaluation(data.testSplit().images(),
-                new GaussianNoise(config.settings().noiseLevel(), HELD_OUT_NOISE_SEED));
-        this.bundled = config.useBundledData() ? data.trainingSplit().images() : new float[0][];
+        this.heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED));
+        this.bundled = config.useBundledData() ? data.training() : new float[0][];
     }
 
-    /** Runs {@code rounds} rounds (0 = until {@link #stop()}), one per interval. */
+    /** Runs {@code rounds} rounds (0 = until {@link #stop()}), each after the interval or enough new samples. */
     public void run(int rounds) throws InterruptedException {
         for (int round = 1; rounds == 0 || round <= rounds; round++) {
             runRound();
-            if ((rounds == 0 || round < rounds)
-                    && stopped.await(config.interval().toMillis(), TimeUnit.MILLISECONDS)) {
+            if ((rounds == 0 || round < rounds) && awaitNextRound()) {
                 return;
             }
         }
     }
 
+    /** Waits for the interval or {@code retrainAfter} new samples; true if stopped meanwhile. */
+    private boolean awaitNextRound() throws InterruptedException {
+        long deadline = System.nanoTime() + config.interval().toNanos();
+        int fresh = 0;
+        while (System.nanoTime() < deadline) {
+            long waitMillis = Math.min(CHECK_EVERY.toMillis(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+            if (stopped.await(waitMillis, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            fresh += window.catchUp();
+            if (config.retrainAfter() > 0 && fresh >= config.retrainAfter()) {
+                LOG.info("{} new clean samples: starting a round before the interval ends", fresh);
+                return false;
+            }
+        }
+        return false;
+    }
+
     /**
-     * One round: catch up on clean images, train from the newest version, and publish the result if the
+     * One round: catch up on clean samples, train from the version in use, and publish the result if the
      * gate passes it. Returns the version in use afterwards: the new one, or the champion it failed to beat.
      */
     public ModelRecord runRound() {
         int added = window.catchUp();
-        float[][] images = trainingImages();
-        if (images.length == 0) {
-            throw new IllegalStateException("no clean images on " + config.topics().cleanImages()
-                    + " and bundled data disabled");
+        float[][] samples = trainingSamples();
+        if (samples.length == 0) {
+            throw new IllegalStateException("no clean samples on " + config.cleanTopic() + " and bundled data disabled");
         }
-        ModelRecord parent = ModelTopicReader.latest(config.kafka(), config.topics().models(), config.modelName(), ownModels())
-                .orElseGet(() -> ShippedModels.load(config.modelName()));
-        LOG.info("training round: {} images ({} new from topic), from {} v{}", images.length, added,
-                parent.name(), parent.version());
+        ModelHistory history = ModelTopicReader.history(config.kafka(), config.topics().models(), ownModels());
+        ModelRecord parent = history.current(config.modelName()).orElseGet(() -> ShippedModels.load(config.modelName()));
+        long version = Math.max(history.nextRelease(config.modelName()), parent.metadata().releaseOrder() + 1);
+        LOG.info("training round: {} samples ({} new from {}), from {} v{}", samples.length, added,
+                config.cleanTopic(), parent.name(), parent.version());
         TrainingRun run = new TrainingRun(config.settings(), heldOut, (epoch, epochs, loss, psnr, seconds) ->
-                LOG.info("epoch {}/{} loss {} held-out PSNR {} dB ({}s)", epoch, epochs, String.format("%.4f", loss),
-                        String.format("%.2f", psnr), String.format("%.1f", seconds)));
-        double level = config.settings().noiseLevel();
-        TrainingData data = new TrainingData("clean-window", images, heldOut.clean(), null,
-                parent.metadata().shape().input(), seed -> new GaussianNoise(level, seed),
-                Map.of("dataset", "clean topic window (" + (images.length - bundled.length) + ") + bundled training split ("
-                        + bundled.length + ")", "noise", Map.of("kind", "gaussian", "level", level)));
-        ModelRecord trained = run.train(config.modelName(), config.architecture(), parent.metadata().shape(),
-                parent.version() + 1, Optional.of(parent), data);
-        double candidateDb = ((Number) trained.metadata().metrics().get("psnr_db")).doubleValue();
+                LOG.info("epoch {}/{} loss {} held-out PSNR {} dB ({}s)", epoch, epochs, String.format(Locale.ROOT,
+                        "%.4f", loss), String.format(Locale.ROOT, "%.2f", psnr), String.format(Locale.ROOT, "%.1f", seconds)));
+        ModelRecord trained = run.train(config.modelName(), config.architecture(), shapeOf(parent), version,
+                Optional.of(parent), windowData(samples));
+        return consider(trained, parent);
+    }
+
+    /**
+     * The gate: publishes {@code candidate} if it beats {@code champion} by the margin (or there is no
+     * gate) and returns what is in use afterwards; logs the comparison either way.
+     */
+    public ModelRecord consider(ModelRecord candidate, ModelRecord champion) {
+        double candidateDb = psnrDb(candidate);
         if (config.gate().isPresent()) {
-            EvaluationGate.Verdict verdict = config.gate().get().judge(championPsnrDb(parent), candidateDb);
-            LOG.info("round for {} v{}: {}", trained.name(), trained.version(), verdict.comparison());
+            EvaluationGate.Verdict verdict = config.gate().get().judge(psnrDb(champion), candidateDb);
+            LOG.info("round for {} v{} (parent v{}): {}", candidate.name(), candidate.version(), champion.version(),
+                    verdict.comparison());
             if (!verdict.publish()) {
-                metrics.candidateRejected(images.length, candidateDb);
-                return parent;
+                metrics.candidateRejected(window.size() + bundled.length, candidateDb);
+                return champion;
             }
         }
-        publisher.publish(trained);
-        metrics.roundFinished(images.length, trained.version(), candidateDb);
-        LOG.info("published {} v{}: held-out PSNR {} dB (parent v{}: {} dB)", trained.name(), trained.version(),
-                String.format("%.2f", trained.metadata().metrics().get("psnr_db")), parent.version(),
-                parent.metadata().metrics() == null ? "?" : parent.metadata().metrics().get("psnr_db"));
-        return trained;
+        publisher.publish(candidate);
+        metrics.roundFinished(window.size() + bundled.length, candidate.version(), candidateDb);
+        LOG.info("published {} v{}: held-out PSNR {} dB", candidate.name(), candidate.version(),
+                String.format(Locale.ROOT, "%.2f", candidateDb));
+        return candidate;
     }
-
-    private float[][] trainingImages() {
-        List<float[]> all = new ArrayList<>(Arrays.asList(bundled));
-        all.addAll(Arrays.asList(window.snapshot()));
-        return all.toArray(float[][]::new);
-    }
-
 
     /** Asks {@link #run(int)} to return after the current round; safe from any thread. */
     public void stop() {
@@ -118,9 +135,37 @@ public final class TrainerService implements AutoCloseable {
         publisher.close();
     }
 
-    /** The version in use, scored on the same held-out inputs as the candidate. */
-    private double championPsnrDb(ModelRecord champion) {
-        try (DenoisingModel model = DenoisingModel.load(champion)) {
+    private float[][] trainingSamples() {
+        List<float[]> all = new ArrayList<>(Arrays.asList(bundled));
+        all.addAll(Arrays.asList(window.snapshot()));
+        return all.toArray(float[][]::new);
+    }
+
+    /** The round's training records, described (with the window's topic offsets) for the metadata. */
+    private TrainingData windowData(float[][] samples) {
+        TrainingData data = config.data();
+        Map<String, Object> description = new LinkedHashMap<>(data.description());
+        description.put("dataset", "clean topic window (" + window.size() + ") + bundled " + data.name()
+                + " training records (" + bundled.length + ")");
+        description.put("window", window.position());
+        description.put("app_version", BuildVersion.current());
+        return new TrainingData("clean-window", samples, data.heldOut(), data.heldOutLabels(), data.recordShape(),
+                data.noise(), description);
+    }
+
+    /** The parent's shapes, checked against the records this trainer reads. */
+    private ModelShape shapeOf(ModelRecord parent) {
+        ModelShape shape = parent.metadata().shape();
+        if (!Arrays.equals(shape.input(), config.data().recordShape())) {
+            throw new IllegalStateException(parent.name() + " takes " + Arrays.toString(shape.input())
+                    + " but the training data has records of " + Arrays.toString(config.data().recordShape()));
+        }
+        return shape;
+    }
+
+    /** Every model is scored on the very same held-out inputs. */
+    private double psnrDb(ModelRecord record) {
+        try (DenoisingModel model = DenoisingModel.load(record)) {
             return heldOut.modelPsnrDb(model);
         }
     }

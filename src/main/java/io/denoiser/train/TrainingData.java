@@ -34,11 +34,16 @@ public record TrainingData(String name, float[][] training, float[][] heldOut, i
             return csv(Path.of(name.substring(4)), windowLength, stride);
         }
         return switch (name) {
-            case "mnist" -> mnist(gaussianLevel, new int[] {1, 28, 28}, "mnist");
+            case "mnist" -> mnistImages(gaussianLevel);
             case "mnist-rows" -> mnist(gaussianLevel, new int[] {28, 28}, "mnist-rows");
             case "sensors" -> sequences("sensors", SyntheticSensors.generate(SENSOR_WINDOWS, 2026), Map.of());
             default -> throw new IllegalArgumentException("unknown data set '" + name + "' (mnist, mnist-rows, sensors, csv:FILE)");
         };
+    }
+
+    /** The bundled digits as 28x28 images with Gaussian noise of {@code level}. */
+    public static TrainingData mnistImages(double level) {
+        return mnist(level, new int[] {1, 28, 28}, "mnist");
     }
 
     /** The bundled digits, as images or read row by row as 28-step sequences; Gaussian noise. */

@@ -39,7 +39,7 @@ public final class TrainingRun {
         TrainingNetwork network = architecture.newNetwork(settings.seed(), shape);
         parent.ifPresent(p -> network.setParameters(p.parameters()));
         ModelMetadata draft = new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
-                architecture.parameterCount(shape), Map.of(), Map.of(), null);
+                architecture.parameterCount(shape), Map.of(), Map.of(), null, null);
         TrainingHistory history = new AutoencoderTrainer(settings, progress).train(network, architecture, shape,
                 data.training(), data.noise(),
                 parameters -> heldOut.modelPsnrDb(DenoisingModel.load(new ModelRecord(draft, parameters))));
@@ -59,7 +59,7 @@ public final class TrainingRun {
         metrics.put("psnr_db", history.bestPsnrDb());
         metrics.put("psnr_noisy_db", heldOut.noisyPsnrDb());
         ModelMetadata metadata = new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
-                architecture.parameterCount(shape), training, metrics, Instant.now().toString());
+                architecture.parameterCount(shape), training, metrics, Instant.now().toString(), null);
         float[] parameters = history.parameters();
         return new ModelRecord(metadata, parameters);
     }

@@ -19,7 +19,7 @@ class DenseAutoencoderTest {
     void shouldRoundTripThroughARecordAndGiveA32FloatLatent() {
         float[] parameters = Architecture.DENSE.newNetwork(2).parameters();
         ModelRecord record = new ModelRecord(new ModelMetadata("dense", 1, "dense", shape.input(), shape.latent(),
-                parameters.length, Map.of(), Map.of(), null), parameters);
+                parameters.length, Map.of(), Map.of(), null, null), parameters);
         ModelRecord decoded = ModelRecordCodec.decode(ModelRecordCodec.encode(record));
         Reconstruction result = DenoisingModel.load(decoded).reconstruct(new float[3][784]);
         assertThat(result.outputs()[2]).hasSize(784);

@@ -52,7 +52,7 @@ class LstmSequenceAutoencoderTest {
 
     private static ModelRecord record(float[] parameters) {
         return new ModelRecord(new ModelMetadata("lstm", 1, "lstm", SHAPE.input(), SHAPE.latent(), parameters.length,
-                Map.of(), Map.of(), null), parameters);
+                Map.of(), Map.of(), null, null), parameters);
     }
 
     private static float[][] randomWindows(int count, int size) {

@@ -50,7 +50,7 @@ class ModelRecordCodecTest {
     void shouldRejectAnUnknownArchitecture() {
         ModelMetadata m = record.metadata();
         ModelMetadata unknown = new ModelMetadata(m.name(), 1, "resnet-9000", m.inputShape(), m.latentShape(),
-                m.parameterCount(), m.training(), m.metrics(), m.createdAt());
+                m.parameterCount(), m.training(), m.metrics(), m.createdAt(), null);
         assertThatThrownBy(() -> ModelRecordCodec.decode(ModelRecordCodec.encode(new ModelRecord(unknown, record.parameters()))))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("resnet-9000");
     }

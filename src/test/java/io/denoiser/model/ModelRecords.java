@@ -24,7 +24,7 @@ public final class ModelRecords {
         ModelShape shape = architecture.defaultShape();
         return new ModelMetadata("cnn-seed", version, architecture.id(), shape.input(),
                 shape.latent(), architecture.parameterCount(shape), Map.of("dataset", "test"),
-                Map.of("psnr_db", 10.0), "2026-11-26T00:00:00Z");
+                Map.of("psnr_db", 10.0), "2026-11-26T00:00:00Z", null);
     }
 
     /** A valid lstm record (28 steps x 28 features, hidden 64) whose weights come from {@code seed}. */
@@ -33,7 +33,7 @@ public final class ModelRecords {
         ModelShape shape = architecture.defaultShape();
         float[] parameters = architecture.newNetwork(seed, shape).parameters();
         return new ModelRecord(new ModelMetadata("lstm", version, architecture.id(), shape.input(), shape.latent(),
-                parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z"), parameters);
+                parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
     }
 
     /** A valid cnn-seed record whose weights come from {@code seed}. */

@@ -33,7 +33,7 @@ class UnetAutoencoderTest {
         INDArray expected = training.outputSingle(Nd4j.create(Batches.flatten(images, 784), shape.batchShape(2), 'c'));
         float[] parameters = training.params().toFloatVector();
         ModelRecord record = new ModelRecord(new ModelMetadata("unet", 1, "unet", shape.input(), shape.latent(),
-                parameters.length, Map.of(), Map.of(), null), parameters);
+                parameters.length, Map.of(), Map.of(), null, null), parameters);
 
         Reconstruction result = DenoisingModel.load(record).reconstruct(images);
 

@@ -110,7 +110,7 @@ class DenoiserModelTrustTest {
 
     private static ModelMetadata withArchitecture(ModelMetadata m, String architecture) {
         return new ModelMetadata(m.name(), m.version(), architecture, m.inputShape(), m.latentShape(), m.parameterCount(),
-                m.training(), m.metrics(), m.createdAt());
+                m.training(), m.metrics(), m.createdAt(), null);
     }
 
     /** A legacy DL4J model file: a zip whose entry is a Java-serialized object. */

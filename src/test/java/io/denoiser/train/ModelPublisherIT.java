@@ -30,7 +30,7 @@ class ModelPublisherIT {
                 parameters[i] = (float) random.nextGaussian() * 0.05f;
             }
             ModelRecord large = new ModelRecord(new ModelMetadata("lstm-large", 7, Architecture.LSTM.id(), shape.input(),
-                    shape.latent(), count, Map.of(), Map.of(), "2026-11-27T00:00:00Z"), parameters);
+                    shape.latent(), count, Map.of(), Map.of(), "2026-11-27T00:00:00Z", null), parameters);
             assertThat(4L * count).isGreaterThan(16_000_000);
 
             String topic = TopicNames.defaults().models();

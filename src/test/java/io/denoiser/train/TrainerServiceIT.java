@@ -39,7 +39,8 @@ class TrainerServiceIT {
 
     private static ModelRecord round(TestKafkaCluster cluster, EvaluationGate gate, SimpleMeterRegistry meters) {
         TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
-                Duration.ZERO, TrainingSettings.seedRecipe(1, 3), 1000, true, Optional.of(gate),
+                TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000, true,
+                Optional.of(gate),
                 Optional.of(ModelRecords.SIGNING));
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(meters))) {
             return trainer.runRound();

@@ -7,7 +7,9 @@ import io.denoiser.config.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -19,21 +21,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A sliding window of the most recent clean images on the clean topic. It reads every partition from the
- * beginning (no consumer group), so a restarted trainer rebuilds the same window from the topic.
+ * A sliding window of the most recent clean samples (images or sequence windows) on a clean topic. It reads
+ * every partition from the beginning (no consumer group), so a restarted trainer rebuilds the same window
+ * from the topic. Memory is bounded by {@code capacity x sampleSize} floats.
  */
-final class CleanImageWindow implements AutoCloseable {
+final class CleanSampleWindow implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CleanImageWindow.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CleanSampleWindow.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final ArrayDeque<float[]> images = new ArrayDeque<>();
+    private final ArrayDeque<float[]> samples = new ArrayDeque<>();
+    private final String topic;
     private final int capacity;
-    private final int imageSize;
+    private final int sampleSize;
     private long rejected;
 
-    CleanImageWindow(KafkaConnection kafka, String topic, int capacity, int imageSize) {
+    CleanSampleWindow(KafkaConnection kafka, String topic, int capacity, int sampleSize) {
         Properties properties = kafka.baseProperties();
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -43,10 +47,11 @@ final class CleanImageWindow implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         this.capacity = capacity;
-        this.imageSize = imageSize;
+        this.sampleSize = sampleSize;
+        this.topic = topic;
     }
 
-    /** Reads whatever arrived since the last call; returns how many new images were added. */
+    /** Reads whatever arrived since the last call; returns how many new samples were added. */
     int catchUp() {
         int added = 0;
         ConsumerRecords<String, byte[]> batch;
@@ -62,24 +67,35 @@ final class CleanImageWindow implements AutoCloseable {
     }
 
     float[][] snapshot() {
-        return images.toArray(float[][]::new);
+        return samples.toArray(float[][]::new);
+    }
+
+    int size() {
+        return samples.size();
+    }
+
+    /** Where the window stands on each partition of its topic: recorded in the metadata of what it trains. */
+    Map<String, Object> position() {
+        Map<String, Long> offsets = new TreeMap<>();
+        consumer.assignment().forEach(p -> offsets.put(Integer.toString(p.partition()), consumer.position(p)));
+        return Map.of("topic", topic, "next_offsets", offsets, "samples", samples.size());
     }
 
     private boolean add(byte[] value) {
         try {
             Tensor tensor = codec.decodeDetecting(value);
-            if (tensor.values().length != imageSize) {
+            if (tensor.values().length != sampleSize) {
                 throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE,
-                        tensor.values().length + " values, expected " + imageSize);
+                        tensor.values().length + " values, expected " + sampleSize);
             }
-            if (images.size() == capacity) {
-                images.removeFirst();
+            if (samples.size() == capacity) {
+                samples.removeFirst();
             }
-            images.addLast(tensor.values());
+            samples.addLast(tensor.values());
             return true;
         } catch (InvalidRecordException e) {
             rejected++;
-            LOG.warn("clean image skipped ({} so far): {}", rejected, e.getMessage());
+            LOG.warn("clean sample skipped ({} so far): {}", rejected, e.getMessage());
             return false;
         }
     }

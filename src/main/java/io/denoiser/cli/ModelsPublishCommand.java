@@ -1,0 +1,46 @@
+package io.denoiser.cli;
+
+import io.denoiser.config.TopicNames;
+import io.denoiser.model.ModelFiles;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.model.SigningKeys;
+import io.denoiser.train.ModelReleases;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code models publish}: a model file, verified and signed, as the next version on the models topic. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Publish a model file (from `train --once`) as the next version, signed.")
+public final class ModelsPublishCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    ModelTrustOptions trustOptions;
+
+    @Option(names = "--file", required = true, description = "Model file to publish.")
+    Path file;
+
+    @Option(names = "--signing-key", required = true, defaultValue = "${env:TRAIN_SIGNING_KEY}",
+            description = "Ed25519 private key (PEM) to sign with; its .pub must sit beside it (env TRAIN_SIGNING_KEY).")
+    Path signingKey;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelRecord model = ModelFiles.read(file);
+        KeyPair key = SigningKeys.readPair(signingKey);
+        try (ModelReleases releases = new ModelReleases(kafka.connection(), TopicNames.defaults().models(),
+                trustOptions.trust(List.of(key.getPublic())), key)) {
+            ModelRecord published = releases.publish(model);
+            System.out.printf("published %s v%d from %s, signed by %s%n", published.name(), published.version(), file,
+                    SigningKeys.keyId(key.getPublic()));
+        }
+        return 0;
+    }
+}

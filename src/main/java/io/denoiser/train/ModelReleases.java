@@ -1,0 +1,78 @@
+package io.denoiser.train;
+
+import io.denoiser.config.KafkaConnection;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelTrust;
+import io.denoiser.model.ShippedModels;
+import java.security.KeyPair;
+import java.util.Optional;
+
+/**
+ * Operator actions on the models topic: publish a model file as the next version, or roll back to an
+ * earlier version by republishing it under a new release, signed, so that every denoiser moves to it.
+ */
+public final class ModelReleases implements AutoCloseable {
+
+    private final KafkaConnection kafka;
+    private final String topic;
+    private final ModelTrust trust;
+    private final ModelPublisher publisher;
+
+    /** @param trust the denoisers' trust: only versions it accepts can be rolled back to */
+    public ModelReleases(KafkaConnection kafka, String topic, ModelTrust trust, KeyPair signingKey) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.trust = trust;
+        this.publisher = new ModelPublisher(kafka, topic, Optional.of(signingKey));
+    }
+
+    public ModelHistory history() {
+        return ModelTopicReader.history(kafka, topic, trust);
+    }
+
+    /** Publishes {@code record}, renumbered to the next version unless its own number is higher still. */
+    public ModelRecord publish(ModelRecord record) {
+        long next = Math.max(history().nextRelease(record.name()), shippedVersion(record.name()) + 1);
+        ModelRecord published = record.version() >= next ? record
+                : new ModelRecord(record.metadata().withVersion(next), record.parameters());
+        publisher.publish(published);
+        return published;
+    }
+
+    /**
+     * Republishes {@code version} of {@code name} (from the topic, or the model shipped in the jar) as the
+     * newest release; returns it, or empty if that version is already the one in use.
+     */
+    public Optional<ModelRecord> rollback(String name, long version) {
+        ModelHistory history = history();
+        ModelRecord inUse = history.current(name).orElseGet(() -> shipped(name).orElse(null));
+        if (inUse != null && inUse.version() == version) {
+            return Optional.empty();
+        }
+        ModelRecord target = history.find(name, version)
+                .or(() -> shipped(name).filter(s -> s.version() == version))
+                .orElseThrow(() -> new IllegalArgumentException("no trusted " + name + " v" + version
+                        + " on " + topic + " or in the jar (compacted away? publish its file with `models publish`)"));
+        long release = Math.max(history.nextRelease(name), inUse == null ? 1 : inUse.metadata().releaseOrder() + 1);
+        ModelRecord republished = new ModelRecord(target.metadata().withRelease(release), target.parameters());
+        publisher.publish(republished);
+        return Optional.of(republished);
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+    }
+
+    private static Optional<ModelRecord> shipped(String name) {
+        try {
+            return Optional.of(ShippedModels.load(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long shippedVersion(String name) {
+        return shipped(name).map(ModelRecord::version).orElse(0L);
+    }
+}
