@@ -56,6 +56,18 @@ class ModelRecordCodecTest {
     }
 
     @Test
+    void shouldKeepAReleaseThroughARoundTripAndRejectOneBeforeItsVersion() {
+        ModelMetadata m = record.metadata().withVersion(3);
+        ModelRecord rolledBack = new ModelRecord(m.withRelease(7), record.parameters());
+        assertThat(ModelRecordCodec.decode(ModelRecordCodec.encode(rolledBack)).metadata().releaseOrder()).isEqualTo(7);
+        assertThat(ModelRecordCodec.decode(ModelRecordCodec.encode(new ModelRecord(m, record.parameters())))
+                .metadata().releaseOrder()).as("no release: the version").isEqualTo(3);
+        assertThatThrownBy(() -> ModelRecordCodec.decode(ModelRecordCodec.encode(
+                new ModelRecord(m.withRelease(2), record.parameters()))))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("precedes version 3");
+    }
+
+    @Test
     void shouldRejectAHugeDeclaredMetadataLengthWithoutAllocating() {
         byte[] bytes = ByteBuffer.allocate(12).put(ModelRecordCodec.MAGIC).putInt(Integer.MAX_VALUE).putInt(0).array();
         assertThatThrownBy(() -> ModelRecordCodec.decode(bytes)).isInstanceOf(InvalidModelException.class)

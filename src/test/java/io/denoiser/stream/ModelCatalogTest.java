@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.model.NativeRuntime;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,5 +38,26 @@ class ModelCatalogTest {
         streamThread.start();
         streamThread.join();
         assertThat(threads.get()).isEqualTo(ModelCatalog.NATIVE_THREADS_PER_COPY);
+    }
+
+    @Test
+    void shouldMoveBackToAnEarlierVersionRepublishedUnderANewReleaseButRefuseReplays() {
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1));
+        ModelRecord v2 = ModelRecords.cnnSeed(2, 2);
+        ModelRecord v1 = ModelRecords.cnnSeed(1, 1);
+        assertThat(catalog.offer(v2)).isTrue();
+        DenoisingModel second = catalog.forCurrentThread(1);
+
+        assertThat(catalog.offer(v1)).as("a replayed v1 record").isFalse();
+        assertThat(catalog.isStale(v1)).isTrue();
+        ModelRecord rollback = new ModelRecord(v1.metadata().withRelease(3), v1.parameters());
+        assertThat(catalog.offer(rollback)).isTrue();
+
+        assertThat(catalog.currentVersion()).isEqualTo(1);
+        DenoisingModel rolledBack = catalog.forCurrentThread(1);
+        assertThat(rolledBack).isNotSameAs(second);
+        assertThat(rolledBack.metadata().version()).isEqualTo(1);
+        assertThat(catalog.offer(v2)).as("v2 was released before the rollback").isFalse();
+        assertThat(catalog.offer(ModelRecords.cnnSeed(4, 4))).isTrue();
     }
 }

@@ -25,12 +25,12 @@ class TopicApplierIT {
             admin.createTopics(List.of(new NewTopic("denoiser.images.latent", 2, (short) 1))).all().get();
 
             ApplyReport first = applier.apply(catalog);
-            assertThat(first.created()).hasSize(8);
+            assertThat(first.created()).hasSize(9);
             assertThat(first.problems()).singleElement().asString()
                     .contains("denoiser.images.latent: 2 partitions, the topic file declares 3");
             ApplyReport second = applier.apply(catalog);
             assertThat(second.changedNothing()).isTrue();
-            assertThat(second.unchanged()).hasSize(9);
+            assertThat(second.unchanged()).hasSize(10);
             assertThat(second.lines()).contains("nothing to change");
             assertThat(second.problems()).hasSize(1);
 

@@ -15,7 +15,7 @@ class TopicCatalogTest {
     void shouldLoadTheRepositoryTopicFilesAndTheCopiesInTheJarAlike() throws Exception {
         TopicCatalog files = TopicCatalog.load(Path.of("topics"));
         TopicCatalog shipped = TopicCatalog.fromClasspath();
-        assertThat(files.topics()).hasSize(9).containsExactlyInAnyOrderElementsOf(shipped.topics());
+        assertThat(files.topics()).hasSize(10).containsExactlyInAnyOrderElementsOf(shipped.topics());
         TopicSpec models = shipped.byName(TopicNames.defaults().models());
         assertThat(models.configs()).containsEntry("cleanup.policy", "compact");
         assertThat(models.partitions()).isEqualTo(1);
