@@ -4,11 +4,14 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.train.ModelHistory;
 import io.denoiser.train.ModelTopicReader;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 
 /** {@code models list}: every record on the models topic with its metrics, signer and status. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -24,20 +27,23 @@ public final class ModelsListCommand implements Callable<Integer> {
     @Mixin
     ModelTrustOptions trustOptions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         ModelHistory history = ModelTopicReader.history(kafka.connection(), TopicNames.defaults().models(),
                 trustOptions.trust());
-        System.out.printf(Locale.ROOT, ROW, "offset", "published", "model", "version", "release", "psnr_db",
+        out().printf(Locale.ROOT, ROW, "offset", "published", "model", "version", "release", "psnr_db",
                 "signer", "status");
         for (ModelHistory.Entry entry : history.entries()) {
             ModelMetadata metadata = entry.metadata();
-            System.out.printf(Locale.ROOT, ROW, entry.offset(), entry.timestamp().toString().substring(0, 19) + "Z",
+            out().printf(Locale.ROOT, ROW, entry.offset(), entry.timestamp().toString().substring(0, 19) + "Z",
                     entry.key(), metadata == null ? "?" : metadata.version(),
                     metadata == null ? "?" : metadata.releaseOrder(), psnr(metadata), entry.signer(),
                     history.status(entry));
         }
-        System.out.printf("%d record(s) on %s%n", history.entries().size(), TopicNames.defaults().models());
+        out().printf("%d record(s) on %s%n", history.entries().size(), TopicNames.defaults().models());
         return 0;
     }
 
@@ -45,5 +51,9 @@ public final class ModelsListCommand implements Callable<Integer> {
         Map<String, Double> metrics = metadata == null ? null : metadata.metrics();
         Double psnr = metrics == null ? null : metrics.get("psnr_db");
         return psnr == null ? "-" : String.format(Locale.ROOT, "%.2f", psnr);
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -5,12 +5,15 @@ import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.SigningKeys;
 import io.denoiser.train.ModelReleases;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code models publish}: a model file, verified and signed, as the next version on the models topic. */
@@ -31,6 +34,9 @@ public final class ModelsPublishCommand implements Callable<Integer> {
             description = "Ed25519 private key (PEM) to sign with; its .pub must sit beside it (env TRAIN_SIGNING_KEY).")
     Path signingKey;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         ModelRecord model = ModelFiles.read(file);
@@ -38,9 +44,13 @@ public final class ModelsPublishCommand implements Callable<Integer> {
         try (ModelReleases releases = new ModelReleases(kafka.connection(), TopicNames.defaults().models(),
                 trustOptions.trust(List.of(key.getPublic())), key)) {
             ModelRecord published = releases.publish(model);
-            System.out.printf("published %s v%d from %s, signed by %s%n", published.name(), published.version(), file,
+            out().printf("published %s v%d from %s, signed by %s%n", published.name(), published.version(), file,
                     SigningKeys.keyId(key.getPublic()));
         }
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

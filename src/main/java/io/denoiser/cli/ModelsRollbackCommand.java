@@ -5,13 +5,16 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.SigningKeys;
 import io.denoiser.train.ModelReleases;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code models rollback}: republish an earlier version as the newest, so every denoiser moves back to it. */
@@ -37,6 +40,9 @@ public final class ModelsRollbackCommand implements Callable<Integer> {
             description = "Ed25519 private key (PEM) to sign with; its .pub must sit beside it (env TRAIN_SIGNING_KEY).")
     Path signingKey;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         KeyPair key = SigningKeys.readPair(signingKey);
@@ -44,12 +50,16 @@ public final class ModelsRollbackCommand implements Callable<Integer> {
                 trustOptions.trust(List.of(key.getPublic())), key)) {
             Optional<ModelRecord> republished = releases.rollback(modelName, version);
             if (republished.isEmpty()) {
-                System.out.printf("%s v%d is already the version in use%n", modelName, version);
+                out().printf("%s v%d is already the version in use%n", modelName, version);
             } else {
-                System.out.printf("rolled %s back to v%d (release %d)%n", modelName, version,
+                out().printf("rolled %s back to v%d (release %d)%n", modelName, version,
                         republished.get().metadata().releaseOrder());
             }
         }
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }
