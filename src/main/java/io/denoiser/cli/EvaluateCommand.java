@@ -8,14 +8,24 @@ import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ShippedModels;
+import io.denoiser.plot.VersionHistoryPlot;
+import io.denoiser.quality.QualityScores;
+import io.denoiser.train.ModelHistory;
 import io.denoiser.train.ModelTopicReader;
 import io.denoiser.train.TrainingData;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: a model against the noisy input and the median baseline, with pictures. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -41,6 +51,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--from-topic", description = "Evaluate the newest valid version of --model on the models topic.")
     boolean fromTopic;
 
+    @Option(names = "--versions", description = "Evaluate every trusted version of --model still on the models "
+            + "topic, in publication order, and plot its PSNR per version (versions-psnr.png in --out).")
+    boolean versions;
+
     @Option(names = "--dataset", description = "mnist, mnist-rows, sensors or csv:FILE (default: from the model's input shape).")
     String dataset;
 
@@ -59,19 +73,56 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Write the scores as JSON to this file.")
     Path report;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (versions) {
+            return evaluateVersions();
+        }
         ModelRecord model = load();
-        TrainingData data = TrainingData.named(dataset != null ? dataset : defaultDataset(model), noise, windowLength, stride);
+        TrainingData data = dataFor(model);
         ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, data, NOISE_SEED);
-        System.out.printf("%s v%d (%s) on %s, %d held-out records%n%n", model.name(), model.version(),
+        out().printf("%s v%d (%s) on %s, %d held-out records%n%n", model.name(), model.version(),
                 model.metadata().architecture(), data.name(), outcome.table().overall().n());
-        System.out.print(outcome.table().render());
-        EvaluationPictures.write(out, outcome).forEach(file -> System.out.println("wrote " + file));
+        out().print(outcome.table().render());
+        EvaluationPictures.write(out, outcome).forEach(file -> out().println("wrote " + file));
         if (report != null) {
             JsonReports.write(report, outcome.report());
         }
         return 0;
+    }
+
+    private int evaluateVersions() throws Exception {
+        ModelHistory history = ModelTopicReader.history(kafka.connection(), TopicNames.defaults().models(), modelTrust.trust());
+        List<ModelRecord> published = history.entries().stream().map(ModelHistory.Entry::trusted)
+                .filter(r -> r != null && r.name().equals(modelName)).toList();
+        if (published.isEmpty()) {
+            throw new IllegalArgumentException("no trusted version of " + modelName + " on the models topic");
+        }
+        TrainingData data = dataFor(published.get(0));
+        List<VersionHistoryPlot.Point> points = new ArrayList<>();
+        QualityScores baselines = null;
+        out().printf("%-8s %-8s %9s%n", "release", "version", "psnr_db");
+        for (ModelRecord record : published) {
+            QualityScores scores = ModelEvaluation.run(record, data, NOISE_SEED).table().overall();
+            baselines = scores;
+            points.add(new VersionHistoryPlot.Point(record.metadata().releaseOrder(), record.version(),
+                    scores.model().psnrDb()));
+            out().printf(Locale.ROOT, "%-8d %-8d %9.2f%n", record.metadata().releaseOrder(), record.version(),
+                    scores.model().psnrDb());
+        }
+        out().printf(Locale.ROOT, "noisy input %.2f dB, median baseline %.2f dB on %s%n",
+                baselines.noisy().psnrDb(), baselines.median().psnrDb(), data.name());
+        Path plot = out.resolve("versions-psnr.png");
+        VersionHistoryPlot.writePng(plot, modelName, points, baselines.noisy().psnrDb(), baselines.median().psnrDb());
+        out().println("wrote " + plot);
+        return 0;
+    }
+
+    private TrainingData dataFor(ModelRecord model) throws IOException {
+        return TrainingData.named(dataset != null ? dataset : defaultDataset(model), noise, windowLength, stride);
     }
 
     private ModelRecord load() throws Exception {
@@ -91,5 +142,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             return "mnist";
         }
         return Arrays.equals(model.metadata().inputShape(), new int[] {28, 28}) ? "mnist-rows" : "sensors";
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -95,6 +95,9 @@ class ModelLifecycleIT {
                 assertThat(denoised).extracting(ConsumerRecord::key).hasSize(3 * PER_PHASE).doesNotHaveDuplicates();
                 assertThat(versionsByPhase(denoised)).containsExactly(Map.entry(0, List.of(1L)),
                         Map.entry(1, List.of(2L)), Map.entry(2, List.of(1L)));
+                assertThat(evaluateVersions(cluster)).containsPattern("3\\s+1\\s+\\d+\\.\\d\\d")
+                        .contains("versions-psnr.png");
+                assertThat(dir.resolve("versions/versions-psnr.png")).isNotEmptyFile();
                 assertThat(models(cluster, "list")).containsPattern("dense\\s+2\\s+2\\s+\\S+\\s+\\S+\\s+superseded")
                         .containsPattern("dense\\s+1\\s+3\\s+\\S+\\s+\\S+\\s+in use");
             }
@@ -121,6 +124,16 @@ class ModelLifecycleIT {
         }
         StringWriter out = new StringWriter();
         int exit = Main.commandLine().setOut(new PrintWriter(out, true)).execute(command.toArray(String[]::new));
+        assertThat(exit).as(out.toString()).isZero();
+        return out.toString();
+    }
+
+    /** {@code evaluate --versions}: every published version scored and plotted; returns what it printed. */
+    private String evaluateVersions(TestKafkaCluster cluster) {
+        StringWriter out = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out, true)).execute("evaluate", "--versions", "--model",
+                MODEL, "--out", dir.resolve("versions").toString(), "--bootstrap-servers",
+                cluster.connection().bootstrapServers(), "--model-public-keys", dir.resolve("signing.pub").toString());
         assertThat(exit).as(out.toString()).isZero();
         return out.toString();
     }
