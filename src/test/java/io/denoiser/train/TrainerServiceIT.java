@@ -1,21 +1,30 @@
 package io.denoiser.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.TopicNames;
+import io.denoiser.data.MnistDataset;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.topics.TopicApplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 class TrainerServiceIT {
 
     private static final TopicNames TOPICS = TopicNames.defaults();
+    private static final EvaluationGate PUBLISH_ANYTHING = new EvaluationGate(-50);
 
     @Test
     void shouldPublishOnlyCandidatesThatPassTheGateSignedAndKeepTheChampionOtherwise() throws Exception {
@@ -23,27 +32,106 @@ class TrainerServiceIT {
             TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-            ModelRecord kept = round(cluster, new EvaluationGate(50), meters);
+            ModelRecord kept = round(images(cluster, new EvaluationGate(50), true), meters);
             assertThat(kept.version()).as("a candidate 50 dB better is impossible: the champion stays").isEqualTo(1);
             assertThat(ModelTopicReader.latest(cluster.connection(), TOPICS.models(), "cnn-seed", ModelRecords.TRUST))
                     .isEmpty();
             assertThat(meters.get("trainer.candidates.rejected").counter().count()).isEqualTo(1);
 
-            ModelRecord published = round(cluster, new EvaluationGate(-50), meters);
+            ModelRecord published = round(images(cluster, PUBLISH_ANYTHING, true), meters);
             assertThat(published.version()).isEqualTo(2);
-            assertThat(published.metadata().training()).containsEntry("parent_version", 1L);
+            assertThat(published.metadata().training()).containsEntry("parent_version", 1L)
+                    .containsKeys("window", "app_version");
             assertThat(ModelTopicReader.latest(cluster.connection(), TOPICS.models(), "cnn-seed", ModelRecords.TRUST)
                     .orElseThrow().version()).as("signed, so the denoisers' trust accepts it").isEqualTo(2);
         }
     }
 
-    private static ModelRecord round(TestKafkaCluster cluster, EvaluationGate gate, SimpleMeterRegistry meters) {
-        TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
-                TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000, true,
-                Optional.of(gate),
-                Optional.of(ModelRecords.SIGNING));
+    @Test
+    void shouldRebuildItsWindowFromTheTopicAndResumeFromTheLatestVersionAfterARestart() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            sendClean(cluster, TOPICS.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
+                    new int[] {28, 28});
+            ModelRecord first = round(images(cluster, PUBLISH_ANYTHING, false), new SimpleMeterRegistry());
+            ModelRecord afterRestart = round(images(cluster, PUBLISH_ANYTHING, false), new SimpleMeterRegistry());
+
+            assertThat(afterRestart.version()).isEqualTo(first.version() + 1);
+            assertThat(afterRestart.metadata().training()).containsEntry("parent_version", first.version())
+                    .containsEntry("samples", 300);
+            assertThat(afterRestart.metadata().training().get("window"))
+                    .isEqualTo(first.metadata().training().get("window"));
+        }
+    }
+
+    @Test
+    void shouldStartARoundBeforeTheIntervalOnceEnoughNewSamplesArrived() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            float[][] digits = MnistDataset.bundled().trainingSplit().slice(0, 350).images();
+            sendClean(cluster, TOPICS.cleanImages(), Arrays.copyOfRange(digits, 0, 300), new int[] {28, 28});
+            TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
+                    TrainingData.mnistImages(0.5), Duration.ofHours(1), 50, TrainingSettings.seedRecipe(1, 3), 1000,
+                    false, Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING));
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(meters))) {
+                Thread rounds = new Thread(() -> {
+                    try {
+                        trainer.run(2);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "trainer");
+                rounds.start();
+                await().atMost(Duration.ofMinutes(2)).until(() -> meters.get("trainer.rounds").counter().count() == 1);
+                sendClean(cluster, TOPICS.cleanImages(), Arrays.copyOfRange(digits, 300, 350), new int[] {28, 28});
+
+                rounds.join(Duration.ofMinutes(2).toMillis());
+                assertThat(rounds.isAlive()).as("the second round waited for the hour-long interval").isFalse();
+                assertThat(meters.get("trainer.versions.published").counter().count()).isEqualTo(2);
+                assertThat(meters.get("trainer.window.size").gauge().value()).isEqualTo(350);
+            }
+        }
+    }
+
+    @Test
+    void shouldTrainASequenceModelFromTheCleanSequenceTopic() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            float[][] rows = MnistDataset.bundled().trainingSplit().slice(0, 256).images();
+            sendClean(cluster, TOPICS.cleanSequences(), rows, new int[] {28, 28});
+            TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "lstm", Architecture.LSTM,
+                    TrainingData.named("mnist-rows", 0.5, 1, 1), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3),
+                    1000, false, Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING));
+
+            ModelRecord published = round(config, new SimpleMeterRegistry());
+
+            assertThat(published.version()).isEqualTo(2);
+            assertThat(published.metadata().training()).containsEntry("samples", 256);
+            assertThat(published.metadata().training().get("window")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                    .containsEntry("topic", TOPICS.cleanSequences()).containsEntry("samples", 256);
+        }
+    }
+
+    private static TrainerConfig images(TestKafkaCluster cluster, EvaluationGate gate, boolean bundled) {
+        return new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
+                TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000, bundled,
+                Optional.of(gate), Optional.of(ModelRecords.SIGNING));
+    }
+
+    /** A fresh trainer process for each round, as after a restart. */
+    private static ModelRecord round(TrainerConfig config, SimpleMeterRegistry meters) {
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(meters))) {
             return trainer.runRound();
+        }
+    }
+
+    private static void sendClean(TestKafkaCluster cluster, String topic, float[][] samples, int[] shape) {
+        TensorCodec codec = new TensorCodec(1 << 20);
+        try (KafkaProducer<String, byte[]> producer = cluster.producer()) {
+            for (int i = 0; i < samples.length; i++) {
+                producer.send(new ProducerRecord<>(topic, "clean-" + i, codec.encodeFloat32(new Tensor(shape, samples[i]))));
+            }
         }
     }
 }
