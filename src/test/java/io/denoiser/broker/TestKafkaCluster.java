@@ -60,6 +60,10 @@ public final class TestKafkaCluster implements AutoCloseable {
         Properties properties = connection().baseProperties();
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 20 << 20);
+        // Tests produce right after creating topics. With several requests in flight, one that reaches the
+        // broker before it applied the new partition fails NOT_LEADER_OR_FOLLOWER while the next is appended,
+        // and the retry then spins on OUT_OF_ORDER_SEQUENCE_NUMBER until it expires (KAFKA-15591).
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
 
