@@ -14,6 +14,7 @@ import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.Architecture;
+import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.model.ShippedModels;
@@ -100,6 +101,12 @@ class ModelLifecycleIT {
                 assertThat(dir.resolve("versions/versions-psnr.png")).isNotEmptyFile();
                 assertThat(models(cluster, "list")).containsPattern("dense\\s+2\\s+2\\s+\\S+\\s+\\S+\\s+superseded")
                         .containsPattern("dense\\s+1\\s+3\\s+\\S+\\s+\\S+\\s+in use");
+
+                Path file = dir.resolve("v2.dnm");
+                ModelFiles.write(file, v2);
+                assertThat(models(cluster, "publish", "--file", file.toString()))
+                        .as("a file goes out as the next version, after the rollback's release").contains("published dense v4");
+                await().atMost(TIMEOUT).until(catalog::currentVersion, v -> v == 4);
             }
         }
     }
@@ -119,7 +126,7 @@ class ModelLifecycleIT {
         command.addAll(List.of(arguments));
         command.addAll(List.of("--bootstrap-servers", cluster.connection().bootstrapServers(),
                 "--model-public-keys", dir.resolve("signing.pub").toString()));
-        if (arguments[0].equals("rollback")) {
+        if (!arguments[0].equals("list")) {
             command.addAll(List.of("--signing-key", key.toString()));
         }
         StringWriter out = new StringWriter();
