@@ -12,6 +12,7 @@ import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.stream.DenoiserApp;
 import io.denoiser.stream.ModelRegistry;
+import io.denoiser.topics.TopicApplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +68,21 @@ public final class StreamBenchmark {
         this.commitIntervalMs = commitIntervalMs;
     }
 
+    /** One phase's topics. */
+    private record PhaseTopics(String input, String denoised, String latent) {
+        static PhaseTopics create(String phase, String input) {
+            return new PhaseTopics(input, topic(phase + "-denoised"), topic(phase + "-latent"));
+        }
+    }
+
     public Result run(double offeredRps, Duration latencyPhase) throws Exception {
         String input = topic("input");
-        createTopics(input);
+        PhaseTopics perRecordTopics = PhaseTopics.create("per-record", input);
+        PhaseTopics batchedTopics = PhaseTopics.create("batched", input);
+        PhaseTopics latencyTopics = PhaseTopics.create("latency", topic("latency-input"));
+        // Every topic exists before anything writes to it, so no phase races a partition's creation.
+        createTopics(input, perRecordTopics.denoised(), perRecordTopics.latent(), batchedTopics.denoised(),
+                batchedTopics.latent(), latencyTopics.input(), latencyTopics.denoised(), latencyTopics.latent());
         byte[][] values = noisyDigits();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (int i = 0; i < values.length; i++) {
@@ -77,10 +90,10 @@ public final class StreamBenchmark {
             }
             producer.flush();
         }
-        double perRecord = throughput(input, 1);
-        double batched = throughput(input, batchSize);
+        double perRecord = throughput(perRecordTopics, 1);
+        double batched = throughput(batchedTopics, batchSize);
         double modelOnly = ModelBenchmark.median(new ModelBenchmark(model, batchSize, 1, true).measure(2, 5, 1));
-        double[] latency = latency(values, offeredRps, latencyPhase);
+        double[] latency = latency(latencyTopics, values, offeredRps, latencyPhase);
         return new Result(perRecord, batched, modelOnly, offeredRps, latency[0], latency[1]);
     }
 
@@ -89,13 +102,10 @@ public final class StreamBenchmark {
      * restored, model copies built) to the last output committed, over every pre-produced record: the
      * steady rate, without the one-off start-up a fresh application id pays.
      */
-    private double throughput(String input, int batch) throws Exception {
-        String denoised = topic("denoised");
-        String latent = topic("latent");
-        createTopics(denoised, latent);
-        Pipeline pipeline = new Pipeline("images", input, denoised, latent, model.name(), batch,
-                maxWaitMs, OutputFormat.AS_INPUT, false);
-        try (OutputWatcher outputs = new OutputWatcher(kafka, denoised);
+    private double throughput(PhaseTopics topics, int batch) throws Exception {
+        Pipeline pipeline = new Pipeline("images", topics.input(), topics.denoised(), topics.latent(), model.name(),
+                batch, maxWaitMs, OutputFormat.AS_INPUT, false);
+        try (OutputWatcher outputs = new OutputWatcher(kafka, topics.denoised());
              DenoiserApp app = app(pipeline)) {
             app.start();
             if (!app.awaitRunning(Duration.ofMinutes(2))) {
@@ -108,21 +118,17 @@ public final class StreamBenchmark {
         }
     }
 
-    private double[] latency(byte[][] values, double offeredRps, Duration phase) throws Exception {
-        String input = topic("latency-input");
-        String denoised = topic("latency-denoised");
-        String latent = topic("latency-latent");
-        createTopics(input, denoised, latent);
-        Pipeline pipeline = new Pipeline("images", input, denoised, latent, model.name(), batchSize,
-                maxWaitMs, OutputFormat.AS_INPUT, false);
-        try (OutputWatcher outputs = new OutputWatcher(kafka, denoised);
+    private double[] latency(PhaseTopics topics, byte[][] values, double offeredRps, Duration phase) throws Exception {
+        Pipeline pipeline = new Pipeline("images", topics.input(), topics.denoised(), topics.latent(), model.name(),
+                batchSize, maxWaitMs, OutputFormat.AS_INPUT, false);
+        try (OutputWatcher outputs = new OutputWatcher(kafka, topics.denoised());
              DenoiserApp app = app(pipeline);
              KafkaProducer<String, byte[]> producer = producer()) {
             app.start();
             if (!app.awaitRunning(Duration.ofMinutes(2))) {
                 throw new IllegalStateException("denoiser did not start");
             }
-            int sent = PacedSender.send(producer, input, values, offeredRps, phase);
+            int sent = PacedSender.send(producer, topics.input(), values, offeredRps, phase);
             outputs.awaitCount(sent, Duration.ofMinutes(2));
             return new double[] {outputs.latencyPercentileMs(50), outputs.latencyPercentileMs(99)};
         }
@@ -155,6 +161,7 @@ public final class StreamBenchmark {
         }
         try (Admin admin = Admin.create(kafka.baseProperties())) {
             admin.createTopics(topics).all().get();
+            TopicApplier.awaitLeaders(admin, List.of(names));
         }
     }
 

@@ -123,7 +123,8 @@ public final class TensorCodec {
     public byte[] encodeUint8(Tensor tensor) {
         ByteBuffer buffer = header(tensor, DType.UINT8);
         for (float value : tensor.values()) {
-            buffer.put((byte) Math.round(Math.min(1f, Math.max(0f, value)) * 255f));
+            // floor(x + 0.5) is Math.round for x >= 0 (NaN clamps to 0 either way), without its range checks.
+            buffer.put((byte) (int) (Math.min(1f, Math.max(0f, value)) * 255f + 0.5f));
         }
         return buffer.array();
     }

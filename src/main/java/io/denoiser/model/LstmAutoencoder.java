@@ -87,9 +87,8 @@ final class LstmAutoencoder implements Autoencoder {
     public Reconstruction reconstruct(float[][] inputs) {
         int n = inputs.length;
         int size = steps * features;
-        float[] flat = Batches.flatten(inputs, size);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
-            INDArray x = Nd4j.create(flat, new long[] {n, steps, features}, 'c');          // [N,T,F]
+            INDArray x = Batches.batch(inputs, size, new long[] {n, steps, features});       // [N,T,F]
             INDArray latent = lstm(x, encoder)[1];                                         // [N,H]
             INDArray repeated = latent.reshape(n, 1, hidden).repeat(1, steps).dup('c');     // [N,T,H]
             INDArray sequence = lstm(repeated, decoder)[0];                                // [N,T,H]

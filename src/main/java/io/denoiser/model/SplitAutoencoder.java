@@ -37,7 +37,7 @@ final class SplitAutoencoder implements Autoencoder {
         long[] batchShape = new long[inputShape.length + 1];
         batchShape[0] = inputs.length;
         System.arraycopy(inputShape, 0, batchShape, 1, inputShape.length);
-        INDArray batch = Nd4j.create(Batches.flatten(inputs, inputSize), batchShape, 'c');
+        INDArray batch = Batches.batch(inputs, inputSize, batchShape);
         INDArray latent = encoder.output(batch);
         INDArray output = decoder.output(latent);
         return new Reconstruction(Batches.rows(output, inputs.length), Batches.rows(latent, inputs.length));

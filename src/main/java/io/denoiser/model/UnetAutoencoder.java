@@ -76,7 +76,7 @@ final class UnetAutoencoder implements Design {
         return new Autoencoder() {
             @Override
             public Reconstruction reconstruct(float[][] inputs) {
-                INDArray batch = Nd4j.create(Batches.flatten(inputs, shape.inputSize()), shape.batchShape(inputs.length), 'c');
+                INDArray batch = Batches.batch(inputs, shape.inputSize(), shape.batchShape(inputs.length));
                 INDArray[] outputs = graph.output(batch);
                 return new Reconstruction(Batches.rows(outputs[0], inputs.length), Batches.rows(outputs[1], inputs.length));
             }

@@ -1,6 +1,7 @@
 package io.denoiser.topics;
 
 import io.denoiser.config.KafkaConnection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,12 +17,16 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Brings a cluster in line with the topic files: creates missing topics, re-aligns configs that drifted,
  * and reports what it cannot fix (partition count, replication factor). It never deletes anything.
  */
 public final class TopicApplier {
+
+    private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration LEADER_POLL = Duration.ofMillis(50);
 
     private final Admin admin;
     private final Optional<Short> replicationFactorOverride;
@@ -97,6 +102,32 @@ public final class TopicApplier {
         if (!missing.isEmpty()) {
             admin.createTopics(missing.stream().map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor(t))
                     .configs(t.configs())).toList()).all().get();
+            awaitLeaders(admin, names(missing));
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code topics} has a leader. Writing to a partition its broker has not
+     * applied yet can make an idempotent producer lose a reordered request (KAFKA-15591), and the service
+     * writes to topics it just created.
+     */
+    public static void awaitLeaders(Admin admin, Collection<String> topics) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + LEADER_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                if (admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + topics + " still have no leader after " + LEADER_TIMEOUT);
+            }
+            Thread.sleep(LEADER_POLL.toMillis());
         }
     }
 

@@ -26,7 +26,7 @@ class LstmSequenceAutoencoderTest {
         MultiLayerNetwork network = new MultiLayerNetwork(LstmSequenceAutoencoder.configuration(5, 12, 5, 8));
         network.init();
         float[][] windows = randomWindows(3, 12 * 5);
-        INDArray expected = network.output(Architecture.LSTM.trainingBatch(Batches.flatten(windows, 60), 3, SHAPE)); // [N,F,T]
+        INDArray expected = network.output(Architecture.LSTM.trainingBatch(FloatArrays.concat(windows), 3, SHAPE)); // [N,F,T]
         float[] parameters = network.params().toFloatVector();
 
         Reconstruction result = DenoisingModel.load(record(parameters)).reconstruct(windows);

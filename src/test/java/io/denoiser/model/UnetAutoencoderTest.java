@@ -30,7 +30,7 @@ class UnetAutoencoderTest {
                 image[i] = random.nextFloat();
             }
         }
-        INDArray expected = training.outputSingle(Nd4j.create(Batches.flatten(images, 784), shape.batchShape(2), 'c'));
+        INDArray expected = training.outputSingle(Nd4j.create(FloatArrays.concat(images), shape.batchShape(2), 'c'));
         float[] parameters = training.params().toFloatVector();
         ModelRecord record = new ModelRecord(new ModelMetadata("unet", 1, "unet", shape.input(), shape.latent(),
                 parameters.length, Map.of(), Map.of(), null, null), parameters);
