@@ -1,6 +1,5 @@
 package io.denoiser.cli;
 
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.SigningKeys;
@@ -8,13 +7,12 @@ import io.denoiser.train.ModelReleases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code models publish}: a model file, verified and signed, as the next version on the models topic. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
@@ -22,17 +20,10 @@ import picocli.CommandLine.Option;
 public final class ModelsPublishCommand implements Callable<Integer> {
 
     @Mixin
-    KafkaOptions kafka;
-
-    @Mixin
-    ModelTrustOptions trustOptions;
+    RegistryOptions registry;
 
     @Option(names = "--file", required = true, description = "Model file to publish.")
     Path file;
-
-    @Option(names = "--signing-key", required = true, defaultValue = "${env:TRAIN_SIGNING_KEY}",
-            description = "Ed25519 private key (PEM) to sign with; its .pub must sit beside it (env TRAIN_SIGNING_KEY).")
-    Path signingKey;
 
     @Spec
     CommandSpec spec;
@@ -40,9 +31,8 @@ public final class ModelsPublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelRecord model = ModelFiles.read(file);
-        KeyPair key = SigningKeys.readPair(signingKey);
-        try (ModelReleases releases = new ModelReleases(kafka.connection(), TopicNames.defaults().models(),
-                trustOptions.trust(List.of(key.getPublic())), key)) {
+        KeyPair key = registry.signingKeyPair();
+        try (ModelReleases releases = registry.open(key)) {
             ModelRecord published = releases.publish(model);
             out().printf("published %s v%d from %s, signed by %s%n", published.name(), published.version(), file,
                     SigningKeys.keyId(key.getPublic()));
