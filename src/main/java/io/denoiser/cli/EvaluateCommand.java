@@ -138,7 +138,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String defaultDataset(ModelRecord model) {
-        if (!Architecture.LSTM.id().equals(model.metadata().architecture())) {
+        if (!Architecture.fromId(model.metadata().architecture()).readsSequences()) {
             return "mnist";
         }
         return Arrays.equals(model.metadata().inputShape(), new int[] {28, 28}) ? "mnist-rows" : "sensors";

@@ -77,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
     int patience;
 
     @Option(names = "--dataset", description = "Training data: mnist, mnist-rows, sensors or csv:FILE "
-            + "(default: mnist for image models, mnist-rows for lstm).")
+            + "(default: mnist for image models, mnist-rows for lstm and lstm-reversed).")
     String dataset;
 
     @Option(names = "--window-length", defaultValue = "64", description = "CSV window length in steps (default: ${DEFAULT-VALUE}).")
@@ -161,7 +161,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Architecture design = Architecture.fromId(architecture);
         TrainingData data = trainingData(design);
-        ModelShape shape = design == Architecture.LSTM ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape();
+        ModelShape shape = design.readsSequences() ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape();
         HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED));
         ModelRecord model = new TrainingRun(settings, heldOut, new ProgressBarReporter())
                 .train(modelName, design, shape, version, Optional.empty(), data);
@@ -175,7 +175,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The --dataset, by default the digits as images, or read row by row for sequence models. */
     private TrainingData trainingData(Architecture design) throws IOException {
-        String name = dataset != null ? dataset : design == Architecture.LSTM ? "mnist-rows" : "mnist";
+        String name = dataset != null ? dataset : design.readsSequences() ? "mnist-rows" : "mnist";
         return TrainingData.named(name, noise, windowLength, stride);
     }
 

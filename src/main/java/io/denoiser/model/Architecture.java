@@ -16,7 +16,9 @@ public enum Architecture {
     /** The seed's dense autoencoder for 28x28 images, flattened. */
     DENSE("dense", new DenseAutoencoder()),
     /** The seed's LSTM sequence-to-sequence autoencoder for T x F windows. */
-    LSTM("lstm", new LstmSequenceAutoencoder());
+    LSTM("lstm", new LstmSequenceAutoencoder(false)),
+    /** The same LSTM autoencoder with its encoder reading each window last step first. */
+    LSTM_REVERSED("lstm-reversed", new LstmSequenceAutoencoder(true));
 
     private final String id;
     private final Design design;
@@ -33,6 +35,11 @@ public enum Architecture {
 
     public String id() {
         return id;
+    }
+
+    /** True for the sequence autoencoders, whose input shape is [steps, features] of the data they train on. */
+    public boolean readsSequences() {
+        return design instanceof LstmSequenceAutoencoder;
     }
 
     public ModelShape defaultShape() {
@@ -66,8 +73,13 @@ public enum Architecture {
         return design.inference(parameters, shape);
     }
 
-    /** Records laid out one after another, reshaped for the training network's input. */
+    /** Records laid out one after another, reshaped as the training network's targets. */
     public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
         return design.trainingBatch(values, count, shape);
+    }
+
+    /** Noisy records laid out one after another, reshaped (and for some designs reordered) as the training network's input. */
+    public INDArray trainingInputs(float[] values, int count, ModelShape shape) {
+        return design.trainingInputs(values, count, shape);
     }
 }

@@ -45,4 +45,16 @@ final class Batches {
         }
         return rows;
     }
+
+    /** A copy of {@code count} time-major records of {@code steps} x {@code features} with each record's steps in reverse order. */
+    static float[] reverseSteps(float[] values, int count, int steps, int features) {
+        float[] reversed = new float[values.length];
+        for (int record = 0; record < count; record++) {
+            int offset = record * steps * features;
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(values, offset + t * features, reversed, offset + (steps - 1 - t) * features, features);
+            }
+        }
+        return reversed;
+    }
 }

@@ -26,4 +26,12 @@ interface Design {
 
     /** {@code count} records, each {@code shape.inputSize()} values in record order, as the training network's input. */
     INDArray trainingBatch(float[] values, int count, ModelShape shape);
+
+    /**
+     * {@code count} noisy records as the training network's input; by default laid out as {@link #trainingBatch},
+     * the layout of the clean targets too.
+     */
+    default INDArray trainingInputs(float[] values, int count, ModelShape shape) {
+        return trainingBatch(values, count, shape);
+    }
 }

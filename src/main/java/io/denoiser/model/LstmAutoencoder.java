@@ -28,6 +28,7 @@ final class LstmAutoencoder implements Autoencoder {
     private final int steps;
     private final int features;
     private final int hidden;
+    private final boolean reversedInput;
     private final Gates encoder;
     private final Gates decoder;
     private final INDArray outputWeights;
@@ -37,11 +38,16 @@ final class LstmAutoencoder implements Autoencoder {
     private record Gates(INDArray input, INDArray recurrent, INDArray bias) {
     }
 
-    /** Reads the parameters out of a trained (or freshly loaded) DL4J network. */
-    LstmAutoencoder(MultiLayerNetwork network, int steps, int features, int hidden) {
+    /**
+     * Reads the parameters out of a trained (or freshly loaded) DL4J network.
+     *
+     * @param reversedInput whether the encoder was trained on windows with their steps reversed
+     */
+    LstmAutoencoder(MultiLayerNetwork network, int steps, int features, int hidden, boolean reversedInput) {
         this.steps = steps;
         this.features = features;
         this.hidden = hidden;
+        this.reversedInput = reversedInput;
         this.encoder = gates(network.getLayer(LstmSequenceAutoencoder.ENCODER));
         this.decoder = gates(network.getLayer(LstmSequenceAutoencoder.DECODER));
         Layer output = network.getLayer(LstmSequenceAutoencoder.OUTPUT);
@@ -87,8 +93,9 @@ final class LstmAutoencoder implements Autoencoder {
     public Reconstruction reconstruct(float[][] inputs) {
         int n = inputs.length;
         int size = steps * features;
+        float[][] records = reversedInput ? reversed(inputs) : inputs;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
-            INDArray x = Batches.batch(inputs, size, new long[] {n, steps, features});       // [N,T,F]
+            INDArray x = Batches.batch(records, size, new long[] {n, steps, features});       // [N,T,F]
             INDArray latent = lstm(x, encoder)[1];                                         // [N,H]
             INDArray repeated = latent.reshape(n, 1, hidden).repeat(1, steps).dup('c');     // [N,T,H]
             INDArray sequence = lstm(repeated, decoder)[0];                                // [N,T,H]
@@ -97,6 +104,15 @@ final class LstmAutoencoder implements Autoencoder {
             Transforms.sigmoid(output, false);
             return new Reconstruction(Batches.rows(output, n), Batches.rows(latent, n));
         }
+    }
+
+    /** Each window with its steps in reverse order, as the reversed encoder was trained to read them. */
+    private float[][] reversed(float[][] inputs) {
+        float[][] reversed = new float[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            reversed[i] = Batches.reverseSteps(inputs[i], 1, steps, features);
+        }
+        return reversed;
     }
 
     /** Full sequence, last output and last cell state: the combination oneDNN's LSTM primitive serves. */

@@ -21,6 +21,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * LSTM encoder, its last time step as the latent vector, repeated T times into an LSTM decoder, and a
  * time-distributed dense layer with a sigmoid back to F features. Training uses this DL4J network (NCW:
  * [batch, features, time]); inference runs the same parameters through {@link LstmAutoencoder}.
+ *
+ * <p>The encoder may read each window last step first while the decoder still writes it first step first, the
+ * input reversal of Sutskever et al. (2014): the first steps to reconstruct are then the ones the encoder read
+ * last, so gradients find short paths from the start. On the 64-step sensor windows the forward model stayed
+ * at the constant output (12.3 dB) for 3 epochs; reversed, it climbed from the first epoch.
  */
 final class LstmSequenceAutoencoder implements Design {
 
@@ -36,6 +41,15 @@ final class LstmSequenceAutoencoder implements Design {
      * 40 on MNIST rows; 1e-2 (with per-layer gradient clipping) stalled below 12 dB.
      */
     private static final double LEARNING_RATE = 3e-3;
+    /** Reversed input at batch 64 on sensor windows: 6e-3 reached 15.3 dB in 400 steps, 3e-3 14.8, 1e-2 15.0. */
+    private static final double REVERSED_LEARNING_RATE = 6e-3;
+
+    private final boolean reversedInput;
+
+    /** @param reversedInput whether the encoder reads each window's steps in reverse order */
+    LstmSequenceAutoencoder(boolean reversedInput) {
+        this.reversedInput = reversedInput;
+    }
 
     @Override
     public ModelShape defaultShape() {
@@ -64,9 +78,9 @@ final class LstmSequenceAutoencoder implements Design {
         return new TrainingNetwork(network(seed, shape));
     }
 
-    private static MultiLayerNetwork network(long seed, ModelShape shape) {
-        MultiLayerNetwork network = new MultiLayerNetwork(
-                configuration(seed, shape.input()[0], shape.input()[1], shape.latent()[0]));
+    private MultiLayerNetwork network(long seed, ModelShape shape) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(seed, shape.input()[0], shape.input()[1],
+                shape.latent()[0], reversedInput ? REVERSED_LEARNING_RATE : LEARNING_RATE));
         network.init();
         return network;
     }
@@ -75,7 +89,7 @@ final class LstmSequenceAutoencoder implements Design {
     public Autoencoder inference(float[] parameters, ModelShape shape) {
         MultiLayerNetwork network = network(0, shape);
         network.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-        return new LstmAutoencoder(network, shape.input()[0], shape.input()[1], shape.latent()[0]);
+        return new LstmAutoencoder(network, shape.input()[0], shape.input()[1], shape.latent()[0], reversedInput);
     }
 
     /** Windows arrive time-major ([T,F] per record); DL4J's recurrent layers take [batch, features, time]. */
@@ -84,10 +98,16 @@ final class LstmSequenceAutoencoder implements Design {
         return Nd4j.create(values, shape.batchShape(count), 'c').permute(0, 2, 1).dup('c');
     }
 
-    static MultiLayerConfiguration configuration(long seed, int steps, int features, int hidden) {
+    @Override
+    public INDArray trainingInputs(float[] values, int count, ModelShape shape) {
+        return trainingBatch(reversedInput ? Batches.reverseSteps(values, count, shape.input()[0], shape.input()[1])
+                : values, count, shape);
+    }
+
+    static MultiLayerConfiguration configuration(long seed, int steps, int features, int hidden, double learningRate) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(new Adam(LEARNING_RATE))
+                .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(new LastTimeStep(new LSTM.Builder().nIn(features).nOut(hidden)   // [F,T] -> [H] latent

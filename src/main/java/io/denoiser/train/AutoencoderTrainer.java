@@ -75,7 +75,7 @@ public final class AutoencoderTrainer {
                 System.arraycopy(noise.apply(record), 0, features, i * size, size);
                 System.arraycopy(record, 0, labels, i * size, size);
             }
-            network.fit(architecture.trainingBatch(features, count, shape), architecture.trainingBatch(labels, count, shape));
+            network.fit(architecture.trainingInputs(features, count, shape), architecture.trainingBatch(labels, count, shape));
             lossSum += network.score();
             progress.batchFinished(epoch, batch + 1, batches, lossSum / (batch + 1));
         }

@@ -17,19 +17,57 @@ class LstmSequenceAutoencoderTest {
     @Test
     void shouldCountParametersOfBothLstmsAndTheDenseOutput() {
         assertThat(Architecture.LSTM.newNetwork(1, SHAPE).parameterCount()).isEqualTo(Architecture.LSTM.parameterCount(SHAPE));
+        assertThat(Architecture.LSTM_REVERSED.newNetwork(1, SHAPE).parameterCount()).isEqualTo(Architecture.LSTM.parameterCount(SHAPE));
         ModelShape mnistRows = Architecture.LSTM.defaultShape();
         assertThat(Architecture.LSTM.parameterCount(mnistRows)).isEqualTo(4 * 64 * (28 + 64 + 1) + 4 * 64 * (64 + 64 + 1) + 64 * 28 + 28);
     }
 
     @Test
     void shouldMatchTheDl4jNetworkOutputOnTheNativeInferencePath() {
-        MultiLayerNetwork network = new MultiLayerNetwork(LstmSequenceAutoencoder.configuration(5, 12, 5, 8));
-        network.init();
-        float[][] windows = randomWindows(3, 12 * 5);
-        INDArray expected = network.output(Architecture.LSTM.trainingBatch(FloatArrays.concat(windows), 3, SHAPE)); // [N,F,T]
-        float[] parameters = network.params().toFloatVector();
+        assertInferenceMatchesTheTrainingNetwork(Architecture.LSTM);
+    }
 
-        Reconstruction result = DenoisingModel.load(record(parameters)).reconstruct(windows);
+    @Test
+    void shouldMatchTheDl4jNetworkOutputOnTheNativeInferencePathWhenTheEncoderReadsWindowsReversed() {
+        assertInferenceMatchesTheTrainingNetwork(Architecture.LSTM_REVERSED);
+    }
+
+    @Test
+    void shouldDenoiseAWindowAsTheForwardModelDenoisesItsReversedSteps() {
+        float[] parameters = Architecture.LSTM.newNetwork(5, SHAPE).parameters();
+        float[][] windows = randomWindows(2, 12 * 5);
+        float[][] reversed = new float[2][];
+        for (int n = 0; n < 2; n++) {
+            reversed[n] = Batches.reverseSteps(windows[n], 1, 12, 5);
+        }
+
+        Reconstruction forward = DenoisingModel.load(record(Architecture.LSTM, parameters)).reconstruct(reversed);
+        Reconstruction result = DenoisingModel.load(record(Architecture.LSTM_REVERSED, parameters)).reconstruct(windows);
+
+        for (int n = 0; n < 2; n++) {
+            assertThat(result.outputs()[n]).containsExactly(forward.outputs()[n]);
+            assertThat(result.latents()[n]).containsExactly(forward.latents()[n]);
+        }
+        assertThat(result.outputs()[0]).isNotEqualTo(DenoisingModel.load(record(Architecture.LSTM, parameters))
+                .reconstruct(windows).outputs()[0]);
+    }
+
+    @Test
+    void shouldReadBothLstmArchitecturesAsSequenceModels() {
+        assertThat(Architecture.LSTM.readsSequences()).isTrue();
+        assertThat(Architecture.LSTM_REVERSED.readsSequences()).isTrue();
+        assertThat(Architecture.UNET.readsSequences()).isFalse();
+    }
+
+    private static void assertInferenceMatchesTheTrainingNetwork(Architecture architecture) {
+        TrainingNetwork training = architecture.newNetwork(5, SHAPE);
+        MultiLayerNetwork network = new MultiLayerNetwork(LstmSequenceAutoencoder.configuration(5, 12, 5, 8, 1e-3));
+        network.init();
+        network.setParams(Nd4j.createFromArray(training.parameters()).reshape(1, training.parameterCount()));
+        float[][] windows = randomWindows(3, 12 * 5);
+        INDArray expected = network.output(architecture.trainingInputs(FloatArrays.concat(windows), 3, SHAPE)); // [N,F,T]
+
+        Reconstruction result = DenoisingModel.load(record(architecture, training.parameters())).reconstruct(windows);
 
         for (int n = 0; n < 3; n++) {
             for (int t = 0; t < 12; t++) {
@@ -50,8 +88,8 @@ class LstmSequenceAutoencoderTest {
                 .isInstanceOf(InvalidModelException.class);
     }
 
-    private static ModelRecord record(float[] parameters) {
-        return new ModelRecord(new ModelMetadata("lstm", 1, "lstm", SHAPE.input(), SHAPE.latent(), parameters.length,
+    private static ModelRecord record(Architecture architecture, float[] parameters) {
+        return new ModelRecord(new ModelMetadata("lstm", 1, architecture.id(), SHAPE.input(), SHAPE.latent(), parameters.length,
                 Map.of(), Map.of(), null, null), parameters);
     }
 
