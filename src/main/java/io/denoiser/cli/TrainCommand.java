@@ -66,6 +66,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "20", description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--batch-size", defaultValue = "128", description = "Records per gradient step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -132,11 +135,11 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NativeRuntime.warnIfSlow();
         if (once) {
-            return trainOnce(new TrainingSettings(epochs, 128, noise, seed, patience));
+            return trainOnce(new TrainingSettings(epochs, batchSize, noise, seed, patience));
         }
         Architecture design = Architecture.fromId(architecture);
         TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName, design,
-                trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, 128, noise, seed, patience),
+                trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, batchSize, noise, seed, patience),
                 window, bundledData, gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)),
                 signingKeyPair());
         CountDownLatch finished = new CountDownLatch(1);
