@@ -27,6 +27,9 @@ final class OutputWatcher implements AutoCloseable {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong lastArrivalNanos = new AtomicLong();
 
+    /** Records whose key starts with this are counted but left out of the latency figures. */
+    static final String WARM_UP_PREFIX = "warm-up-";
+
     OutputWatcher(KafkaConnection kafka, String topic) {
         Properties properties = kafka.baseProperties();
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "denoiser-bench-reader-" + UUID.randomUUID());
@@ -42,7 +45,9 @@ final class OutputWatcher implements AutoCloseable {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    latenciesMs.add(System.currentTimeMillis() - record.timestamp());
+                    if (!record.key().startsWith(WARM_UP_PREFIX)) {
+                        latenciesMs.add(System.currentTimeMillis() - record.timestamp());
+                    }
                     count.incrementAndGet();
                     lastArrivalNanos.set(System.nanoTime());
                 }

@@ -11,9 +11,12 @@ final class PacedSender {
     private PacedSender() {
     }
 
-    /** Sends records cycling through {@code values} at {@code ratePerSecond} for {@code duration}; returns how many. */
+    /**
+     * Sends records keyed {@code keyPrefix + i}, cycling through {@code values}, at {@code ratePerSecond} for
+     * {@code duration}; returns how many.
+     */
     static int send(KafkaProducer<String, byte[]> producer, String topic, byte[][] values, double ratePerSecond,
-                    Duration duration) {
+                    Duration duration, String keyPrefix) {
         long start = System.nanoTime();
         long intervalNanos = (long) (1e9 / ratePerSecond);
         int total = (int) (duration.toNanos() / intervalNanos);
@@ -23,7 +26,7 @@ final class PacedSender {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            producer.send(new ProducerRecord<>(topic, "paced-" + i, values[i % values.length]));
+            producer.send(new ProducerRecord<>(topic, keyPrefix + i, values[i % values.length]));
         }
         producer.flush();
         return total;

@@ -44,7 +44,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     @Option(names = "--offered-rps", defaultValue = "1000", description = "Load for the latency phase (default: ${DEFAULT-VALUE}).")
     double offeredRps;
 
-    @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of the measured latency phase, after 3 s of the same load unmeasured "
+            + "(default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
     @Option(names = "--report", description = "Write the figures as JSON to this file.")
