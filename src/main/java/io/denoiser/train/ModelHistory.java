@@ -2,6 +2,7 @@ package io.denoiser.train;
 
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ShippedModels;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +46,19 @@ public final class ModelHistory {
     /** The most recent trusted record of {@code name} at {@code version}. */
     public Optional<ModelRecord> find(String name, long version) {
         return trusted(name).filter(r -> r.version() == version).reduce((first, later) -> later);
+    }
+
+    /** The version denoisers with this trust run: the newest trusted release, else the one shipped in the jar. */
+    public Optional<ModelRecord> inUse(String name) {
+        return current(name).or(() -> ShippedModels.find(name));
+    }
+
+    /**
+     * The release (and, for a new version, the version number) the next publication of {@code name} needs
+     * to supersede both the topic and the version in use.
+     */
+    public long nextReleaseAfterInUse(String name) {
+        return Math.max(nextRelease(name), inUse(name).map(r -> r.metadata().releaseOrder() + 1).orElse(1L));
     }
 
     /**

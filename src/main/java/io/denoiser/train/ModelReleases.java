@@ -32,7 +32,7 @@ public final class ModelReleases implements AutoCloseable {
 
     /** Publishes {@code record}, renumbered to the next version unless its own number is higher still. */
     public ModelRecord publish(ModelRecord record) {
-        long next = Math.max(history().nextRelease(record.name()), shippedVersion(record.name()) + 1);
+        long next = history().nextReleaseAfterInUse(record.name());
         ModelRecord published = record.version() >= next ? record
                 : new ModelRecord(record.metadata().withVersion(next), record.parameters());
         publisher.publish(published);
@@ -45,16 +45,15 @@ public final class ModelReleases implements AutoCloseable {
      */
     public Optional<ModelRecord> rollback(String name, long version) {
         ModelHistory history = history();
-        ModelRecord inUse = history.current(name).orElseGet(() -> shipped(name).orElse(null));
-        if (inUse != null && inUse.version() == version) {
+        if (history.inUse(name).filter(r -> r.version() == version).isPresent()) {
             return Optional.empty();
         }
         ModelRecord target = history.find(name, version)
-                .or(() -> shipped(name).filter(s -> s.version() == version))
+                .or(() -> ShippedModels.find(name).filter(s -> s.version() == version))
                 .orElseThrow(() -> new IllegalArgumentException("no trusted " + name + " v" + version
                         + " on " + topic + " or in the jar (compacted away? publish its file with `models publish`)"));
-        long release = Math.max(history.nextRelease(name), inUse == null ? 1 : inUse.metadata().releaseOrder() + 1);
-        ModelRecord republished = new ModelRecord(target.metadata().withRelease(release), target.parameters());
+        ModelRecord republished = new ModelRecord(target.metadata().withRelease(history.nextReleaseAfterInUse(name)),
+                target.parameters());
         publisher.publish(republished);
         return Optional.of(republished);
     }
@@ -62,17 +61,5 @@ public final class ModelReleases implements AutoCloseable {
     @Override
     public void close() {
         publisher.close();
-    }
-
-    private static Optional<ModelRecord> shipped(String name) {
-        try {
-            return Optional.of(ShippedModels.load(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static long shippedVersion(String name) {
-        return shipped(name).map(ModelRecord::version).orElse(0L);
     }
 }

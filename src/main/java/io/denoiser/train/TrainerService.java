@@ -5,7 +5,6 @@ import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.ModelTrust;
-import io.denoiser.model.ShippedModels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,8 +88,9 @@ public final class TrainerService implements AutoCloseable {
             throw new IllegalStateException("no clean samples on " + config.cleanTopic() + " and bundled data disabled");
         }
         ModelHistory history = ModelTopicReader.history(config.kafka(), config.topics().models(), ownModels());
-        ModelRecord parent = history.current(config.modelName()).orElseGet(() -> ShippedModels.load(config.modelName()));
-        long version = Math.max(history.nextRelease(config.modelName()), parent.metadata().releaseOrder() + 1);
+        ModelRecord parent = history.inUse(config.modelName()).orElseThrow(() -> new IllegalStateException(
+                "no version of " + config.modelName() + " on the topic or in the jar to train from"));
+        long version = history.nextReleaseAfterInUse(config.modelName());
         LOG.info("training round: {} samples ({} new from {}), from {} v{}", samples.length, added,
                 config.cleanTopic(), parent.name(), parent.version());
         TrainingRun run = new TrainingRun(config.settings(), heldOut, (epoch, epochs, loss, psnr, seconds) ->
