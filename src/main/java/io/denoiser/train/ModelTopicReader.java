@@ -58,22 +58,22 @@ public final class ModelTopicReader {
 
     private static ModelHistory.Entry entry(ConsumerRecord<String, byte[]> record, ModelTrust trust) {
         Instant timestamp = Instant.ofEpochMilli(record.timestamp());
-        String signer;
-        ModelMetadata metadata;
         try {
-            signer = ModelTrust.signer(record.value());
-            // Decoding is safe on untrusted bytes: the codec checks every length and never deserializes objects.
-            metadata = ModelRecordCodec.decode(ModelTrust.unsigned(record.value())).metadata();
-        } catch (InvalidModelException e) {
+            String signer = ModelTrust.signer(record.value());
+            try {
+                ModelRecord trusted = trust.open(record.value());
+                return new ModelHistory.Entry(record.offset(), timestamp, record.key(), signer, trusted.metadata(),
+                        trusted, null);
+            } catch (InvalidModelException refused) {
+                // Decoding is safe on untrusted bytes (the codec checks every length and never deserializes
+                // objects); it only tells the registry commands what the refused record claims to be.
+                ModelMetadata claimed = ModelRecordCodec.decode(ModelTrust.unsigned(record.value())).metadata();
+                return new ModelHistory.Entry(record.offset(), timestamp, record.key(), signer, claimed, null,
+                        refused.reason() + " " + refused.getMessage());
+            }
+        } catch (InvalidModelException malformed) {
             return new ModelHistory.Entry(record.offset(), timestamp, record.key(), "malformed", null, null,
-                    e.reason() + " " + e.getMessage());
-        }
-        try {
-            return new ModelHistory.Entry(record.offset(), timestamp, record.key(), signer, metadata,
-                    trust.open(record.value()), null);
-        } catch (InvalidModelException e) {
-            return new ModelHistory.Entry(record.offset(), timestamp, record.key(), signer, metadata, null,
-                    e.reason() + " " + e.getMessage());
+                    malformed.reason() + " " + malformed.getMessage());
         }
     }
 }
