@@ -38,9 +38,6 @@ public final class DigitFeed implements AutoCloseable {
         Properties properties = kafka.baseProperties();
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        // One request in flight: topics here may be seconds old, and a broker that has not applied a new
-        // partition yet can make an idempotent producer lose a reordered request silently (KAFKA-15591).
-        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
         this.format = format;
     }

@@ -1,6 +1,7 @@
 package io.denoiser.broker;
 
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.topics.TopicApplier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class TestKafkaCluster implements AutoCloseable {
             List<NewTopic> topics = new ArrayList<>();
             partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
             admin.createTopics(topics).all().get();
+            TopicApplier.awaitLeaders(admin, partitionsByTopic.keySet());
         }
     }
 
@@ -60,9 +62,9 @@ public final class TestKafkaCluster implements AutoCloseable {
         Properties properties = connection().baseProperties();
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 20 << 20);
-        // Tests produce right after creating topics. With several requests in flight, one that reaches the
-        // broker before it applied the new partition fails NOT_LEADER_OR_FOLLOWER while the next is appended,
-        // and the retry then spins on OUT_OF_ORDER_SEQUENCE_NUMBER until it expires (KAFKA-15591).
+        // Tests produce within milliseconds of creating topics. Leaders are awaited, but should a request still
+        // reach the broker before it applied the partition, one in flight keeps a later request from being
+        // appended ahead of its retry, which then spins on OUT_OF_ORDER_SEQUENCE_NUMBER (KAFKA-15591).
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
