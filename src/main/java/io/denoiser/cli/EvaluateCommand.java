@@ -102,17 +102,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no trusted version of " + modelName + " on the models topic");
         }
         TrainingData data = dataFor(published.get(0));
+        List<QualityScores> scores = published.stream()
+                .map(record -> ModelEvaluation.run(record, data, NOISE_SEED).table().overall()).toList();
         List<VersionHistoryPlot.Point> points = new ArrayList<>();
-        QualityScores baselines = null;
         out().printf("%-8s %-8s %9s%n", "release", "version", "psnr_db");
-        for (ModelRecord record : published) {
-            QualityScores scores = ModelEvaluation.run(record, data, NOISE_SEED).table().overall();
-            baselines = scores;
-            points.add(new VersionHistoryPlot.Point(record.metadata().releaseOrder(), record.version(),
-                    scores.model().psnrDb()));
-            out().printf(Locale.ROOT, "%-8d %-8d %9.2f%n", record.metadata().releaseOrder(), record.version(),
-                    scores.model().psnrDb());
+        for (int i = 0; i < published.size(); i++) {
+            ModelRecord record = published.get(i);
+            double psnrDb = scores.get(i).model().psnrDb();
+            points.add(new VersionHistoryPlot.Point(record.metadata().releaseOrder(), record.version(), psnrDb));
+            out().printf(Locale.ROOT, "%-8d %-8d %9.2f%n", record.metadata().releaseOrder(), record.version(), psnrDb);
         }
+        // Every version is scored on the same noisy inputs, so the baselines are the same in every score.
+        QualityScores baselines = scores.get(0);
         out().printf(Locale.ROOT, "noisy input %.2f dB, median baseline %.2f dB on %s%n",
                 baselines.noisy().psnrDb(), baselines.median().psnrDb(), data.name());
         Path plot = out.resolve("versions-psnr.png");
