@@ -61,8 +61,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--noise", defaultValue = "0.5", description = "Gaussian noise level for MNIST data (default: ${DEFAULT-VALUE}).")
     double noise;
 
-    @Option(names = "--window-length", defaultValue = "64", description = "CSV window length (default: ${DEFAULT-VALUE}).")
-    int windowLength;
+    @Option(names = "--window-length",
+            description = "Sensor and CSV window length in steps (default: the sequence model's own steps).")
+    Integer windowLength;
 
     @Option(names = "--stride", defaultValue = "16", description = "CSV window stride (default: ${DEFAULT-VALUE}).")
     int stride;
@@ -123,7 +124,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private TrainingData dataFor(ModelRecord model) throws IOException {
-        return TrainingData.named(dataset != null ? dataset : defaultDataset(model), noise, windowLength, stride);
+        int length = windowLength != null ? windowLength : model.metadata().inputShape()[0];
+        return TrainingData.named(dataset != null ? dataset : defaultDataset(model), noise, length, stride);
     }
 
     private ModelRecord load() throws Exception {

@@ -83,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: mnist for image models, mnist-rows for lstm and lstm-reversed).")
     String dataset;
 
-    @Option(names = "--window-length", defaultValue = "64", description = "CSV window length in steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window-length", defaultValue = "64", description = "Sensor and CSV window length in steps (default: ${DEFAULT-VALUE}).")
     int windowLength;
 
     @Option(names = "--stride", defaultValue = "16", description = "CSV window stride in steps (default: ${DEFAULT-VALUE}).")

@@ -7,13 +7,13 @@ import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
-import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelTrust;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,14 +29,15 @@ import org.slf4j.LoggerFactory;
  * Denoises noisy records (images or sequence windows) in micro-batches: each valid record is checked
  * against the model's shape, put into this task's changelogged buffer and added to its stream thread's
  * {@link ThreadBatch}; when that batch is full or its oldest record has waited long enough, one forward
- * pass of the thread's own network denoises the records of all its tasks. Each task then forwards its own
- * reconstructions and latent vectors and deletes them from its buffer. Records that cannot be denoised go
- * to the dead-letter sink, with the reason in headers.
+ * pass of the thread's own network, on its inference thread, denoises the records of all its tasks. Each
+ * task then forwards its own reconstructions and latent vectors, on the stream thread, and deletes them from
+ * its buffer. Records that cannot be denoised go to the dead-letter sink, with the reason in headers.
  *
  * <p>Why a store and not a list: Kafka Streams commits a record's offset once {@code process()} returns, so
  * a record held only in memory would be lost if the process died after that commit. The store's changelog
  * writes commit in the same exactly-once transaction as the offsets and the outputs, so after a crash the
- * buffered records come back with the store and are denoised then: none lost, none twice.
+ * buffered records come back with the store and are denoised then: none lost, none twice. The same holds
+ * while a pass is computing: a commit then includes its records as still buffered.
  */
 final class DenoiseProcessor implements Processor<String, byte[], String, byte[]>, ThreadBatch.Owner {
 
@@ -58,7 +59,8 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private final Pipeline pipeline;
     private final DenoiserMetrics metrics;
     private final Map<Long, InFlight> inFlight = new HashMap<>();
-    private final TreeMap<Long, ThreadBatch.Outcome> finished = new TreeMap<>();
+    /** Filled by the inference thread, drained in order by the stream thread. */
+    private final ConcurrentSkipListMap<Long, ThreadBatch.Outcome> finished = new ConcurrentSkipListMap<>();
     private final Map<Long, InvalidRecordException> rejectedOnRestore = new TreeMap<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<Long, byte[]> buffer;
@@ -84,12 +86,13 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         KeyValueStore<String, byte[]> models = context.getStateStore(modelStoreName);
         ModelStoreRecovery.offerStored(models, catalog, trust);
         batch = threadBatches.get();
+        batch.prepare(catalog, pipeline.batchSize());
         buffer = context.getStateStore(nodes.bufferStore());
         restoreBuffered();
         long tick = Math.max(1, Math.min(MAX_TICK_MS, pipeline.maxWaitMs() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
             if (batch.isDue(now, pipeline.maxWaitMs())) {
-                batch.run(model(), metrics, nodes.pipeline());
+                runBatch();
             }
             forwardFinished();
         });
@@ -97,7 +100,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     /** Records buffered before a crash or a rebalance rejoin the batch; nothing may be forwarded from init. */
     private void restoreBuffered() {
-        int[] modelInput = model().shape().input();
+        int[] modelInput = catalog.currentShape().input();
         try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
             restored.forEachRemaining(entry -> {
                 nextSequence = Math.max(nextSequence, entry.key + 1);
@@ -124,7 +127,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 source.partition(), source.offset());
         RecordInput.Decoded tensor;
         try {
-            tensor = input.read(record.value(), record.headers(), model().shape().input());
+            tensor = input.read(record.value(), record.headers(), catalog.currentShape().input());
         } catch (InvalidRecordException e) {
             deadLetter(arrived, e.reason().name(), e);
             return;
@@ -133,7 +136,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         buffer.put(sequence, arrived.toBytes());
         add(sequence, arrived, tensor);
         if (batch.isFull(pipeline.batchSize())) {
-            batch.run(model(), metrics, nodes.pipeline());
+            runBatch();
         }
         forwardFinished();
     }
@@ -184,8 +187,8 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - source.timestamp());
     }
 
-    private DenoisingModel model() {
-        return catalog.forCurrentThread(pipeline.batchSize());
+    private void runBatch() {
+        batch.run(catalog, pipeline.batchSize(), metrics, nodes.pipeline());
     }
 
     @Override

@@ -22,10 +22,12 @@ public final class DenoiserApp implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final ModelRegistry registry;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final InferenceWorkers inference = InferenceWorkers.dedicated();
 
     public DenoiserApp(DenoiserConfig config, ModelRegistry registry, DenoiserMetrics metrics) {
         this.registry = registry;
-        this.streams = new KafkaStreams(DenoiserTopology.build(config, registry, metrics), config.streamsProperties());
+        this.streams = new KafkaStreams(DenoiserTopology.build(config, registry, metrics, inference),
+                config.streamsProperties());
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
         config.pipelines().forEach(pipeline -> metrics.modelVersion(pipeline.name(), pipeline.modelName(),
@@ -90,6 +92,7 @@ public final class DenoiserApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        inference.close();
         streamsMetrics.close();
     }
 }

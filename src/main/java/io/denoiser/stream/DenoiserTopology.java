@@ -19,6 +19,9 @@ import org.apache.kafka.streams.state.Stores;
  *                   |  models (global store on every instance) --> model registry
  *                   batch buffer (changelogged store per task; one forward pass per thread's batch)
  * </pre>
+ *
+ * Forward passes run where {@code inference} says: production gives each stream thread its own inference
+ * thread, unit tests run them on the stream thread.
  */
 public final class DenoiserTopology {
 
@@ -29,7 +32,8 @@ public final class DenoiserTopology {
     private DenoiserTopology() {
     }
 
-    public static Topology build(DenoiserConfig config, ModelRegistry registry, DenoiserMetrics metrics) {
+    public static Topology build(DenoiserConfig config, ModelRegistry registry, DenoiserMetrics metrics,
+                                 InferenceWorkers inference) {
         TensorCodec codec = new TensorCodec(config.maxTensorElements());
         Topology topology = new Topology();
         topology.addGlobalStore(
@@ -39,17 +43,19 @@ public final class DenoiserTopology {
                 MODEL_LOADER, () -> new ModelLoaderProcessor(registry, config.modelTrust(), metrics, MODEL_STORE));
         for (Pipeline pipeline : config.pipelines()) {
             addPipeline(topology, pipeline, registry.catalog(pipeline.modelName()), config.modelTrust(), codec,
-                    config.topics().deadLetters(), metrics);
+                    config.topics().deadLetters(), metrics, inference);
         }
         return topology;
     }
 
     private static void addPipeline(Topology topology, Pipeline pipeline, ModelCatalog catalog, ModelTrust trust,
-                                    TensorCodec codec, String deadLetterTopic, DenoiserMetrics metrics) {
+                                    TensorCodec codec, String deadLetterTopic, DenoiserMetrics metrics,
+                                    InferenceWorkers inference) {
         PipelineNodes nodes = new PipelineNodes(pipeline.name());
         topology.addSource(nodes.source(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 pipeline.inputTopic());
-        ThreadLocal<ThreadBatch> threadBatches = ThreadLocal.withInitial(ThreadBatch::new);
+        ThreadLocal<ThreadBatch> threadBatches = ThreadLocal.withInitial(
+                () -> new ThreadBatch(inference.forCurrentThread()));
         topology.addProcessor(nodes.denoiser(),
                 () -> new DenoiseProcessor(catalog, trust, codec, threadBatches, MODEL_STORE, pipeline, metrics), nodes.source());
         // In memory but changelogged: the buffer holds at most one batch per task, so restoring it from its

@@ -2,6 +2,7 @@ package io.denoiser.stream;
 
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -79,6 +80,11 @@ public final class ModelCatalog {
             }
         }
         return mine;
+    }
+
+    /** The shapes of the version in use, for checking records before they join a batch. */
+    public ModelShape currentShape() {
+        return current.get().metadata().shape();
     }
 
     public String modelName() {

@@ -11,11 +11,13 @@ import java.util.List;
  * runs. A batch per task would split the thread's records: with three partitions each task fills only a
  * third of a batch before the maximum wait expires. The batch only computes: each record's result goes
  * back to the processor of the task that owns it, which forwards it (and deletes it from its
- * changelogged buffer) in its own task's context, so exactly-once bookkeeping stays per task.
+ * changelogged buffer) in its own task's context, so exactly-once bookkeeping stays per task. Passes run
+ * on the stream thread's {@link InferenceWorker}, with that worker's own model copy; owners hear of their
+ * records from the worker's thread.
  */
 final class ThreadBatch {
 
-    /** The processor of one task, told the outcome of each of its records. */
+    /** The processor of one task, told the outcome of each of its records, from the inference thread. */
     interface Owner {
         void completed(long sequence, Outcome outcome);
     }
@@ -32,8 +34,21 @@ final class ThreadBatch {
         }
     }
 
+    private final InferenceWorker worker;
     private final List<Pending> pending = new ArrayList<>();
     private long oldestAddedAt;
+
+    ThreadBatch(InferenceWorker worker) {
+        this.worker = worker;
+    }
+
+    /**
+     * Builds and warms up the worker's copy of the model before the first record arrives, so that a fresh
+     * stream thread reports RUNNING with its model ready.
+     */
+    DenoisingModel prepare(ModelCatalog catalog, int maxBatch) {
+        return worker.call(() -> catalog.forCurrentThread(maxBatch));
+    }
 
     void add(Pending record, long now) {
         if (pending.isEmpty()) {
@@ -50,16 +65,27 @@ final class ThreadBatch {
         return !pending.isEmpty() && now - oldestAddedAt >= maxWaitMs;
     }
 
-    /** One forward pass over everything pending; every owner hears of each of its records. */
-    void run(DenoisingModel model, DenoiserMetrics metrics, String pipeline) {
+    /**
+     * Starts one forward pass over everything pending, with the catalog's current version; every owner
+     * hears of each of its records once it has run.
+     */
+    void run(ModelCatalog catalog, int maxBatch, DenoiserMetrics metrics, String pipeline) {
         if (pending.isEmpty()) {
             return;
         }
         List<Pending> batch = List.copyOf(pending);
         pending.clear();
-        long started = System.nanoTime();
+        worker.start(() -> compute(batch, catalog, maxBatch, metrics, pipeline));
+    }
+
+    private static void compute(List<Pending> batch, ModelCatalog catalog, int maxBatch, DenoiserMetrics metrics,
+                                String pipeline) {
+        DenoisingModel model;
         Reconstruction result;
+        long started;
         try {
+            model = catalog.forCurrentThread(maxBatch);
+            started = System.nanoTime();
             result = model.reconstruct(batch.stream().map(Pending::input).toArray(float[][]::new));
         } catch (RuntimeException e) {
             batch.forEach(record -> record.owner().completed(record.sequence(), Outcome.failed(e)));

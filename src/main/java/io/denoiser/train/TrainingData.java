@@ -28,7 +28,10 @@ public record TrainingData(String name, float[][] training, float[][] heldOut, i
     private static final int SENSOR_WINDOWS = 10_000;
     private static final int HELD_OUT = MnistDataset.TEST_SIZE;
 
-    /** Data sets by name: {@code mnist}, {@code mnist-rows}, {@code sensors} or {@code csv:FILE}. */
+    /**
+     * Data sets by name: {@code mnist}, {@code mnist-rows}, {@code sensors} or {@code csv:FILE}. Sensor and CSV
+     * windows are {@code windowLength} steps long; {@code stride} applies to CSV files only.
+     */
     public static TrainingData named(String name, double gaussianLevel, int windowLength, int stride) throws IOException {
         if (name.startsWith("csv:")) {
             return csv(Path.of(name.substring(4)), windowLength, stride);
@@ -36,7 +39,8 @@ public record TrainingData(String name, float[][] training, float[][] heldOut, i
         return switch (name) {
             case "mnist" -> mnistImages(gaussianLevel);
             case "mnist-rows" -> mnist(gaussianLevel, new int[] {28, 28}, "mnist-rows");
-            case "sensors" -> sequences("sensors", SyntheticSensors.generate(SENSOR_WINDOWS, 2026), Map.of());
+            case "sensors" -> sequences("sensors", SyntheticSensors.generate(SENSOR_WINDOWS, windowLength,
+                    SyntheticSensors.DEFAULT_FEATURES, 2026), Map.of());
             default -> throw new IllegalArgumentException("unknown data set '" + name + "' (mnist, mnist-rows, sensors, csv:FILE)");
         };
     }

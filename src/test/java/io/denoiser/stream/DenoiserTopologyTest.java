@@ -113,6 +113,34 @@ class DenoiserTopologyTest {
     }
 
     @Test
+    void shouldForwardBatchesComputedOnAnInferenceThreadOnlyFromTheStreamThreadInArrivalOrder() {
+        driver.close();
+        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
+                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
+                .withModelTrust(ModelRecords.TRUST);
+        try (InferenceWorkers inference = InferenceWorkers.dedicated()) {
+            harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference);
+            driver = harness.driver;
+            noisy = harness.input(topics.noisyImages());
+            denoised = harness.output(topics.denoisedImages());
+            List<String> keys = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                keys.add("digit-" + i);
+                noisy.pipeInput("digit-" + i, codec.encodeUint8(new Tensor(DIGIT, digit(0.1f * i))));
+            }
+            List<String> forwarded = new java.util.ArrayList<>();
+            // Results reach the topics only when the stream thread next runs the processor: a punctuation here.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                driver.advanceWallClockTime(Duration.ofMillis(10));
+                denoised.readKeyValuesToList().forEach(kv -> forwarded.add(kv.key));
+                return forwarded.size() == keys.size();
+            });
+            assertThat(forwarded).containsExactlyElementsOf(keys);
+            assertThat(meters.get("denoiser.batch.size").summary().count()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void shouldDeadLetterEveryKindOfMalformedRecordAmongGoodOnesAndDenoiseEachGoodOneOnce() {
         driver.close();
         start(8);

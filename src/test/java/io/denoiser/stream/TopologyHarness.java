@@ -10,16 +10,25 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-/** The production topology under {@link TopologyTestDriver}, with byte-array topics opened by name. */
+/**
+ * The production topology under {@link TopologyTestDriver}, with byte-array topics opened by name. Forward
+ * passes run on the test's thread, so outputs follow inputs without waiting.
+ */
 final class TopologyHarness implements AutoCloseable {
 
     final TopologyTestDriver driver;
     final ModelRegistry registry;
 
     TopologyHarness(DenoiserConfig config, List<ModelRecord> shippedModels, MeterRegistry meters) {
+        this(config, shippedModels, meters, InferenceWorkers.callingThread());
+    }
+
+    /** The topology with forward passes on {@code inference}, for tests of production's inference threads. */
+    TopologyHarness(DenoiserConfig config, List<ModelRecord> shippedModels, MeterRegistry meters,
+                    InferenceWorkers inference) {
         registry = new ModelRegistry(shippedModels);
-        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry, new DenoiserMetrics(meters)),
-                config.streamsProperties());
+        driver = new TopologyTestDriver(DenoiserTopology.build(config, registry, new DenoiserMetrics(meters),
+                inference), config.streamsProperties());
     }
 
     TestInputTopic<String, byte[]> input(String topic) {
