@@ -50,8 +50,9 @@ public final class DenoiserApp implements AutoCloseable {
 
     /**
      * Where the stream threads' time went, from Kafka Streams' own thread metrics: the shares of wall time
-     * spent polling, processing (our decode, batching and inference), punctuating (flushes by the
-     * maximum wait) and committing, averaged over their recent window.
+     * spent polling, processing (our decode, buffering and forwarding, and waiting for the
+     * inference thread when the model is the bottleneck), punctuating (flushes by the maximum wait) and
+     * committing, averaged over their recent window.
      */
     public Map<String, Double> threadTimeShares() {
         Map<String, Double> shares = new TreeMap<>();
