@@ -1,7 +1,7 @@
 package io.denoiser.stream;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class InferenceWorkers implements AutoCloseable {
 
     private final boolean dedicated;
-    private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
+    /** Each stream thread's worker, by stream thread. */
+    private final Map<Thread, ExecutorService> executors = new ConcurrentHashMap<>();
     private final ThreadLocal<InferenceWorker> perStreamThread = ThreadLocal.withInitial(this::newWorker);
 
     private InferenceWorkers(boolean dedicated) {
@@ -42,21 +43,36 @@ public final class InferenceWorkers implements AutoCloseable {
         if (!dedicated) {
             return InferenceWorker.inline();
         }
-        String name = "inference-" + Thread.currentThread().getName();
+        stopOrphans();
+        Thread streamThread = Thread.currentThread();
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, name);
+            Thread thread = new Thread(task, "inference-" + streamThread.getName());
             thread.setDaemon(true);
             return thread;
         });
-        executors.add(executor);
+        executors.put(streamThread, executor);
         return InferenceWorker.on(executor);
+    }
+
+    /**
+     * Stops the workers of stream threads that have ended: Kafka Streams replaces a failed stream thread with
+     * a new one, which gets a new worker, and the old worker with its model copies would otherwise live on.
+     */
+    private void stopOrphans() {
+        executors.entrySet().removeIf(entry -> {
+            if (entry.getKey().isAlive()) {
+                return false;
+            }
+            entry.getValue().shutdown();
+            return true;
+        });
     }
 
     /** Stops the worker threads once the stream threads that fed them have stopped. */
     @Override
     public void close() {
-        executors.forEach(ExecutorService::shutdown);
-        for (ExecutorService executor : executors) {
+        executors.values().forEach(ExecutorService::shutdown);
+        for (ExecutorService executor : executors.values()) {
             try {
                 executor.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
