@@ -30,6 +30,8 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static final String DEFAULT_IMAGE_MODEL = "unet";
     public static final String DEFAULT_SEQUENCE_MODEL = "lstm";
     public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
+    /** How long an idle stream thread waits for input before it punctuates again. */
+    public static final long IDLE_POLL_MS = 10;
 
     /** Defaults for everything but the cluster address; no model from the topic is trusted until keys are given. */
     public static DenoiserConfig defaults(KafkaConnection kafka, Path stateDir) {
@@ -44,6 +46,10 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        // A stream thread with no new input blocks in poll this long before it punctuates, and punctuation
+        // is what forwards the results of a batch computed in the background after the input stopped;
+        // Kafka Streams' default of 100 ms would add up to that much to the latency at the end of a burst.
+        properties.put(StreamsConfig.POLL_MS_CONFIG, IDLE_POLL_MS);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

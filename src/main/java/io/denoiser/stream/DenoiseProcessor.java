@@ -92,7 +92,10 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         long tick = Math.max(1, Math.min(MAX_TICK_MS, pipeline.maxWaitMs() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
             if (batch.isDue(now, pipeline.maxWaitMs())) {
+                // A batch flushed by the maximum wait means input is slow: nothing to overlap the pass with,
+                // so its results go out now rather than at the next punctuation.
                 runBatch();
+                batch.awaitPass();
             }
             forwardFinished();
         });

@@ -31,19 +31,20 @@ final class InferenceWorker {
 
     /** Starts {@code pass} once the previous pass has finished; returns without waiting for it. */
     void start(Runnable pass) {
-        awaitRunning();
+        awaitIdle();
         running = CompletableFuture.runAsync(pass, executor);
     }
 
     /** Runs {@code work} on the worker thread and waits for its result: for work on the thread's model copies. */
     <T> T call(Supplier<T> work) {
-        awaitRunning();
+        awaitIdle();
         CompletableFuture<T> result = CompletableFuture.supplyAsync(work, executor);
         running = result;
         return await(result);
     }
 
-    private void awaitRunning() {
+    /** Waits for the pass or call last started to finish. */
+    void awaitIdle() {
         await(running);
     }
 

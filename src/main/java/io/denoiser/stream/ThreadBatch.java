@@ -100,6 +100,11 @@ final class ThreadBatch {
         }
     }
 
+    /** Waits until the pass last started has delivered its outcomes. */
+    void awaitPass() {
+        worker.awaitIdle();
+    }
+
     /** Drops a closing task's records: they stay in its buffer, and whoever runs the task next restores them. */
     void removeOwner(Owner owner) {
         pending.removeIf(record -> record.owner() == owner);

@@ -141,6 +141,24 @@ class DenoiserTopologyTest {
     }
 
     @Test
+    void shouldForwardABatchFlushedByTheMaximumWaitInTheSamePunctuationEvenOnAnInferenceThread() {
+        driver.close();
+        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
+                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
+                .withModelTrust(ModelRecords.TRUST);
+        try (InferenceWorkers inference = InferenceWorkers.dedicated()) {
+            harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference);
+            driver = harness.driver;
+            noisy = harness.input(topics.noisyImages());
+            denoised = harness.output(topics.denoisedImages());
+            noisy.pipeInput("slow-0", codec.encodeUint8(new Tensor(DIGIT, digit(0.2f))));
+            noisy.pipeInput("slow-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.4f))));
+            driver.advanceWallClockTime(Duration.ofMillis(60));
+            assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("slow-0", "slow-1");
+        }
+    }
+
+    @Test
     void shouldDeadLetterEveryKindOfMalformedRecordAmongGoodOnesAndDenoiseEachGoodOneOnce() {
         driver.close();
         start(8);
