@@ -65,6 +65,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
             figures.put("per_record_rps", round(result.perRecordRps()));
             figures.put("batched_rps", round(result.batchedRps()));
             figures.put("model_only_rps", round(result.modelOnlyRps()));
+            figures.put("batched_unlogged_rps", round(result.batchedUnloggedRps()));
+            // Share of the unlogged rate that keeping buffered records durable gives up.
+            figures.put("changelog_cost", round(1 - result.batchedRps() / result.batchedUnloggedRps()));
             figures.put("batched_vs_per_record", round(result.batchedRps() / result.perRecordRps()));
             figures.put("batched_vs_model_only", round(result.batchedRps() / result.modelOnlyRps()));
             figures.put("offered_rps", result.offeredRps());

@@ -134,7 +134,7 @@ public final class ServeCommand implements Callable<Integer> {
         NativeRuntime.warnIfSlow();
         DenoiserConfig config = new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(),
                 selectedPipelines(), streamThreads, processingGuarantee, commitIntervalMs, stateDir,
-                DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS, modelTrust.trust());
+                DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS, modelTrust.trust(), true);
         if (!topicsAgree(config)) {
             return 1;
         }

@@ -21,10 +21,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param stateDir             Kafka Streams state directory
  * @param maxTensorElements    largest input tensor accepted; bigger ones are dead-lettered unread
  * @param modelTrust           which model records from the models topic may run (signatures)
+ * @param bufferChangelog      whether the batch buffer is changelogged; only {@code bench stream} turns it
+ *                             off, to measure what that durability costs (a crash then loses buffered records)
  */
 public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, List<Pipeline> pipelines,
                              int streamThreads, String processingGuarantee, long commitIntervalMs,
-                             Path stateDir, long maxTensorElements, ModelTrust modelTrust) {
+                             Path stateDir, long maxTensorElements, ModelTrust modelTrust, boolean bufferChangelog) {
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
     public static final String DEFAULT_IMAGE_MODEL = "unet";
@@ -37,7 +39,7 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static DenoiserConfig defaults(KafkaConnection kafka, Path stateDir) {
         return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(),
                 List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL)), 1,
-                StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS, ModelTrust.none());
+                StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS, ModelTrust.none(), true);
     }
 
     public Properties streamsProperties() {
@@ -65,21 +67,27 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
     public DenoiserConfig withPipelines(List<Pipeline> newPipelines) {
         return new DenoiserConfig(applicationId, kafka, topics, List.copyOf(newPipelines), streamThreads,
-                processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, modelTrust);
+                processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, modelTrust, bufferChangelog);
     }
 
     public DenoiserConfig withModelTrust(ModelTrust newModelTrust) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, newModelTrust);
+                commitIntervalMs, stateDir, maxTensorElements, newModelTrust, bufferChangelog);
     }
 
     public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                newCommitIntervalMs, stateDir, maxTensorElements, modelTrust);
+                newCommitIntervalMs, stateDir, maxTensorElements, modelTrust, bufferChangelog);
     }
 
     public DenoiserConfig withApplicationId(String newApplicationId) {
         return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, modelTrust);
+                commitIntervalMs, stateDir, maxTensorElements, modelTrust, bufferChangelog);
+    }
+
+    /** The batch buffer without its changelog: for measuring the changelog's cost, never for serving. */
+    public DenoiserConfig withoutBufferChangelog() {
+        return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
+                commitIntervalMs, stateDir, maxTensorElements, modelTrust, false);
     }
 }

@@ -4,9 +4,10 @@ import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
-import io.denoiser.model.ModelTrust;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -42,33 +43,32 @@ public final class DenoiserTopology {
                 MODELS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), config.topics().models(),
                 MODEL_LOADER, () -> new ModelLoaderProcessor(registry, config.modelTrust(), metrics, MODEL_STORE));
         for (Pipeline pipeline : config.pipelines()) {
-            addPipeline(topology, pipeline, registry.catalog(pipeline.modelName()), config.modelTrust(), codec,
-                    config.topics().deadLetters(), metrics, inference);
+            addPipeline(topology, pipeline, registry.catalog(pipeline.modelName()), config, codec, metrics, inference);
         }
         return topology;
     }
 
-    private static void addPipeline(Topology topology, Pipeline pipeline, ModelCatalog catalog, ModelTrust trust,
-                                    TensorCodec codec, String deadLetterTopic, DenoiserMetrics metrics,
-                                    InferenceWorkers inference) {
+    private static void addPipeline(Topology topology, Pipeline pipeline, ModelCatalog catalog, DenoiserConfig config,
+                                    TensorCodec codec, DenoiserMetrics metrics, InferenceWorkers inference) {
         PipelineNodes nodes = new PipelineNodes(pipeline.name());
         topology.addSource(nodes.source(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 pipeline.inputTopic());
         ThreadLocal<ThreadBatch> threadBatches = ThreadLocal.withInitial(
                 () -> new ThreadBatch(inference.forCurrentThread()));
         topology.addProcessor(nodes.denoiser(),
-                () -> new DenoiseProcessor(catalog, trust, codec, threadBatches, MODEL_STORE, pipeline, metrics), nodes.source());
+                () -> new DenoiseProcessor(catalog, config.modelTrust(), codec, threadBatches, MODEL_STORE, pipeline, metrics), nodes.source());
         // In memory but changelogged: the buffer holds at most one batch per task, so restoring it from its
         // changelog after a crash is quick, and RocksDB's write path measured slower here. The record cache
         // sends the changelog only what is still buffered when a commit flushes it: a record put and deleted
         // between two commits costs a small tombstone instead of its whole value.
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(nodes.bufferStore()),
-                Serdes.Long(), Serdes.ByteArray()).withCachingEnabled(), nodes.denoiser());
+        StoreBuilder<KeyValueStore<Long, byte[]>> buffer = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(nodes.bufferStore()), Serdes.Long(), Serdes.ByteArray()).withCachingEnabled();
+        topology.addStateStore(config.bufferChangelog() ? buffer : buffer.withLoggingDisabled(), nodes.denoiser());
         topology.addSink(nodes.denoisedSink(), pipeline.denoisedTopic(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), nodes.denoiser());
         topology.addSink(nodes.latentSink(), pipeline.latentTopic(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), nodes.denoiser());
-        topology.addSink(nodes.deadLetterSink(), deadLetterTopic, Serdes.String().serializer(),
+        topology.addSink(nodes.deadLetterSink(), config.topics().deadLetters(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), nodes.denoiser());
     }
 }

@@ -159,6 +159,24 @@ class DenoiserTopologyTest {
     }
 
     @Test
+    void shouldChangelogTheBatchBufferUnlessTheBenchmarkTurnsItOff() {
+        String changelog = DenoiserConfig.DEFAULT_APPLICATION_ID + "-" + new PipelineNodes("images").bufferStore()
+                + "-changelog";
+        noisy.pipeInput("digit-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.3f))));
+        assertThat(driver.producedTopicNames()).contains(changelog, topics.denoisedImages());
+
+        driver.close();
+        DenoiserConfig unlogged = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
+                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
+                .withModelTrust(ModelRecords.TRUST)
+                .withoutBufferChangelog();
+        harness = new TopologyHarness(unlogged, List.of(ModelRecords.cnnSeed(1, 1)), meters);
+        driver = harness.driver;
+        harness.input(topics.noisyImages()).pipeInput("digit-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.3f))));
+        assertThat(driver.producedTopicNames()).contains(topics.denoisedImages()).doesNotContain(changelog);
+    }
+
+    @Test
     void shouldDeadLetterEveryKindOfMalformedRecordAmongGoodOnesAndDenoiseEachGoodOneOnce() {
         driver.close();
         start(8);
