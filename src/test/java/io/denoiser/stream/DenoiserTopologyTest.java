@@ -1,6 +1,7 @@
 package io.denoiser.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
@@ -10,9 +11,11 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
@@ -123,14 +126,14 @@ class DenoiserTopologyTest {
             driver = harness.driver;
             noisy = harness.input(topics.noisyImages());
             denoised = harness.output(topics.denoisedImages());
-            List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 keys.add("digit-" + i);
                 noisy.pipeInput("digit-" + i, codec.encodeUint8(new Tensor(DIGIT, digit(0.1f * i))));
             }
-            List<String> forwarded = new java.util.ArrayList<>();
+            List<String> forwarded = new ArrayList<>();
             // Results reach the topics only when the stream thread next runs the processor: a punctuation here.
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
                 driver.advanceWallClockTime(Duration.ofMillis(10));
                 denoised.readKeyValuesToList().forEach(kv -> forwarded.add(kv.key));
                 return forwarded.size() == keys.size();
@@ -186,10 +189,10 @@ class DenoiserTopologyTest {
                 codec.encodeFloat32(new Tensor(new int[] {28, 27}, new float[28 * 27])),                  // WRONG_SHAPE
                 withDtype(codec.encodeUint8(new Tensor(DIGIT, digit(0.5f))), 7),                          // WRONG_DTYPE
                 ("{\"shape\":[28,28],\"data\":[" + "0,".repeat(783) + "1e999]}").getBytes(StandardCharsets.UTF_8), // NON_FINITE
-                java.nio.ByteBuffer.allocate(14).put(new byte[] {'D', 'N', 'T', '1', 1, 2})
+                ByteBuffer.allocate(14).put(new byte[] {'D', 'N', 'T', '1', 1, 2})
                         .putInt(1 << 16).putInt(1 << 16).array());                                        // OVERSIZE
         List<String> reasons = List.of("UNPARSABLE", "UNKNOWN_FORMAT", "WRONG_SHAPE", "WRONG_DTYPE", "NON_FINITE", "OVERSIZE");
-        List<String> good = new java.util.ArrayList<>();
+        List<String> good = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             if (i % 10 == 9) {
                 noisy.pipeInput("bad-" + i, malformed.get((i / 10) % malformed.size()));
