@@ -115,17 +115,22 @@ class DenoiserTopologyTest {
         assertThat(meters.get("denoiser.batch.size").summary().max()).isEqualTo(4);
     }
 
-    @Test
-    void shouldForwardBatchesComputedOnAnInferenceThreadOnlyFromTheStreamThreadInArrivalOrder() {
+    /** Restarts with the images pipeline only, batches of 4, forward passes on production's inference threads. */
+    private void startImagesOn(InferenceWorkers inference) {
         driver.close();
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
                 .withModelTrust(ModelRecords.TRUST);
+        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference);
+        driver = harness.driver;
+        noisy = harness.input(topics.noisyImages());
+        denoised = harness.output(topics.denoisedImages());
+    }
+
+    @Test
+    void shouldForwardBatchesComputedOnAnInferenceThreadOnlyFromTheStreamThreadInArrivalOrder() {
         try (InferenceWorkers inference = InferenceWorkers.dedicated()) {
-            harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference);
-            driver = harness.driver;
-            noisy = harness.input(topics.noisyImages());
-            denoised = harness.output(topics.denoisedImages());
+            startImagesOn(inference);
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 keys.add("digit-" + i);
@@ -145,15 +150,8 @@ class DenoiserTopologyTest {
 
     @Test
     void shouldForwardABatchFlushedByTheMaximumWaitInTheSamePunctuationEvenOnAnInferenceThread() {
-        driver.close();
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
-                .withModelTrust(ModelRecords.TRUST);
         try (InferenceWorkers inference = InferenceWorkers.dedicated()) {
-            harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference);
-            driver = harness.driver;
-            noisy = harness.input(topics.noisyImages());
-            denoised = harness.output(topics.denoisedImages());
+            startImagesOn(inference);
             noisy.pipeInput("slow-0", codec.encodeUint8(new Tensor(DIGIT, digit(0.2f))));
             noisy.pipeInput("slow-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.4f))));
             driver.advanceWallClockTime(Duration.ofMillis(60));
