@@ -35,8 +35,7 @@ final class Batches {
 
     /** The rows of an array whose first dimension is the batch, each flattened in c order. */
     static float[][] rows(INDArray activations, int count) {
-        INDArray dense = activations.ordering() == 'c' && !activations.isView() && activations.offset() == 0
-                ? activations : activations.dup('c');
+        INDArray dense = isDenseCOrder(activations) ? activations : activations.dup('c');
         int width = Math.toIntExact(dense.length() / count);
         FloatPointer data = new FloatPointer(dense.data().addressPointer());
         float[][] rows = new float[count][width];
@@ -44,6 +43,12 @@ final class Batches {
             data.position((long) i * width).get(rows[i], 0, width);
         }
         return rows;
+    }
+
+    /** Whether the buffer holds exactly this array's values in c order; a permuted array reports 'c' but does not. */
+    private static boolean isDenseCOrder(INDArray array) {
+        return array.ordering() == 'c' && !array.isView() && array.offset() == 0
+                && Arrays.equals(array.stride(), Nd4j.getStrides(array.shape(), 'c'));
     }
 
     /** A copy of {@code count} time-major records of {@code steps} x {@code features} with each record's steps in reverse order. */

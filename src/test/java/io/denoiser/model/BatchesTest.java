@@ -30,6 +30,15 @@ class BatchesTest {
     }
 
     @Test
+    void shouldReadRowsOfAPermutedArrayInItsLogicalOrder() {
+        INDArray featuresByTime = Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {1, 2, 3}, 'c'); // [N,F,T]
+
+        float[][] timeMajor = Batches.rows(featuresByTime.permute(0, 2, 1), 1);                            // [N,T,F]
+
+        assertThat(timeMajor).isDeepEqualTo(new float[][] {{1, 4, 2, 5, 3, 6}});
+    }
+
+    @Test
     void shouldRefuseRecordsOfTheWrongSize() {
         assertThatThrownBy(() -> Batches.batch(new float[][] {{1, 2}, {3}}, 2, new long[] {2, 2}))
                 .hasMessageContaining("input 1 has 1 values");
