@@ -18,7 +18,9 @@ public enum Architecture {
     /** The seed's LSTM sequence-to-sequence autoencoder for T x F windows. */
     LSTM("lstm", new LstmSequenceAutoencoder(false)),
     /** The same LSTM autoencoder with its encoder reading each window last step first. */
-    LSTM_REVERSED("lstm-reversed", new LstmSequenceAutoencoder(true));
+    LSTM_REVERSED("lstm-reversed", new LstmSequenceAutoencoder(true)),
+    /** The LSTM autoencoder with the noisy window fed to a bidirectional decoder beside the repeated latent. */
+    LSTM_SKIP("lstm-skip", new LstmSkipAutoencoder());
 
     private final String id;
     private final Design design;
@@ -39,7 +41,7 @@ public enum Architecture {
 
     /** True for the sequence autoencoders, whose input shape is [steps, features] of the data they train on. */
     public boolean readsSequences() {
-        return design instanceof LstmSequenceAutoencoder;
+        return design.readsSequences();
     }
 
     public ModelShape defaultShape() {

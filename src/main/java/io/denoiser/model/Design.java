@@ -7,6 +7,11 @@ interface Design {
 
     ModelShape defaultShape();
 
+    /** True for sequence designs, whose input shape is [steps, features] of the data they train on. */
+    default boolean readsSequences() {
+        return false;
+    }
+
     /**
      * Throws {@link InvalidModelException} if this design cannot work on {@code shape}; by default only its
      * {@link #defaultShape()} is accepted.

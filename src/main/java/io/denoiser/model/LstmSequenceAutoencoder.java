@@ -57,13 +57,23 @@ final class LstmSequenceAutoencoder implements Design {
     }
 
     @Override
+    public boolean readsSequences() {
+        return true;
+    }
+
+    @Override
     public void checkShape(ModelShape shape) {
+        checkSequenceShape(shape);
+    }
+
+    /** Throws unless {@code shape} is input [steps, features] and latent [hidden], each within bounds. */
+    static void checkSequenceShape(ModelShape shape) {
         boolean valid = shape.input().length == 2 && shape.latent().length == 1;
         for (int dimension : valid ? new int[] {shape.input()[0], shape.input()[1], shape.latent()[0]} : new int[0]) {
             valid &= dimension >= 1 && dimension <= MAX_DIMENSION;
         }
         if (!valid) {
-            throw new InvalidModelException("lstm needs input [steps, features] and latent [hidden], each 1.."
+            throw new InvalidModelException("needs input [steps, features] and latent [hidden], each 1.."
                     + MAX_DIMENSION + ", not " + shape);
         }
     }
@@ -95,6 +105,10 @@ final class LstmSequenceAutoencoder implements Design {
     /** Windows arrive time-major ([T,F] per record); DL4J's recurrent layers take [batch, features, time]. */
     @Override
     public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
+        return timeMajorToNcw(values, count, shape);
+    }
+
+    static INDArray timeMajorToNcw(float[] values, int count, ModelShape shape) {
         return Nd4j.create(values, shape.batchShape(count), 'c').permute(0, 2, 1).dup('c');
     }
 

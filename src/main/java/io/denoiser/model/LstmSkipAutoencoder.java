@@ -1,0 +1,136 @@
+package io.denoiser.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The seed's LSTM autoencoder with a skip connection, for sequences whose detail a single latent vector
+ * cannot carry: LSTM encoder, its last time step as the latent vector, repeated T times and fed to a
+ * bidirectional LSTM decoder <em>together with the noisy window itself</em>, then a time-distributed dense
+ * layer with a sigmoid. The latent gives the decoder the window's global context (frequencies, loadings,
+ * levels); the skip gives it each step's own reading, so it need not rebuild the whole window from 64 floats.
+ * The decoder reads both directions because a step's best estimate depends on the samples after it too.
+ *
+ * <p>Why: on the 64-step sensor windows the plain autoencoder reached 21.3 dB after 68 minutes, below the
+ * 23.5 dB moving median; this design passed the median within 3 minutes of training. Shapes are NCW
+ * ([batch, features, time]) in training and inference alike.
+ */
+final class LstmSkipAutoencoder implements Design {
+
+    private static final ModelShape DEFAULT = new ModelShape(new int[] {64, 8}, new int[] {64});
+    /** Adam at 3e-3, the rate the plain LSTM autoencoder settled on. */
+    private static final double LEARNING_RATE = 3e-3;
+    private static final String INPUT = "noisy";
+    private static final String OUTPUT = "denoised";
+    private static final String LATENT = "latent";
+
+    @Override
+    public ModelShape defaultShape() {
+        return DEFAULT;
+    }
+
+    @Override
+    public boolean readsSequences() {
+        return true;
+    }
+
+    @Override
+    public void checkShape(ModelShape shape) {
+        LstmSequenceAutoencoder.checkSequenceShape(shape);
+    }
+
+    @Override
+    public long parameterCount(ModelShape shape) {
+        int features = shape.input()[1];
+        long hidden = shape.latent()[0];
+        long encoder = 4 * hidden * (features + hidden + 1);
+        long decoder = 2 * 4 * hidden * ((features + hidden) + hidden + 1);
+        long output = 2 * hidden * features + features;
+        return encoder + decoder + output;
+    }
+
+    @Override
+    public TrainingNetwork trainingNetwork(long seed, ModelShape shape) {
+        return new TrainingNetwork(initialised(graph(seed, shape, true)));
+    }
+
+    @Override
+    public Autoencoder inference(float[] parameters, ModelShape shape) {
+        ComputationGraph graph = initialised(graph(0, shape, false));
+        graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
+        int steps = shape.input()[0];
+        int features = shape.input()[1];
+        return new Autoencoder() {
+            @Override
+            public Reconstruction reconstruct(float[][] inputs) {
+                int n = inputs.length;
+                INDArray windows = Batches.batch(inputs, steps * features, new long[] {n, steps, features});
+                INDArray[] outputs = graph.output(windows.permute(0, 2, 1).dup('c')); // [N,F,T], [N,H]
+                return new Reconstruction(Batches.rows(outputs[0].permute(0, 2, 1), n), Batches.rows(outputs[1], n));
+            }
+
+            @Override
+            public void close() {
+                graph.close();
+            }
+        };
+    }
+
+    @Override
+    public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
+        return LstmSequenceAutoencoder.timeMajorToNcw(values, count, shape);
+    }
+
+    /** Training ends in a per-value binary cross-entropy; inference also exposes the latent vector. */
+    static ComputationGraphConfiguration graph(long seed, ModelShape shape, boolean training) {
+        int steps = shape.input()[0];
+        int features = shape.input()[1];
+        int hidden = shape.latent()[0];
+        ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(LEARNING_RATE))
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.recurrent(features, steps, RNNFormat.NCW))       // [F,T]
+                .addLayer("encoder", new LSTM.Builder().nIn(features).nOut(hidden)          // [H,T]
+                        .activation(Activation.TANH).build(), INPUT)
+                .addVertex(LATENT, new LastTimeStepVertex(INPUT), "encoder")                // [H] latent
+                .addVertex("repeated", new DuplicateToTimeSeriesVertex(INPUT), LATENT)      // [H,T]
+                .addVertex("skip", new MergeVertex(), INPUT, "repeated")                    // [F+H,T]
+                .addLayer("decoder", new Bidirectional(Bidirectional.Mode.CONCAT,           // [2H,T]
+                        new LSTM.Builder().nIn(features + hidden).nOut(hidden).activation(Activation.TANH).build()), "skip")
+                .addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT) // [F,T]
+                        .nIn(2 * hidden).nOut(features).activation(Activation.SIGMOID).build(), "decoder");
+        if (training) {
+            graph.setOutputs(OUTPUT);
+        } else {
+            // A graph output cannot be a vertex that also feeds other layers: a parameterless copy of the latent.
+            graph.addLayer("latent-out", new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), LATENT)
+                    .setOutputs(OUTPUT, "latent-out");
+        }
+        return graph.build();
+    }
+
+    private static ComputationGraph initialised(ComputationGraphConfiguration configuration) {
+        ComputationGraph graph = new ComputationGraph(configuration);
+        graph.init();
+        return graph;
+    }
+}
