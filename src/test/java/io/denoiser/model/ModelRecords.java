@@ -36,6 +36,15 @@ public final class ModelRecords {
                 parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
     }
 
+    /** A valid lstm-skip record named lstm-sensors (64 steps x 8 features, hidden 64) whose weights come from {@code seed}. */
+    public static ModelRecord lstmSkip(long version, long seed) {
+        Architecture architecture = Architecture.LSTM_SKIP;
+        ModelShape shape = architecture.defaultShape();
+        float[] parameters = architecture.newNetwork(seed, shape).parameters();
+        return new ModelRecord(new ModelMetadata("lstm-sensors", version, architecture.id(), shape.input(), shape.latent(),
+                parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
+    }
+
     /** A valid cnn-seed record whose weights come from {@code seed}. */
     public static ModelRecord cnnSeed(long version, long seed) {
         return new ModelRecord(metadata(version), Architecture.CNN_SEED.newNetwork(seed).parameters());

@@ -235,6 +235,35 @@ class DenoiserTopologyTest {
     }
 
     @Test
+    void shouldServeSensorWindowsWithTheSkipConnectedLstm() {
+        driver.close();
+        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
+                .withPipelines(List.of(Pipeline.sequences("lstm-sensors").withBatching(2, 50)))
+                .withModelTrust(ModelRecords.TRUST);
+        harness = new TopologyHarness(config, List.of(ModelRecords.lstmSkip(1, 1)), meters);
+        driver = harness.driver;
+        TestInputTopic<String, byte[]> sequences = harness.input(topics.noisySequences());
+        TestOutputTopic<String, byte[]> denoisedSequences = harness.output(topics.denoisedSequences());
+        TestOutputTopic<String, byte[]> latentSequences = harness.output(topics.latentSequences());
+
+        sequences.pipeInput("sensor-1", codec.encodeFloat32(new Tensor(new int[] {64, 8}, constant(64 * 8, 0.3f))));
+        sequences.pipeInput("sensor-2", codec.encodeFloat32(new Tensor(new int[] {64, 8}, constant(64 * 8, 0.6f))));
+
+        List<TestRecord<String, byte[]>> windows = denoisedSequences.readRecordsToList();
+        assertThat(windows).extracting(TestRecord::key).containsExactly("sensor-1", "sensor-2");
+        assertThat(codec.decodeDetecting(windows.get(0).value()).shape()).containsExactly(64, 8);
+        assertThat(header(windows.get(0).headers(), OutputHeaders.MODEL_NAME)).isEqualTo("lstm-sensors");
+        assertThat(latentSequences.readValuesToList()).extracting(v -> codec.decodeDetecting(v).shape())
+                .containsExactly(new int[] {64}, new int[] {64});
+    }
+
+    private static float[] constant(int size, float value) {
+        float[] values = new float[size];
+        Arrays.fill(values, value);
+        return values;
+    }
+
+    @Test
     void shouldAcceptJsonAndAChannelDimension() {
         noisy.pipeInput("json", codec.encodeJson(new Tensor(DIGIT, digit(0.1f))));
         noisy.pipeInput("chw", codec.encodeFloat32(new Tensor(new int[] {1, 28, 28}, digit(0.2f))));
