@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
@@ -29,7 +28,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>Why: on the 64-step sensor windows the plain autoencoder reached 21.3 dB after 68 minutes, below the
  * 23.5 dB moving median; this design passed the median within 3 minutes of training. Shapes are NCW
- * ([batch, features, time]) in training and inference alike.
+ * ([batch, features, time]); inference runs on libnd4j's native LSTM ({@link LstmSkipInference}).
  */
 final class LstmSkipAutoencoder implements Design {
 
@@ -37,7 +36,9 @@ final class LstmSkipAutoencoder implements Design {
     /** Adam at 3e-3, the rate the plain LSTM autoencoder settled on. */
     private static final double LEARNING_RATE = 3e-3;
     private static final String INPUT = "noisy";
-    private static final String OUTPUT = "denoised";
+    static final String ENCODER = "encoder";
+    static final String DECODER = "decoder";
+    static final String OUTPUT = "denoised";
     private static final String LATENT = "latent";
 
     @Override
@@ -67,29 +68,14 @@ final class LstmSkipAutoencoder implements Design {
 
     @Override
     public TrainingNetwork trainingNetwork(long seed, ModelShape shape) {
-        return new TrainingNetwork(initialised(graph(seed, shape, true)));
+        return new TrainingNetwork(initialised(graph(seed, shape)));
     }
 
     @Override
     public Autoencoder inference(float[] parameters, ModelShape shape) {
-        ComputationGraph graph = initialised(graph(0, shape, false));
+        ComputationGraph graph = initialised(graph(0, shape));
         graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-        int steps = shape.input()[0];
-        int features = shape.input()[1];
-        return new Autoencoder() {
-            @Override
-            public Reconstruction reconstruct(float[][] inputs) {
-                int n = inputs.length;
-                INDArray windows = Batches.batch(inputs, steps * features, new long[] {n, steps, features});
-                INDArray[] outputs = graph.output(windows.permute(0, 2, 1).dup('c')); // [N,F,T], [N,H]
-                return new Reconstruction(Batches.rows(outputs[0].permute(0, 2, 1), n), Batches.rows(outputs[1], n));
-            }
-
-            @Override
-            public void close() {
-                graph.close();
-            }
-        };
+        return new LstmSkipInference(graph, shape.input()[0], shape.input()[1], shape.latent()[0]);
     }
 
     @Override
@@ -97,35 +83,29 @@ final class LstmSkipAutoencoder implements Design {
         return LstmSequenceAutoencoder.timeMajorToNcw(values, count, shape);
     }
 
-    /** Training ends in a per-value binary cross-entropy; inference also exposes the latent vector. */
-    static ComputationGraphConfiguration graph(long seed, ModelShape shape, boolean training) {
+    /** Trained with a per-value binary cross-entropy; inference runs the same parameters through {@link LstmSkipInference}. */
+    static ComputationGraphConfiguration graph(long seed, ModelShape shape) {
         int steps = shape.input()[0];
         int features = shape.input()[1];
         int hidden = shape.latent()[0];
-        ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
+        return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(LEARNING_RATE))
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
                 .addInputs(INPUT)
                 .setInputTypes(InputType.recurrent(features, steps, RNNFormat.NCW))       // [F,T]
-                .addLayer("encoder", new LSTM.Builder().nIn(features).nOut(hidden)          // [H,T]
+                .addLayer(ENCODER, new LSTM.Builder().nIn(features).nOut(hidden)            // [H,T]
                         .activation(Activation.TANH).build(), INPUT)
-                .addVertex(LATENT, new LastTimeStepVertex(INPUT), "encoder")                // [H] latent
+                .addVertex(LATENT, new LastTimeStepVertex(INPUT), ENCODER)                   // [H] latent
                 .addVertex("repeated", new DuplicateToTimeSeriesVertex(INPUT), LATENT)      // [H,T]
                 .addVertex("skip", new MergeVertex(), INPUT, "repeated")                    // [F+H,T]
-                .addLayer("decoder", new Bidirectional(Bidirectional.Mode.CONCAT,           // [2H,T]
+                .addLayer(DECODER, new Bidirectional(Bidirectional.Mode.CONCAT,             // [2H,T]
                         new LSTM.Builder().nIn(features + hidden).nOut(hidden).activation(Activation.TANH).build()), "skip")
                 .addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT) // [F,T]
-                        .nIn(2 * hidden).nOut(features).activation(Activation.SIGMOID).build(), "decoder");
-        if (training) {
-            graph.setOutputs(OUTPUT);
-        } else {
-            // A graph output cannot be a vertex that also feeds other layers: a parameterless copy of the latent.
-            graph.addLayer("latent-out", new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), LATENT)
-                    .setOutputs(OUTPUT, "latent-out");
-        }
-        return graph.build();
+                        .nIn(2 * hidden).nOut(features).activation(Activation.SIGMOID).build(), DECODER)
+                .setOutputs(OUTPUT)
+                .build();
     }
 
     private static ComputationGraph initialised(ComputationGraphConfiguration configuration) {

@@ -1,0 +1,74 @@
+package io.denoiser.model;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Inference for {@link LstmSkipAutoencoder} on libnd4j's native LSTM ({@link NativeLstm}): the encoder, then each
+ * direction of the bidirectional decoder over the noisy window beside the repeated latent, then the dense output.
+ */
+final class LstmSkipInference implements Autoencoder {
+
+    private static final String WORKSPACE = "lstm-skip-inference";
+    private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP).build();
+
+    private final int steps;
+    private final int features;
+    private final int hidden;
+    private final NativeLstm encoder;
+    private final NativeLstm forward;
+    private final NativeLstm backward;
+    private final INDArray outputWeights;
+    private final INDArray outputBias;
+
+    /** Reads the parameters out of a loaded training graph of {@link LstmSkipAutoencoder}. */
+    LstmSkipInference(ComputationGraph graph, int steps, int features, int hidden) {
+        this.steps = steps;
+        this.features = features;
+        this.hidden = hidden;
+        this.encoder = NativeLstm.of(graph.getLayer(LstmSkipAutoencoder.ENCODER), "", hidden);
+        Layer decoder = graph.getLayer(LstmSkipAutoencoder.DECODER);
+        this.forward = NativeLstm.of(decoder, "f", hidden);
+        this.backward = NativeLstm.of(decoder, "b", hidden);
+        Layer output = graph.getLayer(LstmSkipAutoencoder.OUTPUT);
+        this.outputWeights = output.getParam(DefaultParamInitializer.WEIGHT_KEY).dup('c');
+        this.outputBias = output.getParam(DefaultParamInitializer.BIAS_KEY).reshape(1, features).dup('c');
+    }
+
+    @Override
+    public Reconstruction reconstruct(float[][] inputs) {
+        int n = inputs.length;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+            INDArray x = Batches.batch(inputs, steps * features, new long[] {n, steps, features}); // [N,T,F]
+            INDArray latent = encoder.run(x, false)[1];                                       // [N,H]
+            INDArray repeated = latent.reshape(n, 1, hidden).repeat(1, steps);                // [N,T,H]
+            INDArray skip = Nd4j.concat(2, x, repeated).dup('c');                              // [N,T,F+H]
+            INDArray decoded = Nd4j.concat(2, forward.run(skip, false)[0], backward.run(skip, true)[0])
+                    .reshape('c', (long) n * steps, 2L * hidden);                              // [N*T,2H]
+            INDArray output = decoded.mmul(outputWeights).addiRowVector(outputBias);          // [N*T,F]
+            Transforms.sigmoid(output, false);
+            return new Reconstruction(Batches.rows(output, n), Batches.rows(latent, n));
+        }
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+        forward.close();
+        backward.close();
+        for (INDArray array : new INDArray[] {outputWeights, outputBias}) {
+            if (array.closeable()) {
+                array.close();
+            }
+        }
+    }
+}
