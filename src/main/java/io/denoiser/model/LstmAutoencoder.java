@@ -5,9 +5,6 @@ import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -16,8 +13,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 final class LstmAutoencoder implements Autoencoder {
 
     private static final String WORKSPACE = "lstm-autoencoder-inference";
-    private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
-            .policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP).build();
 
     private final int steps;
     private final int features;
@@ -63,7 +58,8 @@ final class LstmAutoencoder implements Autoencoder {
         int n = inputs.length;
         int size = steps * features;
         float[][] records = reversedInput ? reversed(inputs) : inputs;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager()
+                .getAndActivateWorkspace(NativeLstm.INFERENCE_WORKSPACE, WORKSPACE)) {
             INDArray x = Batches.batch(records, size, new long[] {n, steps, features});       // [N,T,F]
             INDArray latent = encoder.run(x, false)[1];                                    // [N,H]
             INDArray repeated = latent.reshape(n, 1, hidden).repeat(1, steps).dup('c');     // [N,T,H]

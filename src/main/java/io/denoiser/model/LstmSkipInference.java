@@ -4,9 +4,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -18,8 +15,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 final class LstmSkipInference implements Autoencoder {
 
     private static final String WORKSPACE = "lstm-skip-inference";
-    private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
-            .policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP).build();
 
     private final int steps;
     private final int features;
@@ -47,7 +42,8 @@ final class LstmSkipInference implements Autoencoder {
     @Override
     public Reconstruction reconstruct(float[][] inputs) {
         int n = inputs.length;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager()
+                .getAndActivateWorkspace(NativeLstm.INFERENCE_WORKSPACE, WORKSPACE)) {
             INDArray x = Batches.batch(inputs, steps * features, new long[] {n, steps, features}); // [N,T,F]
             INDArray latent = encoder.run(x, false)[1];                                       // [N,H]
             INDArray repeated = latent.reshape(n, 1, hidden).repeat(1, steps);                // [N,T,H]

@@ -2,6 +2,9 @@ package io.denoiser.model;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.params.LSTMParamInitializer;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,6 +16,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * step in Java-driven ops and measured ~4x slower here.
  */
 record NativeLstm(INDArray input, INDArray recurrent, INDArray bias) implements AutoCloseable {
+
+    /** For a whole forward pass: its arrays are reused from the second batch on rather than allocated. */
+    static final WorkspaceConfiguration INFERENCE_WORKSPACE = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP).build();
 
     /** The weights of a DL4J LSTM layer, or of one direction of a bidirectional one ({@code prefix} "f" or "b"). */
     static NativeLstm of(Layer layer, String prefix, int hidden) {

@@ -1,5 +1,7 @@
 package io.denoiser.model;
 
+import java.util.Random;
+
 /** Array helpers for model tests. */
 final class FloatArrays {
 
@@ -19,5 +21,17 @@ final class FloatArrays {
             at += row.length;
         }
         return flat;
+    }
+
+    /** {@code count} arrays of {@code size} uniform values in [0, 1), the same for every call. */
+    static float[][] randomWindows(int count, int size) {
+        Random random = new Random(3);
+        float[][] windows = new float[count][size];
+        for (float[] window : windows) {
+            for (int i = 0; i < size; i++) {
+                window[i] = random.nextFloat();
+            }
+        }
+        return windows;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +34,7 @@ class LstmSequenceAutoencoderTest {
     @Test
     void shouldDenoiseAWindowAsTheForwardModelDenoisesItsReversedSteps() {
         float[] parameters = Architecture.LSTM.newNetwork(5, SHAPE).parameters();
-        float[][] windows = randomWindows(2, 12 * 5);
+        float[][] windows = FloatArrays.randomWindows(2, 12 * 5);
         float[][] reversed = new float[2][];
         for (int n = 0; n < 2; n++) {
             reversed[n] = Batches.reverseSteps(windows[n], 1, 12, 5);
@@ -64,7 +63,7 @@ class LstmSequenceAutoencoderTest {
         MultiLayerNetwork network = new MultiLayerNetwork(LstmSequenceAutoencoder.configuration(5, 12, 5, 8, 1e-3));
         network.init();
         network.setParams(Nd4j.createFromArray(training.parameters()).reshape(1, training.parameterCount()));
-        float[][] windows = randomWindows(3, 12 * 5);
+        float[][] windows = FloatArrays.randomWindows(3, 12 * 5);
         INDArray expected = network.output(architecture.trainingInputs(FloatArrays.concat(windows), 3, SHAPE)); // [N,F,T]
 
         Reconstruction result = DenoisingModel.load(record(architecture, training.parameters())).reconstruct(windows);
@@ -91,16 +90,5 @@ class LstmSequenceAutoencoderTest {
     private static ModelRecord record(Architecture architecture, float[] parameters) {
         return new ModelRecord(new ModelMetadata("lstm", 1, architecture.id(), SHAPE.input(), SHAPE.latent(), parameters.length,
                 Map.of(), Map.of(), null, null), parameters);
-    }
-
-    private static float[][] randomWindows(int count, int size) {
-        Random random = new Random(3);
-        float[][] windows = new float[count][size];
-        for (float[] window : windows) {
-            for (int i = 0; i < size; i++) {
-                window[i] = random.nextFloat();
-            }
-        }
-        return windows;
     }
 }

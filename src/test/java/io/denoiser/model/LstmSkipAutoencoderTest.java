@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import java.util.Random;
 import org.assertj.core.data.Offset;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class LstmSkipAutoencoderTest {
         ComputationGraph network = new ComputationGraph(LstmSkipAutoencoder.graph(5, SHAPE));
         network.init();
         network.setParams(Nd4j.createFromArray(training.parameters()).reshape(1, training.parameterCount()));
-        float[][] windows = randomWindows(3, 12 * 5);
+        float[][] windows = FloatArrays.randomWindows(3, 12 * 5);
         INDArray expected = network.outputSingle(Architecture.LSTM_SKIP.trainingInputs(FloatArrays.concat(windows), 3, SHAPE)); // [N,F,T]
         INDArray encoderLast = network.feedForward(Architecture.LSTM_SKIP.trainingInputs(FloatArrays.concat(windows), 3, SHAPE),
                 false).get("latent");                                                                         // [N,H]
@@ -52,7 +51,7 @@ class LstmSkipAutoencoderTest {
     @Test
     void shouldLetEachStepsOwnReadingReachTheDecoder() {
         float[] parameters = Architecture.LSTM_SKIP.newNetwork(5, SHAPE).parameters();
-        float[][] windows = randomWindows(1, 12 * 5);
+        float[][] windows = FloatArrays.randomWindows(1, 12 * 5);
         float[][] changedEarlyStep = {windows[0].clone()};
         changedEarlyStep[0][5] += 0.5f;
 
@@ -78,16 +77,5 @@ class LstmSkipAutoencoderTest {
     private static ModelRecord record(float[] parameters) {
         return new ModelRecord(new ModelMetadata("sensors", 1, Architecture.LSTM_SKIP.id(), SHAPE.input(), SHAPE.latent(),
                 parameters.length, Map.of(), Map.of(), null, null), parameters);
-    }
-
-    private static float[][] randomWindows(int count, int size) {
-        Random random = new Random(3);
-        float[][] windows = new float[count][size];
-        for (float[] window : windows) {
-            for (int i = 0; i < size; i++) {
-                window[i] = random.nextFloat();
-            }
-        }
-        return windows;
     }
 }

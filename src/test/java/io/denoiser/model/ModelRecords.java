@@ -29,19 +29,18 @@ public final class ModelRecords {
 
     /** A valid lstm record (28 steps x 28 features, hidden 64) whose weights come from {@code seed}. */
     public static ModelRecord lstm(long version, long seed) {
-        Architecture architecture = Architecture.LSTM;
-        ModelShape shape = architecture.defaultShape();
-        float[] parameters = architecture.newNetwork(seed, shape).parameters();
-        return new ModelRecord(new ModelMetadata("lstm", version, architecture.id(), shape.input(), shape.latent(),
-                parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
+        return freshlyInitialised("lstm", Architecture.LSTM, version, seed);
     }
 
     /** A valid lstm-skip record named lstm-sensors (64 steps x 8 features, hidden 64) whose weights come from {@code seed}. */
     public static ModelRecord lstmSkip(long version, long seed) {
-        Architecture architecture = Architecture.LSTM_SKIP;
+        return freshlyInitialised("lstm-sensors", Architecture.LSTM_SKIP, version, seed);
+    }
+
+    private static ModelRecord freshlyInitialised(String name, Architecture architecture, long version, long seed) {
         ModelShape shape = architecture.defaultShape();
         float[] parameters = architecture.newNetwork(seed, shape).parameters();
-        return new ModelRecord(new ModelMetadata("lstm-sensors", version, architecture.id(), shape.input(), shape.latent(),
+        return new ModelRecord(new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
                 parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
     }
 
