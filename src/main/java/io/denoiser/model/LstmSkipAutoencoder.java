@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -17,6 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The seed's LSTM autoencoder with a skip connection, for sequences whose detail a single latent vector
@@ -33,8 +37,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 final class LstmSkipAutoencoder implements Design {
 
     private static final ModelShape DEFAULT = new ModelShape(new int[] {64, 8}, new int[] {64});
-    /** Adam at 3e-3, the rate the plain LSTM autoencoder settled on. */
-    private static final double LEARNING_RATE = 3e-3;
+    /**
+     * Adam at 3e-3 (the plain LSTM autoencoder's rate) for 4 epochs of 125 batches of 64 sensor windows, then
+     * 1e-3 and 3e-4 for 4 each: at a constant 3e-3 the held-out PSNR stopped at ~24.55 dB after 3 epochs.
+     */
+    private static final ISchedule LEARNING_RATE = new MapSchedule(ScheduleType.ITERATION,
+            Map.of(0, 3e-3, 4 * 125, 1e-3, 8 * 125, 3e-4));
     private static final String INPUT = "noisy";
     static final String ENCODER = "encoder";
     static final String DECODER = "decoder";
