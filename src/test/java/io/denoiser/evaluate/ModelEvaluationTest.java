@@ -30,6 +30,20 @@ class ModelEvaluationTest {
     }
 
     @Test
+    void shouldRankTheShippedSensorModelAboveTheMovingMedian() throws Exception {
+        ModelEvaluation.Outcome outcome = ModelEvaluation.run(ShippedModels.load("lstm-sensors"),
+                TrainingData.named("sensors", 0.5, 64, 16), 1234);
+        EvaluationReport report = outcome.report();
+
+        assertThat(report.n()).isEqualTo(2000);
+        assertThat(report.model()).containsEntry("architecture", "lstm-skip");
+        assertThat(report.noisy().psnrDb()).isBetween(18.8, 19.7);
+        assertThat(report.median().psnrDb()).isBetween(23.0, 24.0);
+        assertThat((double) report.model().get("psnr_db")).isGreaterThan(report.median().psnrDb() + 1);
+        assertThat(outcome.latents()[0]).hasSize(64);
+    }
+
+    @Test
     void shouldRefuseADataSetWhoseRecordsTheModelCannotTake() {
         assertThatThrownBy(() -> ModelEvaluation.run(ModelRecords.lstm(1, 1), TrainingData.named("sensors", 0.5, 64, 16), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes [28, 28]");
