@@ -99,7 +99,11 @@ final class LstmSequenceAutoencoder implements Design {
     public Autoencoder inference(float[] parameters, ModelShape shape) {
         MultiLayerNetwork network = network(0, shape);
         network.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-        return new LstmAutoencoder(network, shape.input()[0], shape.input()[1], shape.latent()[0], reversedInput);
+        try {
+            return new LstmAutoencoder(network, shape.input()[0], shape.input()[1], shape.latent()[0], reversedInput);
+        } finally {
+            network.close();   // only unflattens the parameters, which the native path copies
+        }
     }
 
     /** Windows arrive time-major ([T,F] per record); DL4J's recurrent layers take [batch, features, time]. */

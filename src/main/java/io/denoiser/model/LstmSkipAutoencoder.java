@@ -83,7 +83,11 @@ final class LstmSkipAutoencoder implements Design {
     public Autoencoder inference(float[] parameters, ModelShape shape) {
         ComputationGraph graph = initialised(graph(0, shape));
         graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-        return new LstmSkipInference(graph, shape.input()[0], shape.input()[1], shape.latent()[0]);
+        try {
+            return new LstmSkipInference(graph, shape.input()[0], shape.input()[1], shape.latent()[0]);
+        } finally {
+            graph.close();     // only unflattens the parameters, which the native path copies
+        }
     }
 
     @Override

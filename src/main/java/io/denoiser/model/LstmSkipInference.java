@@ -47,7 +47,7 @@ final class LstmSkipInference implements Autoencoder {
             INDArray x = Batches.batch(inputs, steps * features, new long[] {n, steps, features}); // [N,T,F]
             INDArray latent = encoder.run(x, false)[1];                                       // [N,H]
             INDArray repeated = latent.reshape(n, 1, hidden).repeat(1, steps);                // [N,T,H]
-            INDArray skip = Nd4j.concat(2, x, repeated).dup('c');                              // [N,T,F+H]
+            INDArray skip = Nd4j.concat(2, x, repeated);                                      // [N,T,F+H]
             INDArray decoded = Nd4j.concat(2, forward.run(skip, false)[0], backward.run(skip, true)[0])
                     .reshape('c', (long) n * steps, 2L * hidden);                              // [N*T,2H]
             INDArray output = decoded.mmul(outputWeights).addiRowVector(outputBias);          // [N*T,F]
