@@ -1,10 +1,14 @@
 package io.denoiser.stream;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where forward passes run. In production every stream thread gets one worker thread that owns the stream
@@ -14,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * calling thread instead, so that outputs follow inputs deterministically.
  */
 public final class InferenceWorkers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceWorkers.class);
 
     private final boolean dedicated;
     /** Each stream thread's worker, by stream thread. */
@@ -68,11 +74,24 @@ public final class InferenceWorkers implements AutoCloseable {
         });
     }
 
-    /** Stops the worker threads once the stream threads that fed them have stopped. */
+    /**
+     * Stops the workers of stream threads that have ended. A stream thread still running (a close of the
+     * streams client that timed out) keeps its worker, a daemon thread: shutting it down would make that
+     * thread's next pass fail and send its records down the processing-error path.
+     */
     @Override
     public void close() {
-        executors.values().forEach(ExecutorService::shutdown);
-        for (ExecutorService executor : executors.values()) {
+        List<ExecutorService> stopping = new ArrayList<>();
+        executors.forEach((streamThread, executor) -> {
+            if (streamThread.isAlive()) {
+                LOG.warn("stream thread {} is still running; its inference thread stays until it ends",
+                        streamThread.getName());
+            } else {
+                executor.shutdown();
+                stopping.add(executor);
+            }
+        });
+        for (ExecutorService executor : stopping) {
             try {
                 executor.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,31 @@ class InferenceWorkersTest {
         workers.close();
         worker.join(10_000);
         assertThat(worker.isAlive()).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheWorkerOfAStreamThreadStillRunningAtCloseSoItsNextPassSucceeds() throws Exception {
+        InferenceWorkers workers = InferenceWorkers.dedicated();
+        CountDownLatch gotWorker = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<String> secondPass = new AtomicReference<>();
+        Thread streamThread = new Thread(() -> {
+            InferenceWorker worker = workers.forCurrentThread();
+            worker.call(() -> "warm-up");
+            gotWorker.countDown();
+            try {
+                closed.await();
+                secondPass.set(worker.call(() -> "after close"));
+            } catch (Exception e) {
+                secondPass.set(e.toString());
+            }
+        }, "stream-thread-slow-to-stop");
+        streamThread.start();
+        gotWorker.await();
+        workers.close();
+        closed.countDown();
+        streamThread.join(10_000);
+        assertThat(secondPass.get()).isEqualTo("after close");
     }
 
     /** Runs a short-lived "stream thread" that asks for its worker, and returns the worker's thread. */
