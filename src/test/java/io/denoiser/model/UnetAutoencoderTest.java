@@ -20,7 +20,7 @@ class UnetAutoencoderTest {
     }
 
     @Test
-    void shouldReconstructWithTheTrainingGraphsParametersAndExposeTheBottleneck() {
+    void shouldReconstructWithTheTrainingGraphsParametersAndExposeTheBottleneckInChannelFirstOrder() {
         ComputationGraph training = new ComputationGraph(UnetAutoencoder.graph(4, true));
         training.init();
         float[][] images = new float[2][784];
@@ -30,7 +30,10 @@ class UnetAutoencoderTest {
                 image[i] = random.nextFloat();
             }
         }
-        INDArray expected = training.outputSingle(Nd4j.create(FloatArrays.concat(images), shape.batchShape(2), 'c'));
+        Map<String, INDArray> activations = training.feedForward(
+                Nd4j.create(FloatArrays.concat(images), shape.batchShape(2), 'c'), false);
+        INDArray expected = activations.get(UnetAutoencoder.OUTPUT);
+        INDArray expectedLatent = activations.get(UnetAutoencoder.LATENT).reshape(2, 32 * 7 * 7);
         float[] parameters = training.params().toFloatVector();
         ModelRecord record = new ModelRecord(new ModelMetadata("unet", 1, "unet", shape.input(), shape.latent(),
                 parameters.length, Map.of(), Map.of(), null, null), parameters);
@@ -39,6 +42,7 @@ class UnetAutoencoderTest {
 
         assertThat(result.outputs()[1]).usingElementComparator((a, b) -> Math.abs(a - b) < 1e-5 ? 0 : 1)
                 .containsExactly(expected.reshape(2, 784).getRow(1).dup().data().asFloat());
-        assertThat(result.latents()[0]).hasSize(32 * 7 * 7);
+        assertThat(result.latents()[0]).usingElementComparator((a, b) -> Math.abs(a - b) < 1e-5 ? 0 : 1)
+                .containsExactly(expectedLatent.getRow(0).dup().data().asFloat());
     }
 }
