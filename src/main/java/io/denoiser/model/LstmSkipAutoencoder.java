@@ -38,11 +38,11 @@ final class LstmSkipAutoencoder implements Design {
 
     private static final ModelShape DEFAULT = new ModelShape(new int[] {64, 8}, new int[] {64});
     /**
-     * Adam at 3e-3 (the plain LSTM autoencoder's rate) for 4 epochs of 125 batches of 64 sensor windows, then
-     * 1e-3 and 3e-4 for 4 each: at a constant 3e-3 the held-out PSNR stopped at ~24.55 dB after 3 epochs.
+     * Adam at 3e-3 (the plain LSTM autoencoder's rate) for 4 epochs, then 1e-3 and 3e-4 for 4 each: at a
+     * constant 3e-3 the held-out PSNR stopped at ~24.55 dB after 3 epochs of the sensor windows.
      */
-    private static final ISchedule LEARNING_RATE = new MapSchedule(ScheduleType.ITERATION,
-            Map.of(0, 3e-3, 4 * 125, 1e-3, 8 * 125, 3e-4));
+    private static final ISchedule LEARNING_RATE = new MapSchedule(ScheduleType.EPOCH,
+            Map.of(0, 3e-3, 4, 1e-3, 8, 3e-4));
     private static final String INPUT = "noisy";
     static final String ENCODER = "encoder";
     static final String DECODER = "decoder";

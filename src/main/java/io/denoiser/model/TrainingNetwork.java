@@ -1,7 +1,10 @@
 package io.denoiser.model;
 
+import java.util.function.DoubleSupplier;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.api.NeuralNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,15 +14,42 @@ public final class TrainingNetwork {
 
     private final Model model;
     private final NeuralNetwork network;
+    private final Runnable epochCounter;
+    private final DoubleSupplier learningRate;
 
-    <T extends Model & NeuralNetwork> TrainingNetwork(T network) {
-        this.model = network;
+    TrainingNetwork(MultiLayerNetwork network) {
+        this(network, network, network::incrementEpochCount, () -> network.getLearningRate(0));
+    }
+
+    TrainingNetwork(ComputationGraph graph) {
+        this(graph, graph, graph::incrementEpochCount,
+                () -> graph.getLearningRate(graph.getLayers()[0].conf().getLayer().getLayerName()));
+    }
+
+    private TrainingNetwork(Model model, NeuralNetwork network, Runnable epochCounter, DoubleSupplier learningRate) {
+        this.model = model;
         this.network = network;
+        this.epochCounter = epochCounter;
+        this.learningRate = learningRate;
     }
 
     /** One gradient step on a batch of noisy inputs and their clean targets. */
     public void fit(INDArray noisy, INDArray clean) {
         network.fit(new DataSet(noisy, clean));
+    }
+
+    /**
+     * Marks the end of an epoch. Learning-rate schedules count epochs, not iterations, so they step at the
+     * same epoch whatever the batch size and the number of training records; DL4J counts epochs only when
+     * it drives the loop itself, which the trainer does not.
+     */
+    public void nextEpoch() {
+        epochCounter.run();
+    }
+
+    /** The learning rate the next step uses in the first layer. */
+    public double learningRate() {
+        return learningRate.getAsDouble();
     }
 
     /** Loss of the last batch. */

@@ -45,6 +45,7 @@ public final class AutoencoderTrainer {
             long start = System.nanoTime();
             losses.add(trainEpoch(epoch, architecture, shape, network, cleanRecords, noise,
                     shuffled(cleanRecords.length, order)));
+            network.nextEpoch();
             float[] parameters = network.parameters();
             psnrs.add(heldOutPsnr.applyAsDouble(parameters));
             if (bestEpoch == 0 || psnrs.get(epoch - 1) > psnrs.get(bestEpoch - 1)) {

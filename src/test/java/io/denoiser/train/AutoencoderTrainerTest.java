@@ -45,4 +45,19 @@ class AutoencoderTrainerTest {
         assertThat(first.losses().get(1)).isLessThan(first.losses().get(0));
         assertThat(again.losses()).containsExactlyElementsOf(first.losses());
     }
+
+    @Test
+    void shouldStepTheLearningRateDownByEpochWhateverTheBatchCount() {
+        float[][] fewImages = MnistDataset.bundled().slice(0, 2).images();
+        TrainingNetwork network = Architecture.UNET.newNetwork(3);
+        AutoencoderTrainer trainer = new AutoencoderTrainer(new TrainingSettings(39, 1, 0.5, 3, 0), (e, n, l, p, s) -> { });
+
+        trainer.train(network, Architecture.UNET, Architecture.UNET.defaultShape(), fewImages, NOISE, parameters -> 0);
+        double forEpoch40 = network.learningRate();
+        new AutoencoderTrainer(new TrainingSettings(1, 1, 0.5, 3, 0), (e, n, l, p, s) -> { })
+                .train(network, Architecture.UNET, Architecture.UNET.defaultShape(), fewImages, NOISE, parameters -> 0);
+
+        assertThat(forEpoch40).isEqualTo(1e-3);
+        assertThat(network.learningRate()).isEqualTo(3e-4);
+    }
 }
