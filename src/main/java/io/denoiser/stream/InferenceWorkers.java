@@ -76,15 +76,15 @@ public final class InferenceWorkers implements AutoCloseable {
 
     /**
      * Stops the workers of stream threads that have ended. A stream thread still running (a close of the
-     * streams client that timed out) keeps its worker, a daemon thread: shutting it down would make that
-     * thread's next pass fail and send its records down the processing-error path.
+     * streams client that timed out) keeps its worker, a daemon thread that ends with the process: shutting
+     * it down would make that thread's next pass fail and send its records down the processing-error path.
      */
     @Override
     public void close() {
         List<ExecutorService> stopping = new ArrayList<>();
         executors.forEach((streamThread, executor) -> {
             if (streamThread.isAlive()) {
-                LOG.warn("stream thread {} is still running; its inference thread stays until it ends",
+                LOG.warn("stream thread {} is still running; its inference thread is left to serve it",
                         streamThread.getName());
             } else {
                 executor.shutdown();
