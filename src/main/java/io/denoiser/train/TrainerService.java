@@ -2,6 +2,7 @@ package io.denoiser.train;
 
 import io.denoiser.config.BuildVersion;
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.ModelTrust;
@@ -96,7 +97,7 @@ public final class TrainerService implements AutoCloseable {
         TrainingRun run = new TrainingRun(config.settings(), heldOut, (epoch, epochs, loss, psnr, seconds) ->
                 LOG.info("epoch {}/{} loss {} held-out PSNR {} dB ({}s)", epoch, epochs, String.format(Locale.ROOT,
                         "%.4f", loss), String.format(Locale.ROOT, "%.2f", psnr), String.format(Locale.ROOT, "%.1f", seconds)));
-        ModelRecord trained = run.train(config.modelName(), config.architecture(), shapeOf(parent), version,
+        ModelRecord trained = run.train(config.modelName(), architectureOf(parent), shapeOf(parent), version,
                 Optional.of(parent), windowData(samples));
         return consider(trained, parent);
     }
@@ -151,6 +152,19 @@ public final class TrainerService implements AutoCloseable {
         description.put("app_version", BuildVersion.current());
         return new TrainingData("clean-window", samples, data.heldOut(), data.heldOutLabels(), data.recordShape(),
                 data.noise(), description);
+    }
+
+    /**
+     * A round continues its parent, so it trains the parent's design: the configured architecture names the
+     * design only for a model with no earlier version, and the parameters of one design do not fit another.
+     */
+    private Architecture architectureOf(ModelRecord parent) {
+        Architecture architecture = Architecture.fromId(parent.metadata().architecture());
+        if (architecture != config.architecture()) {
+            LOG.warn("{} v{} is a {} model: the round continues it as {}, not as the configured {}", parent.name(),
+                    parent.version(), architecture.id(), architecture.id(), config.architecture().id());
+        }
+        return architecture;
     }
 
     /** The parent's shapes, checked against the records this trainer reads. */

@@ -115,6 +115,23 @@ class TrainerServiceIT {
         }
     }
 
+    @Test
+    void shouldContinueTheParentsArchitectureWhenTheConfiguredOneDiffers() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            sendClean(cluster, TOPICS.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
+                    new int[] {28, 28});
+            TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.UNET,
+                    TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000, false,
+                    Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING));
+
+            ModelRecord published = round(config, new SimpleMeterRegistry());
+
+            assertThat(published.version()).isEqualTo(2);
+            assertThat(published.metadata().architecture()).isEqualTo(Architecture.CNN_SEED.id());
+        }
+    }
+
     /** Trains cnn-seed on the clean-image topic only: the bundled 8,000 digits would only slow the test. */
     private static TrainerConfig images(TestKafkaCluster cluster, EvaluationGate gate) {
         return new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
