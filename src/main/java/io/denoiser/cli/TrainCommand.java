@@ -60,7 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-name", defaultValue = DenoiserConfig.DEFAULT_IMAGE_MODEL, description = "Model name (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    @Option(names = "--architecture", defaultValue = DenoiserConfig.DEFAULT_IMAGE_MODEL, description = "Architecture id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--architecture", defaultValue = DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE, description = "Architecture id (default: ${DEFAULT-VALUE}).")
     String architecture;
 
     @Option(names = "--epochs", defaultValue = "20", description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")

@@ -30,6 +30,8 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
     public static final String DEFAULT_IMAGE_MODEL = "unet";
+    /** The design of the shipped default image model. */
+    public static final String DEFAULT_IMAGE_ARCHITECTURE = "unet-s2";
     public static final String DEFAULT_SEQUENCE_MODEL = "lstm";
     public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
     /** How long an idle stream thread waits for input before it punctuates again. */

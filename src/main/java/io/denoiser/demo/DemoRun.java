@@ -84,7 +84,7 @@ public final class DemoRun {
         // The demo's trainer signs with a key made for this run, and its denoiser trusts only that key.
         KeyPair signing = SigningKeys.generate();
         config = config.withModelTrust(ModelTrust.of(List.of(signing.getPublic()), false));
-        TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(MODEL),
+        TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
                 TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,
                 TrainingSettings.seedRecipe(1, options.seed()), 60_000, false,
                 // No gate: the demo publishes its one-epoch round whatever it scores, to show the hot swap.

@@ -11,8 +11,10 @@ public enum Architecture {
 
     /** The seed's convolutional autoencoder for 28x28 images. */
     CNN_SEED("cnn-seed", new SeedCnnAutoencoder()),
-    /** A small U-Net for 28x28 images: the default image denoiser. */
-    UNET("unet", new UnetAutoencoder()),
+    /** A small U-Net for 28x28 images. */
+    UNET("unet", new UnetAutoencoder(false)),
+    /** The U-Net with no layer at full resolution: strided in, transposed convolution out; the default image denoiser. */
+    UNET_S2("unet-s2", new UnetAutoencoder(true)),
     /** The seed's dense autoencoder for 28x28 images, flattened. */
     DENSE("dense", new DenseAutoencoder()),
     /** The seed's LSTM sequence-to-sequence autoencoder for T x F windows. */

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -17,11 +19,14 @@ class UnetAutoencoderTest {
     void shouldCountEveryConvolutionsParameters() {
         assertThat(Architecture.UNET.parameterCount(shape)).isEqualTo(39_633);
         assertThat(Architecture.UNET.newNetwork(1).parameterCount()).isEqualTo(Architecture.UNET.parameterCount(shape));
+        assertThat(Architecture.UNET_S2.parameterCount(shape)).isEqualTo(56_161);
+        assertThat(Architecture.UNET_S2.newNetwork(1).parameterCount()).isEqualTo(Architecture.UNET_S2.parameterCount(shape));
     }
 
-    @Test
-    void shouldReconstructWithTheTrainingGraphsParametersAndExposeTheBottleneckInChannelFirstOrder() {
-        ComputationGraph training = new ComputationGraph(UnetAutoencoder.graph(4, true));
+    @ParameterizedTest
+    @EnumSource(value = Architecture.class, names = {"UNET", "UNET_S2"})
+    void shouldReconstructWithTheTrainingGraphsParametersAndExposeTheBottleneckInChannelFirstOrder(Architecture unet) {
+        ComputationGraph training = new ComputationGraph(UnetAutoencoder.graph(4, true, unet == Architecture.UNET_S2));
         training.init();
         float[][] images = new float[2][784];
         Random random = new Random(2);
@@ -35,7 +40,7 @@ class UnetAutoencoderTest {
         INDArray expected = activations.get(UnetAutoencoder.OUTPUT);
         INDArray expectedLatent = activations.get(UnetAutoencoder.LATENT).reshape(2, 32 * 7 * 7);
         float[] parameters = training.params().toFloatVector();
-        ModelRecord record = new ModelRecord(new ModelMetadata("unet", 1, "unet", shape.input(), shape.latent(),
+        ModelRecord record = new ModelRecord(new ModelMetadata("unet", 1, unet.id(), shape.input(), shape.latent(),
                 parameters.length, Map.of(), Map.of(), null, null), parameters);
 
         Reconstruction result = DenoisingModel.load(record).reconstruct(images);
