@@ -146,13 +146,9 @@ final class UnetAutoencoder implements Design {
 
     private static void fullResolutionLayers(ComputationGraphConfiguration.GraphBuilder graph, CNN2DFormat format) {
         graph.addLayer("e1", conv(C1, 1, Activation.RELU, format), "image")                      // [16,28,28]
-                .addLayer("d1", conv(C2, 2, Activation.RELU, format), "e1")                         // [32,14,14]
-                .addLayer("d2", conv(C3, 2, Activation.RELU, format), "d1")                         // [32,7,7]
-                .addLayer("b1", conv(C3, 1, Activation.RELU, format), "d2")                         // [32,7,7]
-                .addLayer(LATENT, conv(C3, 1, Activation.RELU, format), "b1")                       // [32,7,7] = latent (1,568)
-                .addLayer("up1", new Upsampling2D.Builder(2).dataFormat(format).build(), LATENT)    // [32,14,14]
-                .addVertex("skip1", new ElementWiseVertex(ElementWiseVertex.Op.Add), "up1", "d1")   // [32,14,14]
-                .addLayer("u1", conv(C1, 1, Activation.RELU, format), "skip1")                      // [16,14,14]
+                .addLayer("d1", conv(C2, 2, Activation.RELU, format), "e1");                        // [32,14,14]
+        bottleneckAndSkip(graph, format, "d1");                                                     // [32,14,14]
+        graph.addLayer("u1", conv(C1, 1, Activation.RELU, format), "skip1")                         // [16,14,14]
                 .addLayer("up2", new Upsampling2D.Builder(2).dataFormat(format).build(), "u1")      // [16,28,28]
                 .addVertex("skip2", new ElementWiseVertex(ElementWiseVertex.Op.Add), "up2", "e1")   // [16,28,28]
                 .addLayer("u2", conv(C1, 1, Activation.RELU, format), "skip2")                      // [16,28,28]
@@ -162,17 +158,23 @@ final class UnetAutoencoder implements Design {
     private static void stridedLayers(ComputationGraphConfiguration.GraphBuilder graph, CNN2DFormat format) {
         graph.addLayer("d1", new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(C2).activation(Activation.RELU)
                         .convolutionMode(ConvolutionMode.Same).dataFormat(format).build(), "image")   // [32,14,14]
-                .addLayer("d1b", conv(C2, 1, Activation.RELU, format), "d1")                        // [32,14,14]
-                .addLayer("d2", conv(C3, 2, Activation.RELU, format), "d1b")                        // [32,7,7]
-                .addLayer("b1", conv(C3, 1, Activation.RELU, format), "d2")                         // [32,7,7]
-                .addLayer(LATENT, conv(C3, 1, Activation.RELU, format), "b1")                       // [32,7,7] = latent (1,568)
-                .addLayer("up1", new Upsampling2D.Builder(2).dataFormat(format).build(), LATENT)    // [32,14,14]
-                .addVertex("skip1", new ElementWiseVertex(ElementWiseVertex.Op.Add), "up1", "d1b")  // [32,14,14]
-                .addLayer("u1", conv(C2, 1, Activation.RELU, format), "skip1")                      // [32,14,14]
+                .addLayer("d1b", conv(C2, 1, Activation.RELU, format), "d1");                       // [32,14,14]
+        bottleneckAndSkip(graph, format, "d1b");                                                    // [32,14,14]
+        graph.addLayer("u1", conv(C2, 1, Activation.RELU, format), "skip1")                         // [32,14,14]
                 .addLayer("u1b", conv(C2, 1, Activation.RELU, format), "u1")                        // [32,14,14]
                 .addLayer(OUTPUT, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
                         .activation(Activation.SIGMOID).convolutionMode(ConvolutionMode.Same)
                         .dataFormat(format).build(), "u1b");                                        // [1,28,28]
+    }
+
+    /** Down to 7x7 from {@code fourteen}, the latent, and back up to "skip1", which adds {@code fourteen}. */
+    private static void bottleneckAndSkip(ComputationGraphConfiguration.GraphBuilder graph, CNN2DFormat format,
+                                          String fourteen) {
+        graph.addLayer("d2", conv(C3, 2, Activation.RELU, format), fourteen)                      // [32,7,7]
+                .addLayer("b1", conv(C3, 1, Activation.RELU, format), "d2")                         // [32,7,7]
+                .addLayer(LATENT, conv(C3, 1, Activation.RELU, format), "b1")                       // [32,7,7] = latent (1,568)
+                .addLayer("up1", new Upsampling2D.Builder(2).dataFormat(format).build(), LATENT)    // [32,14,14]
+                .addVertex("skip1", new ElementWiseVertex(ElementWiseVertex.Op.Add), "up1", fourteen); // [32,14,14]
     }
 
     private static ConvolutionLayer conv(int filters, int stride, Activation activation, CNN2DFormat format) {
