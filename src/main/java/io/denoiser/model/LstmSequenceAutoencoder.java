@@ -27,7 +27,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * last, so gradients find short paths from the start. On the 64-step sensor windows the forward model stayed
  * at the constant output (12.3 dB) for 3 epochs; reversed, it climbed from the first epoch.
  */
-final class LstmSequenceAutoencoder implements Design {
+final class LstmSequenceAutoencoder implements SequenceDesign {
 
     static final int ENCODER = 0;
     static final int DECODER = 2;
@@ -35,7 +35,6 @@ final class LstmSequenceAutoencoder implements Design {
 
     /** 28 steps x 28 features: MNIST digits read row by row, hidden size 64. */
     private static final ModelShape DEFAULT = new ModelShape(new int[] {28, 28}, new int[] {64});
-    private static final int MAX_DIMENSION = 4096;
     /**
      * Adam at 3e-3: at 1e-3 the 28x28 model crept to 12.4 dB in 12 epochs, at 3e-3 it reached 15.6 dB in
      * 40 on MNIST rows; 1e-2 (with per-layer gradient clipping) stalled below 12 dB.
@@ -54,28 +53,6 @@ final class LstmSequenceAutoencoder implements Design {
     @Override
     public ModelShape defaultShape() {
         return DEFAULT;
-    }
-
-    @Override
-    public boolean readsSequences() {
-        return true;
-    }
-
-    @Override
-    public void checkShape(ModelShape shape) {
-        checkSequenceShape(shape);
-    }
-
-    /** Throws unless {@code shape} is input [steps, features] and latent [hidden], each within bounds. */
-    static void checkSequenceShape(ModelShape shape) {
-        boolean valid = shape.input().length == 2 && shape.latent().length == 1;
-        for (int dimension : valid ? new int[] {shape.input()[0], shape.input()[1], shape.latent()[0]} : new int[0]) {
-            valid &= dimension >= 1 && dimension <= MAX_DIMENSION;
-        }
-        if (!valid) {
-            throw new InvalidModelException("needs input [steps, features] and latent [hidden], each 1.."
-                    + MAX_DIMENSION + ", not " + shape);
-        }
     }
 
     @Override
@@ -104,16 +81,6 @@ final class LstmSequenceAutoencoder implements Design {
         } finally {
             network.close();   // only unflattens the parameters, which the native path copies
         }
-    }
-
-    /** Windows arrive time-major ([T,F] per record); DL4J's recurrent layers take [batch, features, time]. */
-    @Override
-    public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
-        return timeMajorToNcw(values, count, shape);
-    }
-
-    static INDArray timeMajorToNcw(float[] values, int count, ModelShape shape) {
-        return Nd4j.create(values, shape.batchShape(count), 'c').permute(0, 2, 1).dup('c');
     }
 
     @Override

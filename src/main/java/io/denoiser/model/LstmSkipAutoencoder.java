@@ -34,7 +34,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * 23.5 dB moving median; this design passed the median within 3 minutes of training. Shapes are NCW
  * ([batch, features, time]); inference runs on libnd4j's native LSTM ({@link LstmSkipInference}).
  */
-final class LstmSkipAutoencoder implements Design {
+final class LstmSkipAutoencoder implements SequenceDesign {
 
     private static final ModelShape DEFAULT = new ModelShape(new int[] {64, 8}, new int[] {64});
     /**
@@ -52,16 +52,6 @@ final class LstmSkipAutoencoder implements Design {
     @Override
     public ModelShape defaultShape() {
         return DEFAULT;
-    }
-
-    @Override
-    public boolean readsSequences() {
-        return true;
-    }
-
-    @Override
-    public void checkShape(ModelShape shape) {
-        LstmSequenceAutoencoder.checkSequenceShape(shape);
     }
 
     @Override
@@ -88,11 +78,6 @@ final class LstmSkipAutoencoder implements Design {
         } finally {
             graph.close();     // only unflattens the parameters, which the native path copies
         }
-    }
-
-    @Override
-    public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
-        return LstmSequenceAutoencoder.timeMajorToNcw(values, count, shape);
     }
 
     /** Trained with a per-value binary cross-entropy; inference runs the same parameters through {@link LstmSkipInference}. */
