@@ -3,11 +3,9 @@ package io.denoiser.model;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Inference for {@link LstmSequenceAutoencoder} on libnd4j's native LSTM ({@link NativeLstm}). */
 final class LstmAutoencoder implements Autoencoder {
@@ -20,8 +18,7 @@ final class LstmAutoencoder implements Autoencoder {
     private final boolean reversedInput;
     private final NativeLstm encoder;
     private final NativeLstm decoder;
-    private final INDArray outputWeights;
-    private final INDArray outputBias;
+    private final SigmoidOutput output;
 
     /**
      * Reads the parameters out of a trained (or freshly loaded) DL4J network.
@@ -37,20 +34,14 @@ final class LstmAutoencoder implements Autoencoder {
         this.encoder = NativeLstm.of(encoderLayer instanceof LastTimeStepLayer wrapper ? wrapper.getUnderlying() : encoderLayer,
                 "", hidden);
         this.decoder = NativeLstm.of(network.getLayer(LstmSequenceAutoencoder.DECODER), "", hidden);
-        Layer output = network.getLayer(LstmSequenceAutoencoder.OUTPUT);
-        this.outputWeights = output.getParam(DefaultParamInitializer.WEIGHT_KEY).dup('c');
-        this.outputBias = output.getParam(DefaultParamInitializer.BIAS_KEY).reshape(1, features).dup('c');
+        this.output = SigmoidOutput.of(network.getLayer(LstmSequenceAutoencoder.OUTPUT), features);
     }
 
     @Override
     public void close() {
         encoder.close();
         decoder.close();
-        for (INDArray array : new INDArray[] {outputWeights, outputBias}) {
-            if (array.closeable()) {
-                array.close();
-            }
-        }
+        output.close();
     }
 
     @Override
@@ -64,10 +55,8 @@ final class LstmAutoencoder implements Autoencoder {
             INDArray latent = encoder.run(x, false)[1];                                    // [N,H]
             INDArray repeated = latent.reshape(n, 1, hidden).repeat(1, steps).dup('c');     // [N,T,H]
             INDArray sequence = decoder.run(repeated, false)[0];                           // [N,T,H]
-            INDArray output = sequence.reshape('c', (long) n * steps, hidden).mmul(outputWeights)
-                    .addiRowVector(outputBias);                                            // [N*T,F]
-            Transforms.sigmoid(output, false);
-            return new Reconstruction(Batches.rows(output, n), Batches.rows(latent, n));
+            INDArray denoised = output.apply(sequence.reshape('c', (long) n * steps, hidden)); // [N*T,F]
+            return new Reconstruction(Batches.rows(denoised, n), Batches.rows(latent, n));
         }
     }
 

@@ -2,11 +2,9 @@ package io.denoiser.model;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Inference for {@link LstmSkipAutoencoder} on libnd4j's native LSTM ({@link NativeLstm}): the encoder, then each
@@ -22,8 +20,7 @@ final class LstmSkipInference implements Autoencoder {
     private final NativeLstm encoder;
     private final NativeLstm forward;
     private final NativeLstm backward;
-    private final INDArray outputWeights;
-    private final INDArray outputBias;
+    private final SigmoidOutput output;
 
     /** Reads the parameters out of a loaded training graph of {@link LstmSkipAutoencoder}. */
     LstmSkipInference(ComputationGraph graph, int steps, int features, int hidden) {
@@ -34,9 +31,7 @@ final class LstmSkipInference implements Autoencoder {
         Layer decoder = graph.getLayer(LstmSkipAutoencoder.DECODER);
         this.forward = NativeLstm.of(decoder, "f", hidden);
         this.backward = NativeLstm.of(decoder, "b", hidden);
-        Layer output = graph.getLayer(LstmSkipAutoencoder.OUTPUT);
-        this.outputWeights = output.getParam(DefaultParamInitializer.WEIGHT_KEY).dup('c');
-        this.outputBias = output.getParam(DefaultParamInitializer.BIAS_KEY).reshape(1, features).dup('c');
+        this.output = SigmoidOutput.of(graph.getLayer(LstmSkipAutoencoder.OUTPUT), features);
     }
 
     @Override
@@ -50,9 +45,8 @@ final class LstmSkipInference implements Autoencoder {
             INDArray skip = Nd4j.concat(2, x, repeated);                                      // [N,T,F+H]
             INDArray decoded = Nd4j.concat(2, forward.run(skip, false)[0], backward.run(skip, true)[0])
                     .reshape('c', (long) n * steps, 2L * hidden);                              // [N*T,2H]
-            INDArray output = decoded.mmul(outputWeights).addiRowVector(outputBias);          // [N*T,F]
-            Transforms.sigmoid(output, false);
-            return new Reconstruction(Batches.rows(output, n), Batches.rows(latent, n));
+            INDArray denoised = output.apply(decoded);                                        // [N*T,F]
+            return new Reconstruction(Batches.rows(denoised, n), Batches.rows(latent, n));
         }
     }
 
@@ -61,10 +55,6 @@ final class LstmSkipInference implements Autoencoder {
         encoder.close();
         forward.close();
         backward.close();
-        for (INDArray array : new INDArray[] {outputWeights, outputBias}) {
-            if (array.closeable()) {
-                array.close();
-            }
-        }
+        output.close();
     }
 }

@@ -59,7 +59,12 @@ record NativeLstm(INDArray input, INDArray recurrent, INDArray bias) implements 
 
     @Override
     public void close() {
-        for (INDArray array : new INDArray[] {input, recurrent, bias}) {
+        closeAll(input, recurrent, bias);
+    }
+
+    /** Frees the native memory of arrays that own it; views and workspace arrays are left alone. */
+    static void closeAll(INDArray... arrays) {
+        for (INDArray array : arrays) {
             if (array.closeable()) {
                 array.close();
             }
