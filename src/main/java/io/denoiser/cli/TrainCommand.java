@@ -11,6 +11,7 @@ import io.denoiser.model.NativeRuntime;
 import io.denoiser.model.SigningKeys;
 import io.denoiser.train.EvaluationGate;
 import io.denoiser.train.HeldOutEvaluation;
+import io.denoiser.train.PhotoSettings;
 import io.denoiser.train.ProgressBarReporter;
 import io.denoiser.train.TrainerConfig;
 import io.denoiser.train.TrainerMetrics;
@@ -79,9 +80,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Stop after this many epochs without a better held-out PSNR; 0 = run all epochs (default: ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--dataset", description = "Training data: mnist, mnist-rows, sensors or csv:FILE "
-            + "(default: mnist for image models, mnist-rows for lstm and lstm-reversed).")
+    @Option(names = "--dataset", description = "Training data: mnist, mnist-rows, sensors, photos, csv:FILE or "
+            + "images:DIR (PNG/JPEG files of any size) (default: mnist for digit models, photos for photo-unet, "
+            + "mnist-rows for sequence models).")
     String dataset;
+
+    @Option(names = "--patch-size", defaultValue = "" + PhotoSettings.DEFAULT_PATCH_SIZE,
+            description = "Side of the square patches cut from photos (default: ${DEFAULT-VALUE}).")
+    int patchSize;
+
+    @Option(names = "--patches", defaultValue = "" + PhotoSettings.DEFAULT_PATCHES,
+            description = "Random patches (flipped, rotated) cut from photos to train on (default: ${DEFAULT-VALUE}).")
+    int patches;
+
+    @Option(names = "--max-noise", defaultValue = "" + PhotoSettings.DEFAULT_MAX_LEVEL,
+            description = "Photos: each patch gets Gaussian noise of a level drawn from [0, this] (default: ${DEFAULT-VALUE}).")
+    double maxNoise;
 
     @Option(names = "--window-length", defaultValue = "64", description = "Sensor and CSV window length in steps (default: ${DEFAULT-VALUE}).")
     int windowLength;
@@ -165,7 +179,7 @@ public final class TrainCommand implements Callable<Integer> {
         Architecture design = Architecture.fromId(architecture);
         TrainingData data = trainingData(design);
         ModelShape shape = design.readsSequences() ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape();
-        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED));
+        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
         ModelRecord model = new TrainingRun(settings, heldOut, new ProgressBarReporter())
                 .train(modelName, design, shape, version, Optional.empty(), data);
         ModelFiles.write(out, model);
@@ -178,8 +192,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The --dataset, by default the digits as images, or read row by row for sequence models. */
     private TrainingData trainingData(Architecture design) throws IOException {
-        String name = dataset != null ? dataset : design.readsSequences() ? "mnist-rows" : "mnist";
-        return TrainingData.named(name, noise, windowLength, stride);
+        String name = dataset != null ? dataset
+                : design.readsSequences() ? "mnist-rows" : design.tiling().isPresent() ? "photos" : "mnist";
+        return TrainingData.named(name, noise, windowLength, stride, new PhotoSettings(patchSize, patches, maxNoise));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

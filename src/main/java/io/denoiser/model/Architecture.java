@@ -1,6 +1,7 @@
 package io.denoiser.model;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -22,7 +23,9 @@ public enum Architecture {
     /** The same LSTM autoencoder with its encoder reading each window last step first. */
     LSTM_REVERSED("lstm-reversed", new LstmSequenceAutoencoder(true)),
     /** The LSTM autoencoder with the noisy window fed to a bidirectional decoder beside the repeated latent. */
-    LSTM_SKIP("lstm-skip", new LstmSkipAutoencoder());
+    LSTM_SKIP("lstm-skip", new LstmSkipAutoencoder()),
+    /** A fully convolutional residual U-Net for grayscale photographs of any size, run in tiles. */
+    PHOTO_UNET("photo-unet", new PhotoUnetDesign());
 
     private final String id;
     private final Design design;
@@ -44,6 +47,11 @@ public enum Architecture {
     /** True for the sequence autoencoders, whose input shape is [steps, features] of the data they train on. */
     public boolean readsSequences() {
         return design.readsSequences();
+    }
+
+    /** How this design runs on images of any size, if it is a fully convolutional image design. */
+    public Optional<ImageTiling> tiling() {
+        return design.tiling();
     }
 
     public ModelShape defaultShape() {

@@ -1,6 +1,7 @@
 package io.denoiser.model;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A model loaded for inference. Not thread-safe (DL4J networks are not), so every stream thread loads
@@ -11,11 +12,15 @@ public final class DenoisingModel implements AutoCloseable {
     private final ModelMetadata metadata;
     private final ModelShape shape;
     private final Autoencoder autoencoder;
+    private final Optional<ImageTiling> tiling;
+    private final TiledImages tiled;
 
-    private DenoisingModel(ModelMetadata metadata, ModelShape shape, Autoencoder autoencoder) {
+    private DenoisingModel(ModelMetadata metadata, ModelShape shape, Autoencoder autoencoder, Optional<ImageTiling> tiling) {
         this.metadata = metadata;
         this.shape = shape;
         this.autoencoder = autoencoder;
+        this.tiling = tiling;
+        this.tiled = tiling.map(t -> new TiledImages(t, autoencoder)).orElse(null);
     }
 
     /** Builds the networks named by the (already verified) record and loads its parameters. */
@@ -23,7 +28,8 @@ public final class DenoisingModel implements AutoCloseable {
         Architecture architecture = Architecture.fromId(record.metadata().architecture());
         ModelShape shape = record.metadata().shape();
         architecture.checkShape(shape);
-        return new DenoisingModel(record.metadata(), shape, architecture.inference(record.parameters(), shape));
+        return new DenoisingModel(record.metadata(), shape, architecture.inference(record.parameters(), shape),
+                architecture.tiling());
     }
 
     /**
@@ -33,6 +39,11 @@ public final class DenoisingModel implements AutoCloseable {
      * while power-of-two sizes need only log2(N) + 1 of them, all built by {@link #warmUp(int)}.
      */
     public Reconstruction reconstruct(float[][] inputs) {
+        if (tiled != null) {
+            int[][] shapes = new int[inputs.length][];
+            Arrays.fill(shapes, shape.input());
+            return tiled.reconstruct(inputs, shapes);
+        }
         int padded = inputs.length <= 1 ? 1 : Integer.highestOneBit(inputs.length - 1) << 1;
         if (padded == inputs.length) {
             return autoencoder.reconstruct(inputs);
@@ -44,8 +55,35 @@ public final class DenoisingModel implements AutoCloseable {
                 Arrays.copyOf(result.latents(), inputs.length));
     }
 
+    /**
+     * Images of any size a tiled model accepts ({@link ImageTiling#accepts}), each {@code [H, W]} or
+     * {@code [C, H, W]}: outputs of the same shapes, and one latent vector of {@link ImageTiling#latentChannels()}
+     * values per image. Models of one fixed shape take only records of that shape.
+     */
+    public Reconstruction reconstruct(float[][] inputs, int[][] shapes) {
+        if (tiled != null) {
+            return tiled.reconstruct(inputs, shapes);
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            if (!Arrays.equals(ModelShape.squeeze(shapes[i]), ModelShape.squeeze(shape.input()))) {
+                throw new IllegalArgumentException("record " + i + " has shape " + Arrays.toString(shapes[i])
+                        + ", the model takes " + Arrays.toString(shape.input()));
+            }
+        }
+        return reconstruct(inputs);
+    }
+
+    /** How this model runs on images of any size, if it is a tiled image model. */
+    public Optional<ImageTiling> tiling() {
+        return tiling;
+    }
+
     /** Runs every batch size {@link #reconstruct} can use up to {@code maxBatch}, so no record waits for a kernel build. */
     public void warmUp(int maxBatch) {
+        if (tiled != null) {
+            tiled.warmUp();
+            return;
+        }
         float[] zeros = new float[shape.inputSize()];
         for (int size = 1; size < 2 * maxBatch; size *= 2) {
             float[][] batch = new float[size][];
@@ -56,10 +94,18 @@ public final class DenoisingModel implements AutoCloseable {
 
     /** Any number of records, run through the network {@code batchSize} at a time. */
     public Reconstruction reconstructAll(float[][] inputs, int batchSize) {
+        return reconstructAll(inputs, shape.input(), batchSize);
+    }
+
+    /** Any number of records of one {@code recordShape}, run through the network {@code batchSize} at a time. */
+    public Reconstruction reconstructAll(float[][] inputs, int[] recordShape, int batchSize) {
+        int[][] shapes = new int[Math.min(batchSize, inputs.length)][];
+        Arrays.fill(shapes, recordShape);
         float[][] outputs = new float[inputs.length][];
         float[][] latents = new float[inputs.length][];
         for (int start = 0; start < inputs.length; start += batchSize) {
-            Reconstruction batch = reconstruct(Arrays.copyOfRange(inputs, start, Math.min(inputs.length, start + batchSize)));
+            float[][] slice = Arrays.copyOfRange(inputs, start, Math.min(inputs.length, start + batchSize));
+            Reconstruction batch = reconstruct(slice, Arrays.copyOf(shapes, slice.length));
             System.arraycopy(batch.outputs(), 0, outputs, start, batch.outputs().length);
             System.arraycopy(batch.latents(), 0, latents, start, batch.latents().length);
         }

@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What an architecture must provide: its networks for training and inference, for a given shape. */
@@ -20,6 +21,14 @@ interface Design {
         if (!defaultShape().equals(shape)) {
             throw new InvalidModelException("works only on " + defaultShape() + ", not " + shape);
         }
+    }
+
+    /**
+     * How a fully convolutional image design runs on images of any size; empty for designs that take only
+     * their model shape. The model shape of a tiled design is one tile.
+     */
+    default Optional<ImageTiling> tiling() {
+        return Optional.empty();
     }
 
     long parameterCount(ModelShape shape);

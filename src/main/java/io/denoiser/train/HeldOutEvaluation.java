@@ -15,11 +15,16 @@ public final class HeldOutEvaluation {
 
     private final float[][] clean;
     private final float[][] noisy;
+    private final int[] recordShape;
 
-    /** @param noise a freshly seeded noise model, applied once to every clean record in order */
-    public HeldOutEvaluation(float[][] clean, Noise noise) {
+    /**
+     * @param noise       a freshly seeded noise model, applied once to every clean record in order
+     * @param recordShape the shape of every record
+     */
+    public HeldOutEvaluation(float[][] clean, Noise noise, int[] recordShape) {
         this.clean = clean;
         this.noisy = Arrays.stream(clean).map(noise::apply).toArray(float[][]::new);
+        this.recordShape = recordShape.clone();
     }
 
     public double noisyPsnrDb() {
@@ -31,7 +36,7 @@ public final class HeldOutEvaluation {
     }
 
     public float[][] denoise(DenoisingModel model) {
-        return model.reconstructAll(noisy, BATCH).outputs();
+        return model.reconstructAll(noisy, recordShape, BATCH).outputs();
     }
 
     public float[][] noisy() {

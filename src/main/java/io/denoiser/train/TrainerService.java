@@ -46,7 +46,7 @@ public final class TrainerService implements AutoCloseable {
         this.window = new CleanSampleWindow(config.kafka(), config.cleanTopic(), config.windowSize(),
                 Arrays.stream(data.recordShape()).reduce(1, Math::multiplyExact));
         this.publisher = new ModelPublisher(config.kafka(), config.topics().models(), config.signingKey());
-        this.heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED));
+        this.heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
         this.bundled = config.useBundledData() ? data.training() : new float[0][];
     }
 

@@ -1,10 +1,14 @@
 package io.denoiser.train;
 
 import io.denoiser.data.CsvSeries;
+import io.denoiser.data.BundledPhotos;
 import io.denoiser.data.GaussianNoise;
+import io.denoiser.data.GaussianNoiseRange;
+import io.denoiser.data.ImageFiles;
 import io.denoiser.data.MnistDataset;
 import io.denoiser.data.MnistRows;
 import io.denoiser.data.Noise;
+import io.denoiser.data.PhotoPatches;
 import io.denoiser.data.SequenceDataset;
 import io.denoiser.data.SequenceNoise;
 import io.denoiser.data.SyntheticSensors;
@@ -33,15 +37,27 @@ public record TrainingData(String name, float[][] training, float[][] heldOut, i
      * windows are {@code windowLength} steps long; {@code stride} applies to CSV files only.
      */
     public static TrainingData named(String name, double gaussianLevel, int windowLength, int stride) throws IOException {
+        return named(name, gaussianLevel, windowLength, stride, PhotoSettings.defaults());
+    }
+
+    /** As {@link #named(String, double, int, int)}, with {@code photos} and {@code images:DIR} made of {@code photos} patches. */
+    public static TrainingData named(String name, double gaussianLevel, int windowLength, int stride,
+                                     PhotoSettings photos) throws IOException {
         if (name.startsWith("csv:")) {
             return csv(Path.of(name.substring(4)), windowLength, stride);
         }
+        if (name.startsWith("images:")) {
+            Path directory = Path.of(name.substring(7));
+            return photos("images:" + directory.getFileName(), ImageFiles.readDirectory(directory), photos);
+        }
         return switch (name) {
+            case "photos" -> photos("photos", BundledPhotos.training(), photos);
             case "mnist" -> mnistImages(gaussianLevel);
             case "mnist-rows" -> mnist(gaussianLevel, new int[] {28, 28}, "mnist-rows");
             case "sensors" -> sequences("sensors", SyntheticSensors.generate(SENSOR_WINDOWS, windowLength,
                     SyntheticSensors.DEFAULT_FEATURES, 2026), Map.of());
-            default -> throw new IllegalArgumentException("unknown data set '" + name + "' (mnist, mnist-rows, sensors, csv:FILE)");
+            default -> throw new IllegalArgumentException("unknown data set '" + name
+                    + "' (mnist, mnist-rows, sensors, photos, csv:FILE, images:DIR)");
         };
     }
 
@@ -63,6 +79,26 @@ public record TrainingData(String name, float[][] training, float[][] heldOut, i
         description.put("noise", Map.of("kind", "gaussian", "level", level, "clip", List.of(0, 1)));
         return new TrainingData(name, digits.trainingSplit().images(), test.images(), labels, shape,
                 seed -> new GaussianNoise(level, seed), description);
+    }
+
+    /**
+     * Square patches of photographs of any size: random ones (flipped and rotated) to train on, and the fixed
+     * patches of a strip of every photo kept apart to judge epochs; Gaussian noise of a random level per patch.
+     */
+    static TrainingData photos(String name, List<ImageFiles.Photo> images, PhotoSettings settings) {
+        int size = settings.patchSize();
+        float[][] validation = PhotoPatches.validation(images, size);
+        if (validation.length == 0) {
+            throw new IllegalArgumentException(name + ": no photo is large enough for a " + size + "x" + size
+                    + " validation patch in its bottom strip");
+        }
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("dataset", name + ": " + images.size() + " photos, " + settings.patches() + " random "
+                + size + "x" + size + " patches (flips, rotations), " + validation.length + " held-out patches");
+        description.put("photos", images.stream().map(ImageFiles.Photo::name).toList());
+        description.put("noise", Map.of("kind", "gaussian", "level", List.of(0, settings.maxLevel()), "clip", List.of(0, 1)));
+        return new TrainingData(name, PhotoPatches.training(images, size, settings.patches(), 2026), validation, null,
+                new int[] {1, size, size}, seed -> new GaussianNoiseRange(0, settings.maxLevel(), seed), description);
     }
 
     /** User time series from a CSV file, windowed and normalized per feature; the last 20% is held out. */

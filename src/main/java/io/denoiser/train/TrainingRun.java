@@ -40,7 +40,9 @@ public final class TrainingRun {
         parent.ifPresent(p -> network.setParameters(p.parameters()));
         ModelMetadata draft = new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
                 architecture.parameterCount(shape), Map.of(), Map.of(), null, null);
-        TrainingHistory history = new AutoencoderTrainer(settings, progress).train(network, architecture, shape,
+        // A tiled image design trains on patches of the data's own size; its model shape is one inference tile.
+        ModelShape records = architecture.tiling().isPresent() ? new ModelShape(data.recordShape(), shape.latent()) : shape;
+        TrainingHistory history = new AutoencoderTrainer(settings, progress).train(network, architecture, records,
                 data.training(), data.noise(),
                 parameters -> heldOut.modelPsnrDb(DenoisingModel.load(new ModelRecord(draft, parameters))));
         Map<String, Object> training = new LinkedHashMap<>(data.description());

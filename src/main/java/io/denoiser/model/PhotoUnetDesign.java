@@ -1,0 +1,159 @@
+package io.denoiser.model;
+
+import java.util.Map;
+import java.util.Optional;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+/**
+ * A fully convolutional residual U-Net for grayscale photographs of any size. Like {@code unet-s2} it does
+ * no work at full resolution: a 2x2 stride-2 convolution reads the image into 48 channels at half
+ * resolution, one convolution there and a stride-2 convolution take it to 96 channels at quarter resolution
+ * for four convolutions (the receptive field, ~50 pixels across, comes cheaply there), and a 2x2 transposed
+ * convolution plus the half-resolution skip lead back to a 2x2 transposed convolution that predicts the
+ * correction to the noisy input. Predicting the residual rather than the image is what lets a small network
+ * learn blind Gaussian denoising (as in DnCNN). Shape comments are CHW for an input of H x W.
+ *
+ * <p>Inference runs on tiles of {@link #TILE} x {@link #TILE} pixels (see {@link ImageTiler}), so the
+ * model record's input shape is one tile; the latent vector of an image is its quarter-resolution feature
+ * map averaged over the image, one value per channel, whatever the image size.
+ */
+final class PhotoUnetDesign implements Design {
+
+    static final int C1 = 48;
+    static final int C2 = 96;
+    static final int DEEP_LAYERS = 4;
+    static final int TILE = 288;
+    /** At least the receptive field's radius, a multiple of the size multiple; checked by a test. */
+    static final int MARGIN = 32;
+    static final int SIZE_MULTIPLE = 4;
+    private static final ModelShape SHAPE = new ModelShape(new int[] {1, TILE, TILE}, new int[] {C2});
+    static final ImageTiling TILING = new ImageTiling(1, 8, SIZE_MULTIPLE, TILE, MARGIN, C2, 4);
+    /** Adam at 1e-3, then 3e-4 and 1e-4 to settle into the minimum. */
+    private static final ISchedule LEARNING_RATE = new MapSchedule(ScheduleType.EPOCH,
+            Map.of(0, 1e-3, 6, 3e-4, 9, 1e-4));
+    static final String OUTPUT = "out";
+    static final String LATENT = "deep" + (DEEP_LAYERS - 1);
+
+    @Override
+    public ModelShape defaultShape() {
+        return SHAPE;
+    }
+
+    @Override
+    public Optional<ImageTiling> tiling() {
+        return Optional.of(TILING);
+    }
+
+    @Override
+    public long parameterCount(ModelShape shape) {
+        long in = 4L * C1 + C1;                                   // 2x2, 1 -> C1
+        long half = 2 * (9L * C1 * C1 + C1);                      // encoder and decoder 3x3 at H/2
+        long down = 9L * C1 * C2 + C2;                            // 3x3 stride 2
+        long deep = DEEP_LAYERS * (9L * C2 * C2 + C2);            // 3x3 at H/4
+        long up = 4L * C2 * C1 + C1;                              // 2x2 transposed
+        long out = 4L * C1 + 1;                                   // 2x2 transposed, C1 -> 1
+        return in + half + down + deep + up + out;
+    }
+
+    @Override
+    public TrainingNetwork trainingNetwork(long seed, ModelShape shape) {
+        return new TrainingNetwork(initialised(graph(seed, true)));
+    }
+
+    @Override
+    public Autoencoder inference(float[] parameters, ModelShape shape) {
+        ComputationGraph graph = initialised(graph(0, false));
+        graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
+        int height = shape.input()[1];
+        int width = shape.input()[2];
+        return new Autoencoder() {
+            @Override
+            public Reconstruction reconstruct(float[][] inputs) {
+                // one channel: the NCHW and NHWC layouts of a tile batch are the same values
+                INDArray batch = Batches.batch(inputs, height * width, new long[] {inputs.length, height, width, 1});
+                INDArray[] outputs = graph.output(batch);
+                INDArray latentNchw = outputs[1].permute(0, 3, 1, 2);
+                return new Reconstruction(Batches.rows(outputs[0], inputs.length), Batches.rows(latentNchw, inputs.length));
+            }
+
+            @Override
+            public void close() {
+                graph.close();
+            }
+        };
+    }
+
+    @Override
+    public INDArray trainingBatch(float[] values, int count, ModelShape shape) {
+        return Nd4j.create(values, shape.batchShape(count), 'c');
+    }
+
+    /** Training adds a mean squared error on the denoised image; inference also exposes the deepest features. */
+    static ComputationGraphConfiguration graph(long seed, boolean training) {
+        CNN2DFormat format = training ? CNN2DFormat.NCHW : CNN2DFormat.NHWC;
+        ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(LEARNING_RATE))
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs("image")
+                .setInputTypes(InputType.convolutional(TILE, TILE, 1, format));
+        graph.addLayer("in", conv(C1, 2, 2, Activation.RELU, format), "image")                     // [C1,H/2,W/2]
+                .addLayer("half", conv(C1, 3, 1, Activation.RELU, format), "in")                    // [C1,H/2,W/2]
+                .addLayer("down", conv(C2, 3, 2, Activation.RELU, format), "half");                  // [C2,H/4,W/4]
+        String previous = "down";
+        for (int i = 0; i < DEEP_LAYERS; i++) {
+            graph.addLayer("deep" + i, conv(C2, 3, 1, Activation.RELU, format), previous);         // [C2,H/4,W/4]
+            previous = "deep" + i;
+        }
+        graph.addLayer("up", transposed(C1, format), LATENT)                                         // [C1,H/2,W/2]
+                .addVertex("skip", new ElementWiseVertex(ElementWiseVertex.Op.Add), "up", "half")   // [C1,H/2,W/2]
+                .addLayer("halfUp", conv(C1, 3, 1, Activation.RELU, format), "skip")                 // [C1,H/2,W/2]
+                .addLayer("residual", transposed(1, format), "halfUp")                               // [1,H,W]
+                .addVertex(OUTPUT, new ElementWiseVertex(ElementWiseVertex.Op.Add), "residual", "image"); // [1,H,W]
+        if (training) {
+            graph.addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                    .activation(Activation.IDENTITY).format(format).build(), OUTPUT).setOutputs("loss");
+        } else {
+            // As in the U-Net: a parameterless terminal copy lets the deepest layer feed both the decoder and an output.
+            graph.addLayer("latent", new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), LATENT)
+                    .setOutputs(OUTPUT, "latent");
+        }
+        return graph.build();
+    }
+
+    private static ConvolutionLayer conv(int filters, int kernel, int stride, Activation activation, CNN2DFormat format) {
+        return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).nOut(filters).activation(activation)
+                .convolutionMode(ConvolutionMode.Same).dataFormat(format).build();
+    }
+
+    private static Deconvolution2D transposed(int filters, CNN2DFormat format) {
+        return new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(filters).activation(Activation.IDENTITY)
+                .convolutionMode(ConvolutionMode.Same).dataFormat(format).build();
+    }
+
+    private static ComputationGraph initialised(ComputationGraphConfiguration configuration) {
+        ComputationGraph graph = new ComputationGraph(configuration);
+        graph.init();
+        return graph;
+    }
+}
