@@ -22,7 +22,8 @@ public final class ModelFileList {
     /** @param entries {@code NAME=FILE} texts from the command line or the environment */
     public static Map<String, Path> of(List<String> entries, List<Pipeline> pipelines) {
         Map<String, Path> files = new LinkedHashMap<>();
-        for (String entry : entries) {
+        // Blank entries (an empty DENOISER_MODEL_FILES, a trailing comma) name nothing.
+        for (String entry : entries.stream().filter(e -> !e.isBlank()).toList()) {
             int equals = entry.indexOf('=');
             String name = equals < 0 ? "" : entry.substring(0, equals).trim();
             String file = equals < 0 ? "" : entry.substring(equals + 1).trim();

@@ -26,6 +26,14 @@ class ModelFileListTest {
     }
 
     @Test
+    void shouldTakeAnEmptyVariableOrATrailingCommaAsNoFile() throws Exception {
+        Path vibration = touch("vibration.dnm");
+
+        assertThat(ModelFileList.of(List.of(""), List.of())).isEmpty();
+        assertThat(ModelFileList.of(List.of("vibration-lstm=" + vibration, " "), List.of())).hasSize(1);
+    }
+
+    @Test
     void shouldRefuseEntriesThatAreNotNameEqualsFile() {
         for (String bad : List.of("vibration.dnm", "=/models/x.dnm", "vibration-lstm=", "bad name=/x.dnm")) {
             assertThatThrownBy(() -> ModelFileList.of(List.of(bad), List.of())).as(bad)
