@@ -170,7 +170,9 @@ public final class DenoiserApp implements AutoCloseable {
     }
 
     private static void close(Client client) {
-        client.streams().close(CLOSE_TIMEOUT);
+        if (!client.streams().close(CLOSE_TIMEOUT)) {
+            LOG.warn("streams client still closing after {}; its stream threads may outlive it", CLOSE_TIMEOUT);
+        }
         client.metrics().close();
     }
 
