@@ -122,6 +122,21 @@ Settings that cannot work together fail the render with a message, instead of a 
 {{- if not .Values.kafka.bootstrapServers }}
 {{- fail "kafka.bootstrapServers is required" }}
 {{- end }}
+{{- if and .Values.denoiser.modelFiles.files (not .Values.denoiser.modelFiles.existingConfigMap) }}
+{{- fail "denoiser.modelFiles.files needs denoiser.modelFiles.existingConfigMap, the ConfigMap holding the files" }}
+{{- end }}
+{{- end }}
+
+{{/*
+DENOISER_MODEL_FILES from denoiser.modelFiles: NAME=FILE pairs, comma-separated, in name order.
+*/}}
+{{- define "kafka-denoiser.modelFileList" -}}
+{{- $mountPath := .mountPath -}}
+{{- $pairs := list -}}
+{{- range $name, $key := .files -}}
+{{- $pairs = append $pairs (printf "%s=%s/%s" $name $mountPath $key) -}}
+{{- end -}}
+{{- join "," $pairs -}}
 {{- end }}
 
 {{/*

@@ -1,6 +1,7 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.ModelFileList;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.PipelinesFile;
@@ -10,10 +11,16 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.model.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
+import io.denoiser.stream.DenoiserTopology;
 import io.denoiser.stream.ModelCatalog;
 import io.denoiser.stream.ModelRegistry;
+import io.denoiser.stream.ModelSources;
 import io.denoiser.topics.ApplyReport;
+import io.denoiser.topics.PipelineTopics;
 import io.denoiser.topics.TopicApplier;
+import io.denoiser.topics.TopicCatalog;
+import io.denoiser.train.ModelHistory;
+import io.denoiser.train.ModelTopicReader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -89,6 +96,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "replaces --pipelines (env DENOISER_PIPELINES_FILE).")
     Path pipelinesFile;
 
+    @Option(names = "--model-file", split = ",", paramLabel = "NAME=FILE", defaultValue = "${env:DENOISER_MODEL_FILES}",
+            description = "A model file (from `train --once`) for model NAME, served until the models topic has a "
+                    + "trusted version of NAME; the topic's version comes first, the jar's last. Repeatable "
+                    + "(env DENOISER_MODEL_FILES: NAME=FILE,NAME=FILE).")
+    List<String> modelFiles;
+
     @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
             description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
     int streamThreads;
@@ -132,15 +145,18 @@ public final class ServeCommand implements Callable<Integer> {
         }
         NativeRuntime.limitNativeThreads(ModelCatalog.NATIVE_THREADS_PER_COPY);
         NativeRuntime.warnIfSlow();
+        List<Pipeline> selected = selectedPipelines();
+        Map<String, Path> files = ModelFileList.of(modelFiles == null ? List.of() : modelFiles, selected);
         DenoiserConfig config = new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(),
-                selectedPipelines(), streamThreads, processingGuarantee, commitIntervalMs, stateDir,
+                selected, streamThreads, processingGuarantee, commitIntervalMs, stateDir,
                 DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS, modelTrust.trust(), true);
         if (!topicsAgree(config)) {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        ModelRegistry registry = new ModelRegistry(config.pipelines().stream()
-                .map(pipeline -> ShippedModels.load(pipeline.modelName())).toList());
+        ModelHistory published = ModelTopicReader.history(config.kafka(), config.topics().models(), config.modelTrust());
+        ModelRegistry registry = new ModelSources(published::current, files, ShippedModels::find)
+                .registry(config.pipelines());
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
              MetricsServer server = new MetricsServer(metricsPort, prometheus, app::live, app::ready)) {
@@ -151,7 +167,8 @@ public final class ServeCommand implements Callable<Integer> {
             }, "denoiser-shutdown"));
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(5))) {
-                config.pipelines().forEach(p -> LOG.info("pipeline {} running: {} -> {}, {} with model {}", p.name(),
+                DenoiserTopology.servable(config.pipelines(), registry).forEach(p -> LOG.info(
+                        "pipeline {} running: {} -> {}, {} with model {}", p.name(),
                         p.inputTopic(), p.denoisedTopic(), p.latentTopic(), p.modelName()));
             }
             stopped.await();
@@ -174,7 +191,9 @@ public final class ServeCommand implements Callable<Integer> {
     private boolean topicsAgree(DenoiserConfig config) throws Exception {
         try (Admin admin = Admin.create(config.kafka().baseProperties())) {
             TopicApplier applier = new TopicApplier(admin, Optional.ofNullable(replicationFactor));
-            ApplyReport report = createTopics ? applier.apply(topicFiles.load()) : applier.verify(topicFiles.load());
+            // Topics a pipelines file names outside the topic files are created or verified like the others.
+            TopicCatalog topics = PipelineTopics.including(topicFiles.load(), config.pipelines());
+            ApplyReport report = createTopics ? applier.apply(topics) : applier.verify(topics);
             report.lines().forEach(line -> LOG.info("topics: {}", line));
             if (report.hasProblems()) {
                 LOG.error("refusing to start: the cluster's topics contradict the topic files");

@@ -3,6 +3,7 @@ package io.denoiser.cli;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.TopicNames;
 import io.denoiser.metrics.MetricsServer;
+import io.denoiser.metrics.Readiness;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
@@ -159,7 +160,7 @@ public final class TrainCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
-             MetricsServer server = new MetricsServer(metricsPort, prometheus, () -> true, () -> true)) {
+             MetricsServer server = new MetricsServer(metricsPort, prometheus, () -> true, () -> Readiness.UP)) {
             LOG.info("trainer metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 trainer.stop();

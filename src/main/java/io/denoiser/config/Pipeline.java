@@ -1,5 +1,8 @@
 package io.denoiser.config;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * One stream of records through one model: noisy records in, denoised records and latent vectors out.
  *
@@ -13,9 +16,15 @@ package io.denoiser.config;
  * @param outputFormat   format of the denoised records
  * @param resizeImages   whether PNG/JPEG inputs of another size are resized to an image model's input
  *                       (otherwise they are dead-lettered as the wrong shape)
+ * @param modelFile      a model file for the model's first version when the models topic has none, or null
+ * @param partitions     partitions of the pipeline's topics when serve creates them, or null for the
+ *                       built-in topics' count
+ * @param replicationFactor replication factor of the pipeline's topics when serve creates them, or null
+ *                       for the built-in topics'
  */
 public record Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName,
-                       int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages) {
+                       int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages,
+                       Path modelFile, Integer partitions, Short replicationFactor) {
 
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final long DEFAULT_MAX_WAIT_MS = 50;
@@ -27,6 +36,21 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
         if (outputFormat == null) {
             throw new IllegalArgumentException("output format missing");
         }
+        if (partitions != null && partitions < 1 || replicationFactor != null && replicationFactor < 1) {
+            throw new IllegalArgumentException("partitions and replication factor must be >= 1");
+        }
+    }
+
+    /** A pipeline with no model file whose topics take the built-in topics' layout. */
+    public Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName,
+                    int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages) {
+        this(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs, outputFormat, resizeImages,
+                null, null, null);
+    }
+
+    /** The three topics this pipeline reads and writes. */
+    public List<String> topics() {
+        return List.of(inputTopic, denoisedTopic, latentTopic);
     }
 
     public static Pipeline images(String modelName) {
@@ -43,11 +67,11 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
 
     public Pipeline withBatching(int newBatchSize, long newMaxWaitMs) {
         return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, newBatchSize, newMaxWaitMs,
-                outputFormat, resizeImages);
+                outputFormat, resizeImages, modelFile, partitions, replicationFactor);
     }
 
     public Pipeline withOutput(OutputFormat newOutputFormat, boolean newResizeImages) {
         return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs,
-                newOutputFormat, newResizeImages);
+                newOutputFormat, newResizeImages, modelFile, partitions, replicationFactor);
     }
 }

@@ -21,12 +21,18 @@ import java.util.Set;
  *     maxWaitMs: 50
  *     outputFormat: as-input  # as-input, binary, json, png or jpeg
  *     resizeImages: true
- *   - name: vibration         # any other name must give its four topics and a model
+ *   - name: vibration         # any other name must give its three topics and a model
  *     inputTopic: plant.vibration.noisy
  *     denoisedTopic: plant.vibration.denoised
  *     latentTopic: plant.vibration.latent
- *     model: vibration-lstm
+ *     model: vibration-lstm     # the models topic's newest trusted version, else modelFile, else the jar's
+ *     modelFile: models/vibration-lstm.dnm   # optional; relative to this file's directory
+ *     partitions: 6             # optional, for topics serve creates; default: the built-in topics' 3
+ *     replicationFactor: 3      # optional; --replication-factor overrides it
  * </pre>
+ *
+ * A model with no version on the topic, in a file or in the jar is waited for: its pipelines start once a
+ * trusted version is published (e.g. {@code models publish}), and read nothing from their input until then.
  */
 public final class PipelinesFile {
 
@@ -35,7 +41,8 @@ public final class PipelinesFile {
 
     /** One entry as written; absent fields take the built-in pipeline's value or the defaults. */
     record Entry(String name, String inputTopic, String denoisedTopic, String latentTopic, String model,
-                 Integer batchSize, Long maxWaitMs, String outputFormat, Boolean resizeImages) {
+                 Integer batchSize, Long maxWaitMs, String outputFormat, Boolean resizeImages, String modelFile,
+                 Integer partitions, Short replicationFactor) {
     }
 
     record Document(List<Entry> pipelines) {
@@ -74,7 +81,15 @@ public final class PipelinesFile {
                 entry.maxWaitMs() != null ? entry.maxWaitMs() : base != null ? base.maxWaitMs() : Pipeline.DEFAULT_MAX_WAIT_MS,
                 entry.outputFormat() != null ? OutputFormat.parse(entry.outputFormat())
                         : base != null ? base.outputFormat() : OutputFormat.AS_INPUT,
-                entry.resizeImages() != null ? entry.resizeImages() : base != null && base.resizeImages());
+                entry.resizeImages() != null ? entry.resizeImages() : base != null && base.resizeImages(),
+                entry.modelFile() == null ? null : besideFile(file, entry.modelFile()),
+                entry.partitions(), entry.replicationFactor());
+    }
+
+    /** Relative model paths are read from the pipelines file's directory, wherever serve was started. */
+    private static Path besideFile(Path file, String modelFile) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(modelFile) : parent.resolve(modelFile);
     }
 
     private static String required(String value, String fallback, String what) {

@@ -4,6 +4,7 @@ import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -23,6 +24,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * Forward passes run where {@code inference} says: production gives each stream thread its own inference
  * thread, unit tests run them on the stream thread.
+ *
+ * <p>A pipeline whose model has no version yet is left out: it must not consume its input, since Kafka
+ * Streams counts a record as consumed once {@code process()} returns. The global models store still feeds
+ * every catalog, so {@link DenoiserApp} can rebuild the topology with it once its first version arrives.
  */
 public final class DenoiserTopology {
 
@@ -42,10 +47,15 @@ public final class DenoiserTopology {
                         Serdes.ByteArray()).withLoggingDisabled(),
                 MODELS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), config.topics().models(),
                 MODEL_LOADER, () -> new ModelLoaderProcessor(registry, config.modelTrust(), metrics, MODEL_STORE));
-        for (Pipeline pipeline : config.pipelines()) {
+        for (Pipeline pipeline : servable(config.pipelines(), registry)) {
             addPipeline(topology, pipeline, registry.catalog(pipeline.modelName()), config, codec, metrics, inference);
         }
         return topology;
+    }
+
+    /** The pipelines whose model has a version: the ones a topology built now runs. */
+    public static List<Pipeline> servable(List<Pipeline> pipelines, ModelRegistry registry) {
+        return pipelines.stream().filter(p -> registry.catalog(p.modelName()).hasVersion()).toList();
     }
 
     private static void addPipeline(Topology topology, Pipeline pipeline, ModelCatalog catalog, DenoiserConfig config,

@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * versions) and the stream threads (which use them). {@code MultiLayerNetwork} is not thread-safe, so
  * every stream thread builds its own network from the current verified record and rebuilds it when the
  * version changes, closing its old copy: a swap never pauses or drops a record.
+ *
+ * <p>A catalog may start empty (a model with no version anywhere yet: its pipelines wait) or with a version
+ * from a file or the jar, which the first trusted version from the topic replaces whatever its release.
  */
 public final class ModelCatalog {
 
@@ -20,40 +23,75 @@ public final class ModelCatalog {
     /** One native thread per copy, with one copy per stream thread, beat two per copy on 2 cores. */
     public static final int NATIVE_THREADS_PER_COPY = 1;
 
-    private final String modelName;
-    private final AtomicReference<ModelRecord> current;
-    private final ThreadLocal<DenoisingModel> threadCopy = new ThreadLocal<>();
+    /** The version in use and where it came from. */
+    private record InUse(ModelRecord record, ModelSource source) {
+    }
 
-    /** Starts with {@code initial}, the shipped default, until a newer version arrives. */
+    private final String modelName;
+    /** Null until the model has a first version. */
+    private final AtomicReference<InUse> current;
+    private final ThreadLocal<Copy> threadCopy = new ThreadLocal<>();
+
+    /** A thread's network and the record it was built from: a file's v1 and the topic's v1 differ. */
+    private record Copy(ModelRecord from, DenoisingModel network) {
+    }
+
+    /** Starts with {@code initial}, the shipped default, until a version arrives on the topic. */
     public ModelCatalog(ModelRecord initial) {
+        this(initial, ModelSource.JAR);
+    }
+
+    public ModelCatalog(ModelRecord initial, ModelSource source) {
         this.modelName = initial.name();
-        this.current = new AtomicReference<>(initial);
+        this.current = new AtomicReference<>(new InUse(initial, source));
+    }
+
+    private ModelCatalog(String modelName) {
+        this.modelName = modelName;
+        this.current = new AtomicReference<>();
+    }
+
+    /** A catalog with no version yet: its pipelines wait for the first one from the topic. */
+    public static ModelCatalog awaiting(String modelName) {
+        return new ModelCatalog(modelName);
     }
 
     /**
-     * Adopts {@code candidate} if it is for this pipeline and released after the current version: a newer
-     * version, or an earlier one republished by a rollback.
+     * Adopts {@code candidate}, a trusted record from the models topic, if it is for this model and either the
+     * version in use did not come from the topic or {@code candidate} was released after it: a newer version,
+     * or an earlier one republished by a rollback.
      */
     public boolean offer(ModelRecord candidate) {
         if (!modelName.equals(candidate.name())) {
             return false;
         }
-        long release = release(candidate);
-        ModelRecord previous = current.getAndUpdate(old -> release > release(old) ? candidate : old);
-        boolean adopted = release > release(previous);
+        InUse offered = new InUse(candidate, ModelSource.TOPIC);
+        InUse previous = current.getAndUpdate(old -> supersedes(candidate, old) ? offered : old);
+        boolean adopted = supersedes(candidate, previous);
         if (adopted) {
-            LOG.info("model {} version {} adopted (was {}){}", modelName, candidate.version(), previous.version(),
-                    candidate.metadata().release() == null ? "" : ", rolled back at release " + release);
-        } else if (release < release(previous)) {
+            LOG.info("model {} version {} from the models topic adopted (was {}){}", modelName, candidate.version(),
+                    previous == null ? "none" : "v" + previous.record().version() + " from " + previous.source(),
+                    candidate.metadata().release() == null ? "" : ", rolled back at release " + release(candidate));
+        } else if (isStale(candidate)) {
             LOG.info("model {} version {} (release {}) ignored: released before the version in use ({})",
-                    modelName, candidate.version(), release, release(previous));
+                    modelName, candidate.version(), release(candidate), release(previous.record()));
         }
         return adopted;
     }
 
-    /** True if {@code candidate} was released before the version in use: a stale or replayed record. */
+    private static boolean supersedes(ModelRecord candidate, InUse inUse) {
+        return inUse == null || inUse.source() != ModelSource.TOPIC || release(candidate) > release(inUse.record());
+    }
+
+    /** True if {@code candidate} was released before the topic's version in use: a stale or replayed record. */
     public boolean isStale(ModelRecord candidate) {
-        return release(candidate) < release(current.get());
+        InUse inUse = current.get();
+        return inUse != null && inUse.source() == ModelSource.TOPIC && release(candidate) < release(inUse.record());
+    }
+
+    /** False while the model has no version: its pipelines are left out of the topology and wait. */
+    public boolean hasVersion() {
+        return current.get() != null;
     }
 
     private static long release(ModelRecord record) {
@@ -65,33 +103,44 @@ public final class ModelCatalog {
      * new copy is warmed up for batches up to {@code maxBatch} before it serves.
      */
     public DenoisingModel forCurrentThread(int maxBatch) {
-        ModelRecord latest = current.get();
-        DenoisingModel mine = threadCopy.get();
-        if (mine == null || mine.metadata().releaseOrder() != release(latest)) {
-            DenoisingModel replaced = mine;
+        ModelRecord latest = inUse().record();
+        Copy mine = threadCopy.get();
+        if (mine == null || mine.from() != latest) {
+            Copy replaced = mine;
             if (replaced == null) {
                 NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
             }
-            mine = DenoisingModel.load(latest);
-            mine.warmUp(maxBatch);
+            DenoisingModel network = DenoisingModel.load(latest);
+            network.warmUp(maxBatch);
+            mine = new Copy(latest, network);
             threadCopy.set(mine);
             if (replaced != null) {
-                replaced.close();
+                replaced.network().close();
             }
         }
-        return mine;
+        return mine.network();
     }
 
     /** The shapes of the version in use, for checking records before they join a batch. */
     public ModelShape currentShape() {
-        return current.get().metadata().shape();
+        return inUse().record().metadata().shape();
+    }
+
+    private InUse inUse() {
+        InUse inUse = current.get();
+        if (inUse == null) {
+            throw new IllegalStateException("model " + modelName + " has no version yet");
+        }
+        return inUse;
     }
 
     public String modelName() {
         return modelName;
     }
 
+    /** The version in use, 0 while there is none (a gauge must always have a value). */
     public long currentVersion() {
-        return current.get().version();
+        InUse inUse = current.get();
+        return inUse == null ? 0 : inUse.record().version();
     }
 }

@@ -102,6 +102,22 @@ public final class TopicCatalog {
         }
     }
 
+    /** This catalog and {@code more}, topics it does not declare yet. */
+    public TopicCatalog with(List<TopicSpec> more) {
+        List<TopicSpec> all = new ArrayList<>(topics);
+        more.forEach(spec -> {
+            if (declares(spec.name())) {
+                throw new IllegalArgumentException(spec.name() + " is declared twice");
+            }
+            all.add(spec);
+        });
+        return new TopicCatalog(all);
+    }
+
+    public boolean declares(String name) {
+        return topics.stream().anyMatch(t -> t.name().equals(name));
+    }
+
     public List<TopicSpec> topics() {
         return topics;
     }

@@ -51,6 +51,31 @@ class PipelinesFileTest {
     }
 
     @Test
+    void shouldReadAModelFileBesideThePipelinesFileAndTheTopicLayout() throws Exception {
+        List<Pipeline> pipelines = PipelinesFile.load(write("""
+                pipelines:
+                  - name: vibration
+                    inputTopic: plant.vibration.noisy
+                    denoisedTopic: plant.vibration.denoised
+                    latentTopic: plant.vibration.latent
+                    model: vibration-lstm
+                    modelFile: models/vibration-lstm.dnm
+                    partitions: 6
+                    replicationFactor: 2
+                  - name: images
+                """), BUILT_IN);
+
+        Pipeline vibration = pipelines.get(0);
+        assertThat(vibration.modelFile()).isEqualTo(dir.toAbsolutePath().resolve("models/vibration-lstm.dnm"));
+        assertThat(vibration.partitions()).isEqualTo(6);
+        assertThat(vibration.replicationFactor()).isEqualTo((short) 2);
+        assertThat(pipelines.get(1).modelFile()).isNull();
+        assertThat(pipelines.get(1).partitions()).isNull();
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    partitions: 0\n"), BUILT_IN))
+                .hasMessageContaining("partitions and replication factor must be >= 1");
+    }
+
+    @Test
     void shouldRefuseMissingTopicsDuplicatesUnknownKeysAndBadValues() throws Exception {
         assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: other\n    model: m\n"), BUILT_IN))
                 .hasMessageContaining("inputTopic missing");

@@ -59,6 +59,21 @@ final class HelmChartConfigTest {
     }
 
     @Test
+    void shouldMountTheModelFilesWhereTheirVariablePoints() {
+        RenderedManifests manifests = HelmChart.render("sasl.yaml");
+        Workload denoiser = manifests.workloads().stream().filter(w -> w.name().equals(DENOISER)).findFirst().orElseThrow();
+        Volume files = denoiser.pod().getVolumes().stream().filter(v -> v.getName().equals("model-files")).findFirst()
+                .orElseThrow();
+
+        assertThat(environment(manifests, DENOISER).get("DENOISER_MODEL_FILES"))
+                .isEqualTo("vibration-lstm=/etc/denoiser/model-files/vibration-lstm.dnm");
+        assertThat(files.getConfigMap().getName()).isEqualTo("denoiser-models");
+        assertThat(files.getConfigMap().getItems()).extracting(item -> item.getPath()).containsExactly("vibration-lstm.dnm");
+        assertThat(denoiser.container("denoiser").getVolumeMounts()).filteredOn(m -> m.getName().equals("model-files"))
+                .extracting(VolumeMount::getMountPath).containsExactly("/etc/denoiser/model-files");
+    }
+
+    @Test
     void shouldGiveTheDenoiserThePublicKeyOnlyAndTheTrainerBothKeys() {
         RenderedManifests manifests = HelmChart.render("sasl.yaml");
         Map<String, List<String>> keyFiles = new HashMap<>();

@@ -7,6 +7,8 @@ import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.model.NativeRuntime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +61,50 @@ class ModelCatalogTest {
         assertThat(rolledBack.metadata().version()).isEqualTo(1);
         assertThat(catalog.offer(v2)).as("v2 was released before the rollback").isFalse();
         assertThat(catalog.offer(ModelRecords.cnnSeed(4, 4))).isTrue();
+    }
+
+    @Test
+    void shouldLetTheTopicsFirstVersionReplaceAFileOrJarVersionWhateverItsReleaseThenOnlyNewerOnes() {
+        for (ModelSource fallback : List.of(ModelSource.FILE, ModelSource.JAR)) {
+            ModelCatalog catalog = new ModelCatalog(ModelRecords.cnnSeed(5, 1), fallback);
+            DenoisingModel fromFallback = catalog.forCurrentThread(1);
+            ModelRecord published = ModelRecords.cnnSeed(2, 2);
+
+            assertThat(catalog.isStale(published)).as("nothing from the topic is in use yet").isFalse();
+            assertThat(catalog.offer(published)).as("topic v2 over %s v5", fallback).isTrue();
+            assertThat(catalog.currentVersion()).isEqualTo(2);
+            assertThat(catalog.forCurrentThread(1)).isNotSameAs(fromFallback);
+            assertThat(catalog.offer(ModelRecords.cnnSeed(2, 3))).as("the same release again").isFalse();
+            assertThat(catalog.offer(ModelRecords.cnnSeed(1, 3))).isFalse();
+            assertThat(catalog.offer(ModelRecords.cnnSeed(3, 3))).isTrue();
+        }
+    }
+
+    @Test
+    void shouldRebuildAThreadsCopyWhenTheTopicBringsTheSameVersionNumberAsTheFile() {
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1), ModelSource.FILE);
+        DenoisingModel fromFile = catalog.forCurrentThread(1);
+
+        assertThat(catalog.offer(ModelRecords.cnnSeed(1, 2))).isTrue();
+
+        assertThat(catalog.forCurrentThread(1)).isNotSameAs(fromFile);
+    }
+
+    @Test
+    void shouldHaveNoVersionUntilTheTopicBringsOneAndTellTheRegistrysListenerOnce() {
+        ModelCatalog waiting = ModelCatalog.awaiting("cnn-seed");
+        ModelRegistry registry = ModelRegistry.of(List.of(waiting));
+        List<String> started = new ArrayList<>();
+        registry.onFirstVersion(catalog -> started.add(catalog.modelName()));
+
+        assertThat(waiting.hasVersion()).isFalse();
+        assertThat(waiting.currentVersion()).isZero();
+        assertThatThrownBy(waiting::currentShape).hasMessageContaining("cnn-seed has no version yet");
+        assertThat(registry.offer(ModelRecords.cnnSeed(1, 1))).isTrue();
+        assertThat(registry.offer(ModelRecords.cnnSeed(2, 1))).isTrue();
+
+        assertThat(waiting.hasVersion()).isTrue();
+        assertThat(waiting.currentVersion()).isEqualTo(2);
+        assertThat(started).containsExactly("cnn-seed");
     }
 }

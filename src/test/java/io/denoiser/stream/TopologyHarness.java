@@ -26,7 +26,12 @@ final class TopologyHarness implements AutoCloseable {
     /** The topology with forward passes on {@code inference}, for tests of production's inference threads. */
     TopologyHarness(DenoiserConfig config, List<ModelRecord> shippedModels, MeterRegistry meters,
                     InferenceWorkers inference) {
-        registry = new ModelRegistry(shippedModels);
+        this(config, new ModelRegistry(shippedModels), meters, inference);
+    }
+
+    /** The topology over {@code registry}, whose catalogs may have no version yet. */
+    TopologyHarness(DenoiserConfig config, ModelRegistry registry, MeterRegistry meters, InferenceWorkers inference) {
+        this.registry = registry;
         driver = new TopologyTestDriver(DenoiserTopology.build(config, registry, new DenoiserMetrics(meters),
                 inference), config.streamsProperties());
     }
