@@ -22,7 +22,9 @@ public enum Architecture {
     /** The same LSTM autoencoder with its encoder reading each window last step first. */
     LSTM_REVERSED("lstm-reversed", new LstmSequenceAutoencoder(true)),
     /** The LSTM autoencoder with the noisy window fed to a bidirectional decoder beside the repeated latent. */
-    LSTM_SKIP("lstm-skip", new LstmSkipAutoencoder());
+    LSTM_SKIP("lstm-skip", new LstmSkipAutoencoder()),
+    /** A fully convolutional 1-D U-Net over time with a residual output, for windows of any length it accepts. */
+    CNN1D("cnn1d", new TemporalCnnAutoencoder());
 
     private final String id;
     private final Design design;

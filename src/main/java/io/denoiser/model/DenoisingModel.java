@@ -38,7 +38,7 @@ public final class DenoisingModel implements AutoCloseable {
             return autoencoder.reconstruct(inputs);
         }
         float[][] batch = Arrays.copyOf(inputs, padded);
-        Arrays.fill(batch, inputs.length, padded, new float[shape.inputSize()]);
+        Arrays.fill(batch, inputs.length, padded, new float[inputs[0].length]);   // the batch's own length
         Reconstruction result = autoencoder.reconstruct(batch);
         return new Reconstruction(Arrays.copyOf(result.outputs(), inputs.length),
                 Arrays.copyOf(result.latents(), inputs.length));
