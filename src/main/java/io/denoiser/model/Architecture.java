@@ -61,6 +61,15 @@ public enum Architecture {
         }
     }
 
+    /** Throws {@link InvalidModelException} unless a model of this architecture and {@code shape} takes records of {@code record}. */
+    public void checkInput(ModelShape shape, int[] record) {
+        try {
+            design.checkInput(shape, record);
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(id + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Exact parameter count, checked against every incoming parameter array before it is loaded. */
     public long parameterCount(ModelShape shape) {
         return design.parameterCount(shape);

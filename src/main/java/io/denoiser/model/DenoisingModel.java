@@ -9,11 +9,13 @@ import java.util.Arrays;
 public final class DenoisingModel implements AutoCloseable {
 
     private final ModelMetadata metadata;
+    private final Architecture architecture;
     private final ModelShape shape;
     private final Autoencoder autoencoder;
 
-    private DenoisingModel(ModelMetadata metadata, ModelShape shape, Autoencoder autoencoder) {
+    private DenoisingModel(ModelMetadata metadata, Architecture architecture, ModelShape shape, Autoencoder autoencoder) {
         this.metadata = metadata;
+        this.architecture = architecture;
         this.shape = shape;
         this.autoencoder = autoencoder;
     }
@@ -23,7 +25,15 @@ public final class DenoisingModel implements AutoCloseable {
         Architecture architecture = Architecture.fromId(record.metadata().architecture());
         ModelShape shape = record.metadata().shape();
         architecture.checkShape(shape);
-        return new DenoisingModel(record.metadata(), shape, architecture.inference(record.parameters(), shape));
+        return new DenoisingModel(record.metadata(), architecture, shape, architecture.inference(record.parameters(), shape));
+    }
+
+    /**
+     * Throws {@link InvalidModelException} unless this model takes records of {@code record}: its own input
+     * shape, or for a design fully convolutional in time, windows of other lengths it accepts.
+     */
+    public void checkInput(int[] record) {
+        architecture.checkInput(shape, record);
     }
 
     /**

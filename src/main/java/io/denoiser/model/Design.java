@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What an architecture must provide: its networks for training and inference, for a given shape. */
@@ -19,6 +20,17 @@ interface Design {
     default void checkShape(ModelShape shape) {
         if (!defaultShape().equals(shape)) {
             throw new InvalidModelException("works only on " + defaultShape() + ", not " + shape);
+        }
+    }
+
+    /**
+     * Throws {@link InvalidModelException} unless a model of {@code shape} takes records of {@code record}; by
+     * default only its own input shape, leading size-1 dimensions aside.
+     */
+    default void checkInput(ModelShape shape, int[] record) {
+        if (!Arrays.equals(ModelShape.squeeze(shape.input()), ModelShape.squeeze(record))) {
+            throw new InvalidModelException("takes " + Arrays.toString(shape.input()) + " only, not "
+                    + Arrays.toString(record));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -63,6 +64,16 @@ final class TemporalCnnAutoencoder implements SequenceDesign {
             throw new InvalidModelException("needs an even latent size (H channels, H/2 at full length), not "
                     + shape.latent()[0]);
         }
+    }
+
+    /** Windows of the model's features and any length {@link #checkSteps} accepts. */
+    @Override
+    public void checkInput(ModelShape shape, int[] record) {
+        if (record.length != 2 || record[1] != shape.input()[1]) {
+            throw new InvalidModelException("takes windows [steps, " + shape.input()[1] + "], not "
+                    + Arrays.toString(record));
+        }
+        checkSteps(record[0]);
     }
 
     /** Throws {@link InvalidModelException} unless windows of {@code steps} fit every level's stride. */

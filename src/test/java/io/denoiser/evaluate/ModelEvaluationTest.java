@@ -45,6 +45,17 @@ class ModelEvaluationTest {
     }
 
     @Test
+    void shouldDenoiseWindowsTwiceAsLongAsTheSensorModelWasTrainedOn() throws Exception {
+        ModelEvaluation.Outcome outcome = ModelEvaluation.run(ShippedModels.load("cnn-sensors"),
+                TrainingData.named("sensors", 0.5, 128, 16), 1234);
+        EvaluationReport report = outcome.report();
+
+        assertThat(outcome.denoised()[0]).hasSize(128 * 8);
+        assertThat(outcome.latents()[0]).hasSize(128);
+        assertThat((double) report.model().get("psnr_db")).isGreaterThan(report.median().psnrDb() + 2);
+    }
+
+    @Test
     void shouldKeepTheShippedLstmSensorModelAboveTheMovingMedian() throws Exception {
         EvaluationReport report = ModelEvaluation.run(ShippedModels.load("lstm-sensors"),
                 TrainingData.named("sensors", 0.5, 64, 16), 1234).report();
@@ -56,6 +67,6 @@ class ModelEvaluationTest {
     @Test
     void shouldRefuseADataSetWhoseRecordsTheModelCannotTake() {
         assertThatThrownBy(() -> ModelEvaluation.run(ModelRecords.lstm(1, 1), TrainingData.named("sensors", 0.5, 64, 16), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes [28, 28]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lstm: takes [28, 28] only");
     }
 }

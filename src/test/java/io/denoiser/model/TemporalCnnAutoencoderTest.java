@@ -103,6 +103,21 @@ class TemporalCnnAutoencoderTest {
                 .isInstanceOf(InvalidModelException.class);
     }
 
+    @Test
+    void shouldDeclareTheWindowsItTakesWhereAnLstmTakesOnlyItsOwn() {
+        ModelShape sensors = Architecture.CNN1D.defaultShape();
+        Architecture.CNN1D.checkInput(sensors, new int[] {128, 8});
+        Architecture.CNN1D.checkInput(sensors, new int[] {4, 8});
+
+        assertThatThrownBy(() -> Architecture.CNN1D.checkInput(sensors, new int[] {30, 8}))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessage("cnn1d: takes windows of any multiple of 4 steps from 4 to 4096, not 30");
+        assertThatThrownBy(() -> Architecture.CNN1D.checkInput(sensors, new int[] {64, 5}))
+                .isInstanceOf(InvalidModelException.class).hasMessage("cnn1d: takes windows [steps, 8], not [64, 5]");
+        assertThatThrownBy(() -> Architecture.LSTM_SKIP.checkInput(Architecture.LSTM_SKIP.defaultShape(), new int[] {128, 8}))
+                .isInstanceOf(InvalidModelException.class).hasMessage("lstm-skip: takes [64, 8] only, not [128, 8]");
+    }
+
     private static ModelRecord record(ModelShape shape, float[] parameters) {
         return new ModelRecord(new ModelMetadata("sensors", 1, Architecture.CNN1D.id(), shape.input(), shape.latent(),
                 parameters.length, Map.of(), Map.of(), null, null), parameters);
