@@ -48,7 +48,8 @@ public final class DenoisingModel implements AutoCloseable {
             return autoencoder.reconstruct(inputs);
         }
         float[][] batch = Arrays.copyOf(inputs, padded);
-        Arrays.fill(batch, inputs.length, padded, new float[inputs[0].length]);   // the batch's own length
+        // zero records of the batch's own length, which a design fully convolutional in time may choose
+        Arrays.fill(batch, inputs.length, padded, new float[inputs.length == 0 ? shape.inputSize() : inputs[0].length]);
         Reconstruction result = autoencoder.reconstruct(batch);
         return new Reconstruction(Arrays.copyOf(result.outputs(), inputs.length),
                 Arrays.copyOf(result.latents(), inputs.length));
