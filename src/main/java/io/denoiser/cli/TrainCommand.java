@@ -104,7 +104,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stride", defaultValue = "16", description = "CSV window stride in steps (default: ${DEFAULT-VALUE}).")
     int stride;
 
-    @Option(names = "--hidden", defaultValue = "64", description = "LSTM hidden size = latent size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", defaultValue = "64", description = "Latent size of a sequence model: the LSTMs' hidden size, or cnn1d's "
+            + "bottleneck channels (default: ${DEFAULT-VALUE}).")
     int hidden;
 
     @Option(names = "--model-version", defaultValue = "1", description = "Version written with --once (default: ${DEFAULT-VALUE}).")

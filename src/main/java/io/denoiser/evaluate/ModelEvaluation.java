@@ -2,6 +2,7 @@ package io.denoiser.evaluate;
 
 import io.denoiser.data.Noise;
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
@@ -48,9 +49,11 @@ public final class ModelEvaluation {
 
     public static Outcome run(ModelRecord record, TrainingData data, long noiseSeed) {
         DenoisingModel model = DenoisingModel.load(record);
-        if (!Arrays.equals(ModelShape.squeeze(model.shape().input()), ModelShape.squeeze(data.recordShape()))) {
-            throw new IllegalArgumentException("model " + record.name() + " takes " + Arrays.toString(model.shape().input())
-                    + " but data set " + data.name() + " has records of " + Arrays.toString(data.recordShape()));
+        try {
+            model.checkInput(data.recordShape());
+        } catch (InvalidModelException e) {
+            throw new IllegalArgumentException("model " + record.name() + " cannot take data set " + data.name()
+                    + "'s records: " + e.getMessage(), e);
         }
         float[][] clean = data.heldOut();
         Noise noise = data.noise().apply(noiseSeed);

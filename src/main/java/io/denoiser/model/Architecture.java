@@ -25,7 +25,9 @@ public enum Architecture {
     /** The LSTM autoencoder with the noisy window fed to a bidirectional decoder beside the repeated latent. */
     LSTM_SKIP("lstm-skip", new LstmSkipAutoencoder()),
     /** A fully convolutional residual U-Net for grayscale photographs of any size, run in tiles. */
-    PHOTO_UNET("photo-unet", new PhotoUnetDesign());
+    PHOTO_UNET("photo-unet", new PhotoUnetDesign()),
+    /** A fully convolutional 1-D U-Net over time with a residual output, for windows of any length it accepts. */
+    CNN1D("cnn1d", new TemporalCnnAutoencoder());
 
     private final String id;
     private final Design design;
@@ -62,6 +64,15 @@ public enum Architecture {
     public void checkShape(ModelShape shape) {
         try {
             design.checkShape(shape);
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Throws {@link InvalidModelException} unless a model of this architecture and {@code shape} takes records of {@code record}. */
+    public void checkInput(ModelShape shape, int[] record) {
+        try {
+            design.checkInput(shape, record);
         } catch (InvalidModelException e) {
             throw new InvalidModelException(id + ": " + e.getMessage(), e);
         }

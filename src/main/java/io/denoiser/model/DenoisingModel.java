@@ -10,13 +10,16 @@ import java.util.Optional;
 public final class DenoisingModel implements AutoCloseable {
 
     private final ModelMetadata metadata;
+    private final Architecture architecture;
     private final ModelShape shape;
     private final Autoencoder autoencoder;
     private final Optional<ImageTiling> tiling;
     private final TiledImages tiled;
 
-    private DenoisingModel(ModelMetadata metadata, ModelShape shape, Autoencoder autoencoder, Optional<ImageTiling> tiling) {
+    private DenoisingModel(ModelMetadata metadata, Architecture architecture, ModelShape shape, Autoencoder autoencoder,
+                           Optional<ImageTiling> tiling) {
         this.metadata = metadata;
+        this.architecture = architecture;
         this.shape = shape;
         this.autoencoder = autoencoder;
         this.tiling = tiling;
@@ -28,8 +31,16 @@ public final class DenoisingModel implements AutoCloseable {
         Architecture architecture = Architecture.fromId(record.metadata().architecture());
         ModelShape shape = record.metadata().shape();
         architecture.checkShape(shape);
-        return new DenoisingModel(record.metadata(), shape, architecture.inference(record.parameters(), shape),
+        return new DenoisingModel(record.metadata(), architecture, shape, architecture.inference(record.parameters(), shape),
                 architecture.tiling());
+    }
+
+    /**
+     * Throws {@link InvalidModelException} unless this model takes records of {@code record}: its own input
+     * shape, or for a design fully convolutional in time, windows of other lengths it accepts.
+     */
+    public void checkInput(int[] record) {
+        architecture.checkInput(shape, record);
     }
 
     /**
@@ -49,7 +60,8 @@ public final class DenoisingModel implements AutoCloseable {
             return autoencoder.reconstruct(inputs);
         }
         float[][] batch = Arrays.copyOf(inputs, padded);
-        Arrays.fill(batch, inputs.length, padded, new float[shape.inputSize()]);
+        // zero records of the batch's own length, which a design fully convolutional in time may choose
+        Arrays.fill(batch, inputs.length, padded, new float[inputs.length == 0 ? shape.inputSize() : inputs[0].length]);
         Reconstruction result = autoencoder.reconstruct(batch);
         return new Reconstruction(Arrays.copyOf(result.outputs(), inputs.length),
                 Arrays.copyOf(result.latents(), inputs.length));
@@ -58,17 +70,14 @@ public final class DenoisingModel implements AutoCloseable {
     /**
      * Images of any size a tiled model accepts ({@link ImageTiling#accepts}), each {@code [H, W]} or
      * {@code [C, H, W]}: outputs of the same shapes, and one latent vector of {@link ImageTiling#latentChannels()}
-     * values per image. Models of one fixed shape take only records of that shape.
+     * values per image. Other models take the records {@link #checkInput} accepts.
      */
     public Reconstruction reconstruct(float[][] inputs, int[][] shapes) {
         if (tiled != null) {
             return tiled.reconstruct(inputs, shapes);
         }
-        for (int i = 0; i < inputs.length; i++) {
-            if (!Arrays.equals(ModelShape.squeeze(shapes[i]), ModelShape.squeeze(shape.input()))) {
-                throw new IllegalArgumentException("record " + i + " has shape " + Arrays.toString(shapes[i])
-                        + ", the model takes " + Arrays.toString(shape.input()));
-            }
+        for (int[] recordShape : shapes) {
+            checkInput(recordShape);
         }
         return reconstruct(inputs);
     }

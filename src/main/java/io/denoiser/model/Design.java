@@ -1,6 +1,7 @@
 package io.denoiser.model;
 
 import java.util.Optional;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What an architecture must provide: its networks for training and inference, for a given shape. */
@@ -29,6 +30,17 @@ interface Design {
      */
     default Optional<ImageTiling> tiling() {
         return Optional.empty();
+    }
+
+    /**
+     * Throws {@link InvalidModelException} unless a model of {@code shape} takes records of {@code record}; by
+     * default only its own input shape, leading size-1 dimensions aside.
+     */
+    default void checkInput(ModelShape shape, int[] record) {
+        if (!Arrays.equals(ModelShape.squeeze(shape.input()), ModelShape.squeeze(record))) {
+            throw new InvalidModelException("takes " + Arrays.toString(shape.input()) + " only, not "
+                    + Arrays.toString(record));
+        }
     }
 
     long parameterCount(ModelShape shape);

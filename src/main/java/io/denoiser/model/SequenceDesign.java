@@ -5,7 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A design for time-major windows of any steps x features given in the model's shape: input [steps, features],
- * latent [hidden], trained with DL4J's recurrent layers.
+ * latent [hidden], trained on [batch, features, time] (DL4J's recurrent layers and 1-D convolutions).
  */
 interface SequenceDesign extends Design {
 

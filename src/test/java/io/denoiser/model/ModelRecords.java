@@ -37,6 +37,11 @@ public final class ModelRecords {
         return freshlyInitialised("lstm-sensors", Architecture.LSTM_SKIP, version, seed);
     }
 
+    /** A valid cnn1d record named cnn-sensors (64 steps x 8 features, latent 128) whose weights come from {@code seed}. */
+    public static ModelRecord cnnSensors(long version, long seed) {
+        return freshlyInitialised("cnn-sensors", Architecture.CNN1D, version, seed);
+    }
+
     private static ModelRecord freshlyInitialised(String name, Architecture architecture, long version, long seed) {
         ModelShape shape = architecture.defaultShape();
         float[] parameters = architecture.newNetwork(seed, shape).parameters();

@@ -9,6 +9,8 @@ import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
+import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
@@ -23,6 +25,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,11 +239,25 @@ class DenoiserTopologyTest {
 
     @Test
     void shouldServeSensorWindowsWithTheSkipConnectedLstm() {
+        serveSensorWindows(ModelRecords.lstmSkip(1, 1), 64);
+    }
+
+    @Test
+    void shouldServeSensorWindowsWithTheTemporalCnn() {
+        ModelRecord model = ModelRecords.cnnSensors(1, 1);
+        List<TestRecord<String, byte[]>> windows = serveSensorWindows(model, 128);
+
+        float[] expected = DenoisingModel.load(model).reconstruct(new float[][] {constant(64 * 8, 0.3f)}).outputs()[0];
+        assertThat(codec.decodeDetecting(windows.get(0).value()).values()).containsExactly(expected, Offset.offset(1e-6f));
+    }
+
+    /** Serves two 64x8 windows with {@code model} on the sequence topics; returns the denoised records. */
+    private List<TestRecord<String, byte[]>> serveSensorWindows(ModelRecord model, int latentSize) {
         driver.close();
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.sequences("lstm-sensors").withBatching(2, 50)))
+                .withPipelines(List.of(Pipeline.sequences(model.name()).withBatching(2, 50)))
                 .withModelTrust(ModelRecords.TRUST);
-        harness = new TopologyHarness(config, List.of(ModelRecords.lstmSkip(1, 1)), meters);
+        harness = new TopologyHarness(config, List.of(model), meters);
         driver = harness.driver;
         TestInputTopic<String, byte[]> sequences = harness.input(topics.noisySequences());
         TestOutputTopic<String, byte[]> denoisedSequences = harness.output(topics.denoisedSequences());
@@ -252,9 +269,10 @@ class DenoiserTopologyTest {
         List<TestRecord<String, byte[]>> windows = denoisedSequences.readRecordsToList();
         assertThat(windows).extracting(TestRecord::key).containsExactly("sensor-1", "sensor-2");
         assertThat(codec.decodeDetecting(windows.get(0).value()).shape()).containsExactly(64, 8);
-        assertThat(header(windows.get(0).headers(), OutputHeaders.MODEL_NAME)).isEqualTo("lstm-sensors");
+        assertThat(header(windows.get(0).headers(), OutputHeaders.MODEL_NAME)).isEqualTo(model.name());
         assertThat(latentSequences.readValuesToList()).extracting(v -> codec.decodeDetecting(v).shape())
-                .containsExactly(new int[] {64}, new int[] {64});
+                .containsExactly(new int[] {latentSize}, new int[] {latentSize});
+        return windows;
     }
 
     private static float[] constant(int size, float value) {
