@@ -87,10 +87,12 @@ final class CleanSampleWindow implements AutoCloseable {
         List<Tensor> images = samples.list();
         for (int i = 0; i < images.size(); i++) {
             int[] chw = CleanSampleShape.chw(images.get(i).shape());
+            float[] values = images.get(i).values();
             int planeSize = chw[1] * chw[2];
             for (int channel = 0; channel < chw[0]; channel++) {
-                planes.add(new ImageFiles.Photo("clean-" + i + "-" + channel, chw[1], chw[2],
-                        Arrays.copyOfRange(images.get(i).values(), channel * planeSize, (channel + 1) * planeSize)));
+                // a gray image is its own plane: no copy of the window
+                float[] plane = chw[0] == 1 ? values : Arrays.copyOfRange(values, channel * planeSize, (channel + 1) * planeSize);
+                planes.add(new ImageFiles.Photo("clean-" + i + "-" + channel, chw[1], chw[2], plane));
             }
         }
         return planes;
