@@ -127,7 +127,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + "restart; an MNIST image takes 3 KB (env TRAIN_WINDOW; default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--window-elements", defaultValue = "${env:TRAIN_WINDOW_ELEMENTS:-" + TrainerConfig.DEFAULT_WINDOW_ELEMENTS + "}",
+    @Option(names = "--window-elements",
+            defaultValue = "${env:TRAIN_WINDOW_ELEMENTS:-" + TrainerConfig.DEFAULT_WINDOW_ELEMENTS + "}",
             description = "Most values (floats, 4 bytes each) the window keeps over all its samples: it drops its oldest "
                     + "samples beyond either bound; photos of any size count by their pixels (env TRAIN_WINDOW_ELEMENTS; "
                     + "default: ${DEFAULT-VALUE}).")
@@ -161,8 +162,8 @@ public final class TrainCommand implements Callable<Integer> {
         Architecture design = Architecture.fromId(architecture);
         TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName, design,
                 trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, batchSize, noise, seed, patience),
-                window, windowElements, photoSettings(), bundledData, gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)),
-                signingKeyPair());
+                window, windowElements, photoSettings(), bundledData,
+                gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair());
         CountDownLatch finished = new CountDownLatch(1);
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
