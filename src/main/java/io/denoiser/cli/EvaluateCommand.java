@@ -2,8 +2,11 @@ package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.TopicNames;
+import io.denoiser.data.BundledPhotos;
+import io.denoiser.data.ImageFiles;
 import io.denoiser.evaluate.EvaluationPictures;
 import io.denoiser.evaluate.ModelEvaluation;
+import io.denoiser.evaluate.PhotoEvaluation;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
@@ -30,10 +33,13 @@ import picocli.CommandLine.Spec;
 /** {@code evaluate}: a model against the noisy input and the median baseline, with pictures. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Score a model (shipped, a file, or the newest on the models topic) on held-out data: MSE, PSNR "
-                + "and SSIM of noisy input, median baseline and model, per class; pictures in --out.")
+                + "and SSIM of noisy input, median baseline and model, per class (for a photo model: per photo and noise "
+                + "level, with side-by-side crops); pictures in --out.")
 public final class EvaluateCommand implements Callable<Integer> {
 
     private static final long NOISE_SEED = 1234;
+    /** The photos bundled to judge photo models, never trained on; a photo model's default data set. */
+    private static final String HELD_OUT_PHOTOS = "held-out-photos";
 
     @Mixin
     KafkaOptions kafka;
@@ -55,11 +61,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "topic, in publication order, and plot its PSNR per version (versions-psnr.png in --out).")
     boolean versions;
 
-    @Option(names = "--dataset", description = "mnist, mnist-rows, sensors or csv:FILE (default: from the model's input shape).")
+    @Option(names = "--dataset", description = "mnist, mnist-rows, sensors or csv:FILE; for a photo model "
+            + HELD_OUT_PHOTOS + " or images:DIR (PNG/JPEG files of any size, read as grayscale luminance) "
+            + "(default: from the model's input shape; " + HELD_OUT_PHOTOS + " for a photo model).")
     String dataset;
 
-    @Option(names = "--noise", defaultValue = "0.5", description = "Gaussian noise level for MNIST data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--noise", defaultValue = "0.5",
+            description = "Gaussian noise level for MNIST data; photo models take --sigma (default: ${DEFAULT-VALUE}).")
     double noise;
+
+    @Option(names = "--sigma", split = ",", defaultValue = "5,15,25,50",
+            description = "Photo models: Gaussian noise levels in 8-bit units, each scored on its own: 25 adds noise "
+                    + "of standard deviation 25/255, clipped to [0, 1] (default: ${DEFAULT-VALUE}).")
+    double[] sigmas;
 
     @Option(names = "--window-length",
             description = "Sensor and CSV window length in steps (default: the sequence model's own steps).")
@@ -83,6 +97,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             return evaluateVersions();
         }
         ModelRecord model = load();
+        if (Architecture.fromId(model.metadata().architecture()).tiling().isPresent()) {
+            return evaluatePhotos(model);
+        }
         TrainingData data = dataFor(model);
         ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, data, NOISE_SEED);
         out().printf("%s v%d (%s) on %s, %d held-out records%n%n", model.name(), model.version(),
@@ -93,6 +110,36 @@ public final class EvaluateCommand implements Callable<Integer> {
             JsonReports.write(report, outcome.report());
         }
         return 0;
+    }
+
+    /** Whole photos through the tiled model at every --sigma: a table per level, crops and the report. */
+    private int evaluatePhotos(ModelRecord model) throws IOException {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--noise")) {
+            throw new IllegalArgumentException("a photo model is evaluated at --sigma levels (8-bit units), not --noise");
+        }
+        String name = dataset != null ? dataset : HELD_OUT_PHOTOS;
+        PhotoEvaluation.Outcome outcome = PhotoEvaluation.run(model, name, photos(name), sigmas, NOISE_SEED);
+        out().printf("%s v%d (%s) on %s, noise seed %d%n%n", model.name(), model.version(),
+                model.metadata().architecture(), name, NOISE_SEED);
+        outcome.levels().forEach(level -> out().println(level.render()));
+        List<Path> crops = outcome.writeCrops(out);
+        out().printf("wrote %d crops (clean | noisy | median | model) to %s%n", crops.size(), out.resolve("sigma-*"));
+        if (report != null) {
+            JsonReports.write(report, outcome.report());
+            out().println("wrote " + report);
+        }
+        return 0;
+    }
+
+    private static List<ImageFiles.Photo> photos(String name) throws IOException {
+        if (name.equals(HELD_OUT_PHOTOS)) {
+            return BundledPhotos.heldOut();
+        }
+        if (name.startsWith("images:")) {
+            return ImageFiles.readDirectory(Path.of(name.substring("images:".length())));
+        }
+        throw new IllegalArgumentException("a photo model is evaluated on " + HELD_OUT_PHOTOS + " or images:DIR, not '"
+                + name + "'");
     }
 
     private int evaluateVersions() throws Exception {

@@ -91,7 +91,8 @@ public final class TrainCommand implements Callable<Integer> {
     int patchSize;
 
     @Option(names = "--patches", defaultValue = "" + PhotoSettings.DEFAULT_PATCHES,
-            description = "Random patches (flipped, rotated) cut from photos to train on (default: ${DEFAULT-VALUE}).")
+            description = "Random patches (flipped, rotated) cut from photos to train on; the continuous trainer also cuts "
+                    + "this many afresh each round from the images on the clean topic (default: ${DEFAULT-VALUE}).")
     int patches;
 
     @Option(names = "--max-noise", defaultValue = "" + PhotoSettings.DEFAULT_MAX_LEVEL,
@@ -128,6 +129,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + "restart; an MNIST image takes 3 KB (env TRAIN_WINDOW; default: ${DEFAULT-VALUE}).")
     int window;
 
+    @Option(names = "--window-elements",
+            defaultValue = "${env:TRAIN_WINDOW_ELEMENTS:-" + TrainerConfig.DEFAULT_WINDOW_ELEMENTS + "}",
+            description = "Most values (floats, 4 bytes each) the window keeps over all its samples: it drops its oldest "
+                    + "samples beyond either bound; photos of any size count by their pixels (env TRAIN_WINDOW_ELEMENTS; "
+                    + "default: ${DEFAULT-VALUE}).")
+    long windowElements;
+
     @Option(names = "--bundled-data", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also train on the training records of --dataset (default: ${DEFAULT-VALUE}).")
     boolean bundledData;
@@ -156,8 +164,8 @@ public final class TrainCommand implements Callable<Integer> {
         Architecture design = Architecture.fromId(architecture);
         TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName, design,
                 trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, batchSize, noise, seed, patience),
-                window, bundledData, gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)),
-                signingKeyPair());
+                window, windowElements, photoSettings(), bundledData,
+                gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair());
         CountDownLatch finished = new CountDownLatch(1);
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
@@ -196,7 +204,11 @@ public final class TrainCommand implements Callable<Integer> {
     private TrainingData trainingData(Architecture design) throws IOException {
         String name = dataset != null ? dataset
                 : design.readsSequences() ? "mnist-rows" : design.tiling().isPresent() ? "photos" : "mnist";
-        return TrainingData.named(name, noise, windowLength, stride, new PhotoSettings(patchSize, patches, maxNoise));
+        return TrainingData.named(name, noise, windowLength, stride, photoSettings());
+    }
+
+    private PhotoSettings photoSettings() {
+        return new PhotoSettings(patchSize, patches, maxNoise);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

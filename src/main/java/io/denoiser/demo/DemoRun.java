@@ -17,6 +17,7 @@ import io.denoiser.stream.DenoiserApp;
 import io.denoiser.stream.ModelCatalog;
 import io.denoiser.stream.ModelRegistry;
 import io.denoiser.topics.TopicApplier;
+import io.denoiser.train.PhotoSettings;
 import io.denoiser.train.TrainerConfig;
 import io.denoiser.train.TrainerMetrics;
 import io.denoiser.train.TrainerService;
@@ -86,7 +87,8 @@ public final class DemoRun {
         config = config.withModelTrust(ModelTrust.of(List.of(signing.getPublic()), false));
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
                 TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,
-                TrainingSettings.seedRecipe(1, options.seed()), 60_000, false,
+                TrainingSettings.seedRecipe(1, options.seed()), 60_000,
+                TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                 // No gate: the demo publishes its one-epoch round whatever it scores, to show the hot swap.
                 Optional.empty(), Optional.of(signing));
         float[][] noisy = new GaussianNoise(NOISE_LEVEL, options.seed()).applyAll(test);

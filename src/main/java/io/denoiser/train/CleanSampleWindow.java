@@ -4,8 +4,10 @@ import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.data.ImageFiles;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,21 +25,25 @@ import org.slf4j.LoggerFactory;
 /**
  * A sliding window of the most recent clean samples (images or sequence windows) on a clean topic. It reads
  * every partition from the beginning (no consumer group), so a restarted trainer rebuilds the same window
- * from the topic. Memory is bounded by {@code capacity x sampleSize} floats.
+ * from the topic. Memory is bounded by a number of samples and by their total values, since images of any
+ * size may arrive for a tiled design.
  */
 final class CleanSampleWindow implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CleanSampleWindow.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final ArrayDeque<float[]> samples = new ArrayDeque<>();
+    private final TensorCodec codec;
+    private final BoundedSamples samples;
+    private final CleanSampleShape accepted;
     private final String topic;
-    private final int capacity;
-    private final int sampleSize;
     private long rejected;
 
-    CleanSampleWindow(KafkaConnection kafka, String topic, int capacity, int sampleSize) {
+    /**
+     * @param capacity    most samples kept
+     * @param maxElements most values kept, over all samples; no record may decode to more
+     */
+    CleanSampleWindow(KafkaConnection kafka, String topic, int capacity, long maxElements, CleanSampleShape accepted) {
         Properties properties = kafka.baseProperties();
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -46,8 +52,9 @@ final class CleanSampleWindow implements AutoCloseable {
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        this.capacity = capacity;
-        this.sampleSize = sampleSize;
+        this.codec = new TensorCodec(maxElements);
+        this.samples = new BoundedSamples(capacity, maxElements);
+        this.accepted = accepted;
         this.topic = topic;
     }
 
@@ -66,8 +73,29 @@ final class CleanSampleWindow implements AutoCloseable {
         return added;
     }
 
+    /** The samples' values, oldest first: records of one shape. */
     float[][] snapshot() {
-        return samples.toArray(float[][]::new);
+        return samples.list().stream().map(Tensor::values).toArray(float[][]::new);
+    }
+
+    /**
+     * The images as grayscale planes, oldest first: a single-channel design denoises a colour image plane by
+     * plane, so it learns from each plane of one too.
+     */
+    List<ImageFiles.Photo> planes() {
+        List<ImageFiles.Photo> planes = new ArrayList<>();
+        List<Tensor> images = samples.list();
+        for (int i = 0; i < images.size(); i++) {
+            int[] chw = CleanSampleShape.chw(images.get(i).shape());
+            float[] values = images.get(i).values();
+            int planeSize = chw[1] * chw[2];
+            for (int channel = 0; channel < chw[0]; channel++) {
+                // a gray image is its own plane: no copy of the window
+                float[] plane = chw[0] == 1 ? values : Arrays.copyOfRange(values, channel * planeSize, (channel + 1) * planeSize);
+                planes.add(new ImageFiles.Photo("clean-" + i + "-" + channel, chw[1], chw[2], plane));
+            }
+        }
+        return planes;
     }
 
     int size() {
@@ -78,20 +106,14 @@ final class CleanSampleWindow implements AutoCloseable {
     Map<String, Object> position() {
         Map<String, Long> offsets = new TreeMap<>();
         consumer.assignment().forEach(p -> offsets.put(Integer.toString(p.partition()), consumer.position(p)));
-        return Map.of("topic", topic, "next_offsets", offsets, "samples", samples.size());
+        return Map.of("topic", topic, "next_offsets", offsets, "samples", samples.size(), "values", samples.elements());
     }
 
     private boolean add(byte[] value) {
         try {
             Tensor tensor = codec.decodeDetecting(value);
-            if (tensor.values().length != sampleSize) {
-                throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE,
-                        tensor.values().length + " values, expected " + sampleSize);
-            }
-            if (samples.size() == capacity) {
-                samples.removeFirst();
-            }
-            samples.addLast(tensor.values());
+            accepted.check(tensor);
+            samples.add(tensor);
             return true;
         } catch (InvalidRecordException e) {
             rejected++;

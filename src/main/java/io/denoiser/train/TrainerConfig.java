@@ -5,6 +5,7 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.model.Architecture;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,10 @@ import java.util.Optional;
  * @param settings        epochs per round, batch, noise, seed
  * @param windowSize      most recent clean samples kept for training (a sliding window: at 784 floats an
  *                        image, 60,000 images take ~190 MB of heap)
+ * @param windowElements  most values (floats) the window keeps over all its samples, which bounds its memory
+ *                        when images of any size arrive for a tiled design
+ * @param photos          for a tiled design: the patch size of its training records and how many patches
+ *                        each round cuts afresh from the window's images
  * @param useBundledData  also train on the bundled training records of {@code data}
  * @param gate            champion / challenger gate a candidate must pass to be published; empty publishes
  *                        every round (the demo, which exists to show a hot swap)
@@ -30,12 +35,20 @@ import java.util.Optional;
  */
 public record TrainerConfig(KafkaConnection kafka, TopicNames topics, String modelName, Architecture architecture,
                             TrainingData data, Duration interval, int retrainAfter, TrainingSettings settings,
-                            int windowSize, boolean useBundledData, Optional<EvaluationGate> gate,
-                            Optional<KeyPair> signingKey) {
+                            int windowSize, long windowElements, PhotoSettings photos, boolean useBundledData,
+                            Optional<EvaluationGate> gate, Optional<KeyPair> signingKey) {
+
+    /** 64 Mi floats, 256 MB of heap: room for the default 60,000 digits (47 M values) or ~250 photos of 512x512. */
+    public static final long DEFAULT_WINDOW_ELEMENTS = 1L << 26;
 
     public TrainerConfig {
-        if (retrainAfter < 0 || windowSize < 1) {
-            throw new IllegalArgumentException("retrain-after must be >= 0 and the window >= 1 sample");
+        if (retrainAfter < 0 || windowSize < 1 || windowElements < 1) {
+            throw new IllegalArgumentException("retrain-after must be >= 0 and the window >= 1 sample of >= 1 value");
+        }
+        int[] patch = {1, photos.patchSize(), photos.patchSize()};
+        if (architecture.tiling().isPresent() && !Arrays.equals(data.recordShape(), patch)) {
+            throw new IllegalArgumentException(architecture.id() + " trains on " + Arrays.toString(patch)
+                    + " patches, but the data set's records are " + Arrays.toString(data.recordShape()));
         }
     }
 

@@ -1,8 +1,10 @@
 package io.denoiser.train;
 
 import io.denoiser.config.BuildVersion;
+import io.denoiser.data.PhotoPatches;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.Architecture;
+import io.denoiser.model.ImageTiling;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.ModelTrust;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The trainer process: every interval, or as soon as enough new clean samples arrived, it continues
  * training from the version in use (or the shipped default), judges the candidate against that champion
- * on a fixed held-out set, and publishes it as the next version only if it is better.
+ * on a fixed held-out set, and publishes it as the next version only if it is better. For a tiled image
+ * design the clean topic may carry images of any size; each round trains on random patches cut from them.
  */
 public final class TrainerService implements AutoCloseable {
 
@@ -37,14 +40,21 @@ public final class TrainerService implements AutoCloseable {
     private final ModelPublisher publisher;
     private final HeldOutEvaluation heldOut;
     private final float[][] bundled;
+    /** A tiled design: the window keeps images of any size and each round cuts patches from them. */
+    private final boolean patchesFromWindow;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private int rounds;
 
     public TrainerService(TrainerConfig config, TrainerMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
         TrainingData data = config.data();
+        Optional<ImageTiling> tiling = config.architecture().tiling();
+        this.patchesFromWindow = tiling.isPresent();
+        CleanSampleShape accepted = tiling.map(t -> CleanSampleShape.anyImage(t, config.photos().patchSize()))
+                .orElseGet(() -> CleanSampleShape.fixed(Arrays.stream(data.recordShape()).reduce(1, Math::multiplyExact)));
         this.window = new CleanSampleWindow(config.kafka(), config.cleanTopic(), config.windowSize(),
-                Arrays.stream(data.recordShape()).reduce(1, Math::multiplyExact));
+                config.windowElements(), accepted);
         this.publisher = new ModelPublisher(config.kafka(), config.topics().models(), config.signingKey());
         this.heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
         this.bundled = config.useBundledData() ? data.training() : new float[0][];
@@ -138,15 +148,30 @@ public final class TrainerService implements AutoCloseable {
 
     private float[][] trainingSamples() {
         List<float[]> all = new ArrayList<>(Arrays.asList(bundled));
-        all.addAll(Arrays.asList(window.snapshot()));
+        all.addAll(Arrays.asList(patchesFromWindow ? windowPatches() : window.snapshot()));
         return all.toArray(float[][]::new);
+    }
+
+    /** Fresh random patches of the window's images, different every round (the seed moves on with the rounds). */
+    private float[][] windowPatches() {
+        rounds++;
+        if (window.size() == 0) {
+            return new float[0][];
+        }
+        PhotoSettings photos = config.photos();
+        return PhotoPatches.training(window.planes(), photos.patchSize(), photos.patches(),
+                config.settings().seed() + rounds);
     }
 
     /** The round's training records, described (with the window's topic offsets) for the metadata. */
     private TrainingData windowData(float[][] samples) {
         TrainingData data = config.data();
         Map<String, Object> description = new LinkedHashMap<>(data.description());
-        description.put("dataset", "clean topic window (" + window.size() + ") + bundled " + data.name()
+        String fromWindow = patchesFromWindow
+                ? window.size() + " images, " + (samples.length - bundled.length) + " random "
+                        + config.photos().patchSize() + "x" + config.photos().patchSize() + " patches of them"
+                : Integer.toString(window.size());
+        description.put("dataset", "clean topic window (" + fromWindow + ") + bundled " + data.name()
                 + " training records (" + bundled.length + ")");
         description.put("window", window.position());
         description.put("app_version", BuildVersion.current());
@@ -167,10 +192,13 @@ public final class TrainerService implements AutoCloseable {
         return architecture;
     }
 
-    /** The parent's shapes, checked against the records this trainer reads. */
+    /**
+     * The parent's shapes, checked against the records this trainer reads; a tiled design's input shape is one
+     * inference tile, and it trains on patches of any size.
+     */
     private ModelShape shapeOf(ModelRecord parent) {
         ModelShape shape = parent.metadata().shape();
-        if (!Arrays.equals(shape.input(), config.data().recordShape())) {
+        if (!patchesFromWindow && !Arrays.equals(shape.input(), config.data().recordShape())) {
             throw new IllegalStateException(parent.name() + " takes " + Arrays.toString(shape.input())
                     + " but the training data has records of " + Arrays.toString(config.data().recordShape()));
         }

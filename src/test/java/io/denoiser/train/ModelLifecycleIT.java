@@ -113,7 +113,8 @@ class ModelLifecycleIT {
 
     private static TrainerConfig trainerConfig(TestKafkaCluster cluster) {
         return new TrainerConfig(cluster.connection(), TOPICS, MODEL, Architecture.DENSE, TrainingData.mnistImages(0.5),
-                Duration.ZERO, 0, TrainingSettings.seedRecipe(5, 11), 1000, true,
+                Duration.ZERO, 0, TrainingSettings.seedRecipe(5, 11), 1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS,
+                PhotoSettings.defaults(), true,
                 Optional.of(new EvaluationGate(EvaluationGate.DEFAULT_MARGIN_DB)), Optional.of(ModelRecords.SIGNING));
     }
 

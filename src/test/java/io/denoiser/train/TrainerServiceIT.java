@@ -74,7 +74,8 @@ class TrainerServiceIT {
             sendClean(cluster, TOPICS.cleanImages(), Arrays.copyOfRange(digits, 0, 300), new int[] {28, 28});
             TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
                     TrainingData.mnistImages(0.5), Duration.ofHours(1), 50, TrainingSettings.seedRecipe(1, 3), 1000,
-                    false, Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING));
+                    TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false, Optional.of(PUBLISH_ANYTHING),
+                    Optional.of(ModelRecords.SIGNING));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(meters))) {
                 Thread rounds = new Thread(() -> {
@@ -104,7 +105,8 @@ class TrainerServiceIT {
             sendClean(cluster, TOPICS.cleanSequences(), rows, new int[] {28, 28});
             TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "lstm", Architecture.LSTM,
                     TrainingData.named("mnist-rows", 0.5, 1, 1), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3),
-                    1000, false, Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING));
+                    1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
+                    Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING));
 
             ModelRecord published = round(config, new SimpleMeterRegistry());
 
@@ -122,7 +124,8 @@ class TrainerServiceIT {
             sendClean(cluster, TOPICS.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
                     new int[] {28, 28});
             TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.UNET,
-                    TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000, false,
+                    TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000,
+                    TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                     Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING));
 
             ModelRecord published = round(config, new SimpleMeterRegistry());
@@ -135,7 +138,8 @@ class TrainerServiceIT {
     /** Trains cnn-seed on the clean-image topic only: the bundled 8,000 digits would only slow the test. */
     private static TrainerConfig images(TestKafkaCluster cluster, EvaluationGate gate) {
         return new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
-                TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000, false,
+                TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000,
+                TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                 Optional.of(gate), Optional.of(ModelRecords.SIGNING));
     }
 
