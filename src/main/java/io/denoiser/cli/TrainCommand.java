@@ -95,6 +95,15 @@ public final class TrainCommand implements Callable<Integer> {
                     + "this many afresh each round from the images on the clean topic (default: ${DEFAULT-VALUE}).")
     int patches;
 
+    @Option(names = "--noise-exponent", defaultValue = "" + PhotoSettings.DEFAULT_LEVEL_EXPONENT,
+            description = "Photos: levels are drawn as max-noise * u^this, u uniform; 1 = uniformly, 2 = low levels "
+                    + "more often (default: ${DEFAULT-VALUE}).")
+    double noiseExponent;
+
+    @Option(names = "--initial-model", description = "With --once: fine-tune this model file (same architecture) "
+            + "instead of starting from random weights; its learning-rate schedule resumes where its training ended.")
+    Path initialModel;
+
     @Option(names = "--max-noise", defaultValue = "" + PhotoSettings.DEFAULT_MAX_LEVEL,
             description = "Photos: each patch gets Gaussian noise of a level drawn from [0, this] (default: ${DEFAULT-VALUE}).")
     double maxNoise;
@@ -186,12 +195,17 @@ public final class TrainCommand implements Callable<Integer> {
         if (out == null) {
             throw new IllegalArgumentException("--once needs --out FILE");
         }
-        Architecture design = Architecture.fromId(architecture);
+        Optional<ModelRecord> parent = initialModel == null ? Optional.empty() : Optional.of(ModelFiles.read(initialModel));
+        // a fine-tuned model keeps its parent's design and shapes
+        Architecture design = Architecture.fromId(parent.map(p -> p.metadata().architecture()).orElse(architecture));
         TrainingData data = trainingData(design);
-        ModelShape shape = design.readsSequences() ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape();
+        ModelShape shape = parent.map(p -> p.metadata().shape()).orElse(design.readsSequences()
+                ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape());
         HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
+        int epochsDone = parent.map(p -> p.metadata().training().get("epochs_run"))
+                .filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).orElse(0);
         ModelRecord model = new TrainingRun(settings, heldOut, new ProgressBarReporter())
-                .train(modelName, design, shape, version, Optional.empty(), data);
+                .train(modelName, design, shape, version, parent, data, epochsDone);
         ModelFiles.write(out, model);
         System.out.printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
                 model.version(), model.metadata().metrics().get("psnr_db"),
@@ -208,7 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private PhotoSettings photoSettings() {
-        return new PhotoSettings(patchSize, patches, maxNoise);
+        return new PhotoSettings(patchSize, patches, maxNoise, noiseExponent);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -96,9 +96,10 @@ public record TrainingData(String name, float[][] training, float[][] heldOut, i
         description.put("dataset", name + ": " + images.size() + " photos, " + settings.patches() + " random "
                 + size + "x" + size + " patches (flips, rotations), " + validation.length + " held-out patches");
         description.put("photos", images.stream().map(ImageFiles.Photo::name).toList());
-        description.put("noise", Map.of("kind", "gaussian", "level", List.of(0, settings.maxLevel()), "clip", List.of(0, 1)));
+        description.put("noise", Map.of("kind", "gaussian", "level", List.of(0, settings.maxLevel()),
+                "level_exponent", settings.levelExponent(), "clip", List.of(0, 1)));
         return new TrainingData(name, PhotoPatches.training(images, size, settings.patches(), 2026), validation, null,
-                new int[] {1, size, size}, seed -> new GaussianNoiseRange(0, settings.maxLevel(), seed), description);
+                new int[] {1, size, size}, seed -> new GaussianNoiseRange(0, settings.maxLevel(), settings.levelExponent(), seed), description);
     }
 
     /** User time series from a CSV file, windowed and normalized per feature; the last 20% is held out. */

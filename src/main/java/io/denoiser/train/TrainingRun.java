@@ -36,8 +36,20 @@ public final class TrainingRun {
      */
     public ModelRecord train(String name, Architecture architecture, ModelShape shape, long version,
                              Optional<ModelRecord> parent, TrainingData data) {
+        return train(name, architecture, shape, version, parent, data, 0);
+    }
+
+    /**
+     * As {@link #train(String, Architecture, ModelShape, long, Optional, TrainingData)}, with the learning-rate
+     * schedule taken up after {@code epochsDone} epochs, as when fine-tuning a model where its training ended.
+     */
+    public ModelRecord train(String name, Architecture architecture, ModelShape shape, long version,
+                             Optional<ModelRecord> parent, TrainingData data, int epochsDone) {
         TrainingNetwork network = architecture.newNetwork(settings.seed(), shape);
         parent.ifPresent(p -> network.setParameters(p.parameters()));
+        for (int epoch = 0; epoch < epochsDone; epoch++) {
+            network.nextEpoch();
+        }
         ModelMetadata draft = new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
                 architecture.parameterCount(shape), Map.of(), Map.of(), null, null);
         // A tiled image design trains on patches of the data's own size; its model shape is one inference tile.
@@ -56,6 +68,9 @@ public final class TrainingRun {
         training.put("loss_history", history.losses());
         training.put("psnr_history_db", history.psnrsDb());
         parent.ifPresent(p -> training.put("parent_version", p.version()));
+        if (epochsDone > 0) {
+            training.put("schedule_from_epoch", epochsDone);
+        }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("loss", history.losses().get(history.bestEpoch() - 1));
         metrics.put("psnr_db", history.bestPsnrDb());

@@ -30,6 +30,27 @@ class GaussianNoiseRangeTest {
     }
 
     @Test
+    void shouldDrawLowLevelsMoreOftenWithALargerExponent() {
+        float[] gray = new float[4_000];
+        Arrays.fill(gray, 0.5f);
+        assertThat(shareBelow(new GaussianNoiseRange(0, 0.2, 1, 5), gray, 0.05)).isBetween(0.17, 0.33);
+        assertThat(shareBelow(new GaussianNoiseRange(0, 0.2, 2, 5), gray, 0.05)).isBetween(0.42, 0.58);
+    }
+
+    private static double shareBelow(GaussianNoiseRange noise, float[] clean, double level) {
+        int below = 0;
+        for (int record = 0; record < 400; record++) {
+            float[] noisy = noise.apply(clean);
+            double sum = 0;
+            for (float value : noisy) {
+                sum += (value - 0.5) * (value - 0.5);
+            }
+            below += Math.sqrt(sum / noisy.length) < level ? 1 : 0;
+        }
+        return below / 400.0;
+    }
+
+    @Test
     void shouldClipToTheUnitInterval() {
         float[] noisy = new GaussianNoiseRange(0.5, 0.5, 1).apply(new float[1000]);
 
@@ -43,5 +64,6 @@ class GaussianNoiseRangeTest {
     void shouldRefuseAnEmptyOrNegativeRange() {
         assertThatThrownBy(() -> new GaussianNoiseRange(0.2, 0.1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new GaussianNoiseRange(-0.1, 0.1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GaussianNoiseRange(0, 0.1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -29,7 +29,7 @@ class PhotoTrainerServiceIT {
 
     private static final TopicNames TOPICS = TopicNames.defaults();
     private static final String MODEL = "photo-it";
-    private static final PhotoSettings PATCHES = new PhotoSettings(32, 16, 50.0 / 255);
+    private static final PhotoSettings PATCHES = new PhotoSettings(32, 16, 50.0 / 255, 1);
 
     @Test
     void shouldTrainAPhotoModelOnPatchesOfCleanImagesOfAnySizeFromTheTopic(@TempDir Path dir) throws Exception {

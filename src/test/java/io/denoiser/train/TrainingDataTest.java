@@ -27,7 +27,7 @@ class TrainingDataTest {
         BufferedImage photo = new BufferedImage(120, 90, BufferedImage.TYPE_BYTE_GRAY);
         ImageIO.write(photo, "png", folder.resolve("one.png").toFile());
 
-        TrainingData patches = TrainingData.named("images:" + folder, 0.5, 64, 16, new PhotoSettings(16, 10, 0.2));
+        TrainingData patches = TrainingData.named("images:" + folder, 0.5, 64, 16, new PhotoSettings(16, 10, 0.2, 1));
 
         assertThat(patches.recordShape()).containsExactly(1, 16, 16);
         assertThat(patches.training().length).isEqualTo(10);
