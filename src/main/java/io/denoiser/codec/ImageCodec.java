@@ -2,6 +2,8 @@ package io.denoiser.codec;
 
 import io.denoiser.codec.InvalidRecordException.Reason;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,12 +13,13 @@ import java.util.Arrays;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * PNG and JPEG images as grayscale tensors {@code [height, width]} with values in [0, 1]. The declared
- * dimensions are read from the header and checked against the element limit before any pixel is decoded.
- * Colour images are reduced to their luminance (ITU-R BT.601 weights), as a grayscale model expects.
+ * PNG and JPEG images as tensors with values in [0, 1]: grayscale as {@code [height, width]}, colour as
+ * channel-first RGB {@code [3, height, width]} (alpha is dropped). The declared dimensions and colour type
+ * are read from the header and checked against the element limit before any pixel is decoded.
  */
 final class ImageCodec {
 
@@ -43,7 +46,12 @@ final class ImageCodec {
                 int height = reader.getHeight(0);
                 int width = reader.getWidth(0);
                 TensorCodec.checkedElementCount(new int[] {height, width}, maxElements);
-                return grayscale(reader.read(0));
+                boolean colour = isColour(declaredColourModel(reader));
+                if (colour) {
+                    TensorCodec.checkedElementCount(new int[] {3, height, width}, maxElements);
+                }
+                BufferedImage image = reader.read(0);
+                return colour ? rgb(image) : grayscale(image);
             } finally {
                 reader.dispose();
             }
@@ -55,15 +63,44 @@ final class ImageCodec {
         }
     }
 
-    /** An 8-bit grayscale image of a rank-2 tensor (after dropping size-1 dimensions), values clipped to [0, 1]. */
-    byte[] encode(Tensor tensor, TensorFormat format) {
-        int[] shape = squeezed(tensor.shape());
-        BufferedImage image = new BufferedImage(shape[1], shape[0], BufferedImage.TYPE_BYTE_GRAY);
-        int[] pixels = new int[tensor.values().length];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = Math.round(Math.min(1f, Math.max(0f, tensor.values()[i])) * 255f);
+    /** The colour model the header declares, read without decoding a pixel. */
+    private static ColorModel declaredColourModel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        if (raw == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            if (!types.hasNext()) {
+                throw new IOException("no image type declared");
+            }
+            raw = types.next();
         }
-        image.getRaster().setPixels(0, 0, shape[1], shape[0], pixels);
+        return raw.getColorModel();
+    }
+
+    /** Colour unless every colour the model can express is a gray: a palette of grays is a grayscale image. */
+    private static boolean isColour(ColorModel model) {
+        if (model instanceof IndexColorModel palette) {
+            for (int i = 0; i < palette.getMapSize(); i++) {
+                int red = palette.getRed(i);
+                if (red != palette.getGreen(i) || red != palette.getBlue(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return model.getNumColorComponents() > 1;
+    }
+
+    /**
+     * An 8-bit image of a tensor, values clipped to [0, 1]: colour for {@code [3, H, W]}, grayscale for a
+     * rank-2 tensor after dropping size-1 dimensions (so {@code [1, H, W]} too).
+     */
+    byte[] encode(Tensor tensor, TensorFormat format) {
+        int[] shape = tensor.shape();
+        boolean colour = shape.length == 3 && shape[0] == 3;
+        int[] plane = colour ? new int[] {shape[1], shape[2]} : squeezed(shape);
+        BufferedImage image = new BufferedImage(plane[1], plane[0],
+                colour ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setPixels(0, 0, plane[1], plane[0], colour ? interleaved(tensor.values()) : levels(tensor.values()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format.imageFormatName(), out)) {
@@ -75,10 +112,34 @@ final class ImageCodec {
         return out.toByteArray();
     }
 
+    private static int[] levels(float[] values) {
+        int[] pixels = new int[values.length];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = level(values[i]);
+        }
+        return pixels;
+    }
+
+    /** Channel-first planes to the pixel-interleaved R, G, B samples a raster takes. */
+    private static int[] interleaved(float[] chw) {
+        int planeSize = chw.length / 3;
+        int[] pixels = new int[chw.length];
+        for (int i = 0; i < planeSize; i++) {
+            for (int channel = 0; channel < 3; channel++) {
+                pixels[3 * i + channel] = level(chw[channel * planeSize + i]);
+            }
+        }
+        return pixels;
+    }
+
+    private static int level(float value) {
+        return Math.round(Math.min(1f, Math.max(0f, value)) * 255f);
+    }
+
     private static int[] squeezed(int[] shape) {
         int[] kept = Arrays.stream(shape).filter(d -> d != 1).toArray();
         if (kept.length > 2) {
-            throw new IllegalArgumentException("an image holds a rank-2 tensor, not " + Arrays.toString(shape));
+            throw new IllegalArgumentException("an image holds a rank-2 tensor or [3, H, W], not " + Arrays.toString(shape));
         }
         return kept.length == 2 ? kept : kept.length == 1 ? new int[] {1, kept[0]} : new int[] {1, 1};
     }
@@ -88,22 +149,42 @@ final class ImageCodec {
         int height = image.getHeight();
         float[] values = new float[width * height];
         Raster raster = image.getRaster();
-        if (raster.getNumBands() == 1) {
+        if (image.getColorModel() instanceof IndexColorModel) {
+            // a palette of grays: the palette's level, not the index, is the pixel
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                image.getRGB(0, y, width, 1, row, 0, width);
+                for (int x = 0; x < width; x++) {
+                    values[y * width + x] = (row[x] & 0xff) / 255f;
+                }
+            }
+        } else {
             float scale = (1 << image.getColorModel().getComponentSize(0)) - 1;
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     values[y * width + x] = raster.getSample(x, y, 0) / scale;
                 }
             }
-        } else {
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    int rgb = image.getRGB(x, y);
-                    values[y * width + x] = (0.299f * (rgb >> 16 & 0xff) + 0.587f * (rgb >> 8 & 0xff)
-                            + 0.114f * (rgb & 0xff)) / 255f;
-                }
-            }
         }
         return new Tensor(new int[] {height, width}, values);
+    }
+
+    /** Channel-first sRGB planes; {@code getRGB} converts any colour model (palette, 16-bit, YCbCr JPEG). */
+    private static Tensor rgb(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int planeSize = width * height;
+        float[] values = new float[3 * planeSize];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                values[i] = (row[x] >> 16 & 0xff) / 255f;
+                values[planeSize + i] = (row[x] >> 8 & 0xff) / 255f;
+                values[2 * planeSize + i] = (row[x] & 0xff) / 255f;
+            }
+        }
+        return new Tensor(new int[] {3, height, width}, values);
     }
 }

@@ -3,6 +3,7 @@ package io.denoiser.stream;
 import io.denoiser.codec.ImageResize;
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.InvalidRecordException.Reason;
+import io.denoiser.codec.Luminance;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
@@ -15,7 +16,8 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * Turns a pipeline's input record into the tensor its model takes: the format from the content-type header
- * or the bytes, decoded with sizes checked first, then the shape checked against the model's. A PNG or JPEG
+ * or the bytes, decoded with sizes checked first, then the shape checked against the model's. The models
+ * take single-channel images, so a colour PNG or JPEG is reduced to its luminance first. A PNG or JPEG
  * of another size is resized only when the pipeline allows it and the model takes single-channel images
  * ({@code [1, H, W]}); everything else of the wrong shape is refused.
  */
@@ -40,6 +42,9 @@ final class RecordInput {
     Decoded read(byte[] value, Headers headers, int[] modelInput) {
         TensorFormat format = TensorCodec.formatOf(value, contentType(headers));
         Tensor tensor = codec.decode(value, format);
+        if (format.isImage() && Luminance.isColour(tensor)) {
+            tensor = Luminance.of(tensor);
+        }
         int[] expected = ModelShape.squeeze(modelInput);
         if (Arrays.equals(ModelShape.squeeze(tensor.shape()), expected)) {
             return new Decoded(tensor, format, TensorCodec.isUint8Binary(value, format));

@@ -83,7 +83,7 @@ final class CleanSampleWindow implements AutoCloseable {
 
     private boolean add(byte[] value) {
         try {
-            Tensor tensor = codec.decodeDetecting(value);
+            Tensor tensor = codec.decodeDetectingGrayscale(value);
             if (tensor.values().length != sampleSize) {
                 throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE,
                         tensor.values().length + " values, expected " + sampleSize);
