@@ -1,9 +1,12 @@
 package io.denoiser.stream;
 
+import io.denoiser.model.Architecture;
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.ImageTiling;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +88,11 @@ public final class ModelCatalog {
     /** The shapes of the version in use, for checking records before they join a batch. */
     public ModelShape currentShape() {
         return current.get().metadata().shape();
+    }
+
+    /** How the version in use runs on images of any size, if it is a tiled image model. */
+    public Optional<ImageTiling> currentTiling() {
+        return Architecture.fromId(current.get().metadata().architecture()).tiling();
     }
 
     public String modelName() {

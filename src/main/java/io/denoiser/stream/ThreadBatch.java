@@ -22,8 +22,8 @@ final class ThreadBatch {
         void completed(long sequence, Outcome outcome);
     }
 
-    /** A buffered record waiting for the next forward pass. */
-    record Pending(Owner owner, long sequence, float[] input) {
+    /** A buffered record waiting for the next forward pass, with the shape the model reads it as. */
+    record Pending(Owner owner, long sequence, float[] input, int[] shape) {
     }
 
     /** The denoised output and latent vector of one record, or why the model failed on its batch. */
@@ -86,7 +86,8 @@ final class ThreadBatch {
         try {
             model = catalog.forCurrentThread(maxBatch);
             started = System.nanoTime();
-            result = model.reconstruct(batch.stream().map(Pending::input).toArray(float[][]::new));
+            result = model.reconstruct(batch.stream().map(Pending::input).toArray(float[][]::new),
+                    batch.stream().map(Pending::shape).toArray(int[][]::new));
         } catch (RuntimeException e) {
             batch.forEach(record -> record.owner().completed(record.sequence(), Outcome.failed(e)));
             return;
