@@ -104,7 +104,11 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         });
     }
 
-    /** Records buffered before a crash or a rebalance rejoin the batch; nothing may be forwarded from init. */
+    /**
+     * Records buffered before a crash or a rebalance rejoin the batch, which runs whenever it fills, so that
+     * a long restore stays within a batch's bounds; nothing may be forwarded from init (outcomes wait in
+     * {@code finished} for the first punctuation or record).
+     */
     private void restoreBuffered() {
         int[] modelInput = catalog.currentShape().input();
         Optional<ImageTiling> tiling = catalog.currentTiling();
@@ -114,6 +118,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 BufferedRecord record = BufferedRecord.fromBytes(entry.value);
                 try {
                     add(entry.key, record, input.read(record.value(), null, modelInput, tiling));
+                    runBatchIfFull();
                 } catch (InvalidRecordException e) {
                     inFlight.put(entry.key, new InFlight(record, null));
                     rejectedOnRestore.put(entry.key, e);
@@ -142,9 +147,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         long sequence = nextSequence++;
         buffer.put(sequence, arrived.toBytes());
         add(sequence, arrived, tensor);
-        if (batch.isFull(pipeline.batchSize())) {
-            runBatch();
-        }
+        runBatchIfFull();
         forwardFinished();
     }
 
@@ -152,6 +155,13 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         inFlight.put(sequence, new InFlight(record, tensor));
         batch.add(new ThreadBatch.Pending(this, sequence, tensor.tensor().values(), tensor.modelShape()),
                 context.currentSystemTimeMs());
+    }
+
+    /** Full by count, or by the values its records hold: large images flush a batch long before the count does. */
+    private void runBatchIfFull() {
+        if (batch.isFull(pipeline.batchSize())) {
+            runBatch();
+        }
     }
 
     @Override
