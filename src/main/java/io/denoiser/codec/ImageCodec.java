@@ -11,10 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * PNG and JPEG images as tensors with values in [0, 1]: grayscale as {@code [height, width]}, colour as
@@ -27,6 +31,12 @@ final class ImageCodec {
         // ImageIO caches streams in temporary files by default; the service runs on a read-only filesystem.
         ImageIO.setUseCache(false);
     }
+
+    /**
+     * ImageIO's default JPEG quality, 0.75, alone costs a colour photo more than a denoiser gains: the
+     * held-out coffee photo comes back at 32.4 dB from it, 37.5 dB from 0.95 (twice the bytes).
+     */
+    static final float JPEG_QUALITY = 0.95f;
 
     private final long maxElements;
 
@@ -101,13 +111,28 @@ final class ImageCodec {
         BufferedImage image = new BufferedImage(plane[1], plane[0],
                 colour ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
         image.getRaster().setPixels(0, 0, plane[1], plane[0], colour ? interleaved(tensor.values()) : levels(tensor.values()));
+        return write(image, format);
+    }
+
+    private static byte[] write(BufferedImage image, TensorFormat format) {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageFormatName());
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("no " + format + " writer in this JVM");
+        }
+        ImageWriter writer = writers.next();
+        ImageWriteParam settings = writer.getDefaultWriteParam();
+        if (format == TensorFormat.JPEG) {
+            settings.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            settings.setCompressionQuality(JPEG_QUALITY);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format.imageFormatName(), out)) {
-                throw new IllegalStateException("no " + format + " writer in this JVM");
-            }
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }
