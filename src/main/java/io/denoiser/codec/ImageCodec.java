@@ -4,7 +4,6 @@ import io.denoiser.codec.InvalidRecordException.Reason;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,7 +60,7 @@ final class ImageCodec {
                     TensorCodec.checkedElementCount(new int[] {3, height, width}, maxElements);
                 }
                 BufferedImage image = reader.read(0);
-                return colour ? rgb(image) : grayscale(image);
+                return colour ? ImagePixels.rgb(image) : ImagePixels.grayscale(image);
             } finally {
                 reader.dispose();
             }
@@ -101,16 +100,21 @@ final class ImageCodec {
     }
 
     /**
-     * An 8-bit image of a tensor, values clipped to [0, 1]: colour for {@code [3, H, W]}, grayscale for a
-     * rank-2 tensor after dropping size-1 dimensions (so {@code [1, H, W]} too).
+     * An 8-bit image of a tensor, values clipped to [0, 1]: colour for {@code [3, H, W]} (or {@code [1, 3, H, W]}),
+     * grayscale for a rank-2 tensor after dropping size-1 dimensions (so {@code [1, H, W]} too).
      */
     byte[] encode(Tensor tensor, TensorFormat format) {
         int[] shape = tensor.shape();
-        boolean colour = shape.length == 3 && shape[0] == 3;
-        int[] plane = colour ? new int[] {shape[1], shape[2]} : squeezed(shape);
+        int first = 0;
+        while (shape.length - first > 3 && shape[first] == 1) {
+            first++;
+        }
+        boolean colour = shape.length - first == 3 && shape[first] == 3;
+        int[] plane = colour ? new int[] {shape[first + 1], shape[first + 2]} : squeezed(shape);
         BufferedImage image = new BufferedImage(plane[1], plane[0],
                 colour ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
-        image.getRaster().setPixels(0, 0, plane[1], plane[0], colour ? interleaved(tensor.values()) : levels(tensor.values()));
+        int[] pixels = colour ? ImagePixels.interleaved(tensor.values()) : ImagePixels.levels(tensor.values());
+        image.getRaster().setPixels(0, 0, plane[1], plane[0], pixels);
         return write(image, format);
     }
 
@@ -137,79 +141,11 @@ final class ImageCodec {
         return out.toByteArray();
     }
 
-    private static int[] levels(float[] values) {
-        int[] pixels = new int[values.length];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = level(values[i]);
-        }
-        return pixels;
-    }
-
-    /** Channel-first planes to the pixel-interleaved R, G, B samples a raster takes. */
-    private static int[] interleaved(float[] chw) {
-        int planeSize = chw.length / 3;
-        int[] pixels = new int[chw.length];
-        for (int i = 0; i < planeSize; i++) {
-            for (int channel = 0; channel < 3; channel++) {
-                pixels[3 * i + channel] = level(chw[channel * planeSize + i]);
-            }
-        }
-        return pixels;
-    }
-
-    private static int level(float value) {
-        return Math.round(Math.min(1f, Math.max(0f, value)) * 255f);
-    }
-
     private static int[] squeezed(int[] shape) {
         int[] kept = Arrays.stream(shape).filter(d -> d != 1).toArray();
         if (kept.length > 2) {
             throw new IllegalArgumentException("an image holds a rank-2 tensor or [3, H, W], not " + Arrays.toString(shape));
         }
         return kept.length == 2 ? kept : kept.length == 1 ? new int[] {1, kept[0]} : new int[] {1, 1};
-    }
-
-    private static Tensor grayscale(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        float[] values = new float[width * height];
-        Raster raster = image.getRaster();
-        if (image.getColorModel() instanceof IndexColorModel) {
-            // a palette of grays: the palette's level, not the index, is the pixel
-            int[] row = new int[width];
-            for (int y = 0; y < height; y++) {
-                image.getRGB(0, y, width, 1, row, 0, width);
-                for (int x = 0; x < width; x++) {
-                    values[y * width + x] = (row[x] & 0xff) / 255f;
-                }
-            }
-        } else {
-            float scale = (1 << image.getColorModel().getComponentSize(0)) - 1;
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    values[y * width + x] = raster.getSample(x, y, 0) / scale;
-                }
-            }
-        }
-        return new Tensor(new int[] {height, width}, values);
-    }
-
-    /** Channel-first sRGB planes; {@code getRGB} converts any colour model (palette, 16-bit, YCbCr JPEG). */
-    private static Tensor rgb(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        int planeSize = width * height;
-        float[] values = new float[3 * planeSize];
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            image.getRGB(0, y, width, 1, row, 0, width);
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                values[i] = (row[x] >> 16 & 0xff) / 255f;
-                values[planeSize + i] = (row[x] >> 8 & 0xff) / 255f;
-                values[2 * planeSize + i] = (row[x] & 0xff) / 255f;
-            }
-        }
-        return new Tensor(new int[] {3, height, width}, values);
     }
 }

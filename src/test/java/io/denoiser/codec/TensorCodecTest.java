@@ -132,6 +132,10 @@ class TensorCodecTest {
         Tensor fromJpeg = codec.decodeDetecting(codec.encode(colour, TensorFormat.JPEG));
         assertThat(fromJpeg.shape()).containsExactly(3, 16, 24);
         assertThat(meanAbsoluteDifference(fromJpeg.values(), colour.values())).isLessThan(0.03);
+
+        Tensor batchOfOne = new Tensor(new int[] {1, 3, 16, 24}, colour.values());
+        assertThat(codec.decodeDetecting(codec.encode(batchOfOne, TensorFormat.PNG)).values())
+                .containsExactly(fromPng.values());
     }
 
     /** A denoised photo written as JPEG keeps what denoising gained: ImageIO's default quality gave 32.4 dB here. */
