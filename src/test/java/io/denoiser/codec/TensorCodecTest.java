@@ -151,6 +151,20 @@ class TensorCodecTest {
         assertThat(ImageQuality.psnr(coffee.values(), jpeg.values())).isGreaterThan(36);
     }
 
+    /** Colour planes at full resolution: with them halved, 1-pixel red and blue stripes came back purple. */
+    @Test
+    void shouldKeepColourDetailOfSinglePixelsInAJpeg() {
+        float[] stripes = new float[3 * 16 * 16];
+        for (int i = 0; i < 256; i++) {
+            boolean red = i % 2 == 0;
+            stripes[i] = red ? 1f : 0f;
+            stripes[512 + i] = red ? 0f : 1f;
+        }
+        Tensor colour = new Tensor(new int[] {3, 16, 16}, stripes);
+        Tensor jpeg = codec.decodeDetecting(codec.encode(colour, TensorFormat.JPEG));
+        assertThat(meanAbsoluteDifference(jpeg.values(), stripes)).isLessThan(0.05);
+    }
+
     @Test
     void shouldWriteOneChannelTensorsAsGrayscaleImages() {
         Tensor oneChannel = new Tensor(new int[] {1, 16, 24}, smoothPlanes(1, 16, 24));
