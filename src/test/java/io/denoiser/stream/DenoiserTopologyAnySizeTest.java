@@ -7,6 +7,7 @@ import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelRecords;
@@ -39,8 +40,12 @@ class DenoiserTopologyAnySizeTest {
 
     @BeforeEach
     void start() {
+        start(OutputFormat.AS_INPUT);
+    }
+
+    private void start(OutputFormat outputFormat) {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("photo").withBatching(1, 50)));
+                .withPipelines(List.of(Pipeline.images("photo").withBatching(1, 50).withOutput(outputFormat, false)));
         harness = new TopologyHarness(config, List.of(ModelRecords.photoUnet(1, 3)), new SimpleMeterRegistry());
         noisy = harness.input(topics.noisyImages());
         denoised = harness.output(topics.denoisedImages());
@@ -97,6 +102,18 @@ class DenoiserTopologyAnySizeTest {
         assertThat(codec.decodeDetecting(output.value()).shape()).containsExactly(3, 48, 64);
         assertTagged(output.headers());
         assertLatentOf96("jpeg");
+    }
+
+    @Test
+    void shouldWriteAColourTensorAsAColourPngWhenThePipelineAsksForPng() {
+        harness.close();
+        start(OutputFormat.PNG);
+        noisy.pipeInput("batch-of-one", codec.encodeFloat32(new Tensor(new int[] {1, 3, 20, 30}, pattern(3 * 20 * 30))));
+
+        TestRecord<String, byte[]> output = denoised.readRecord();
+        assertThat(TensorFormat.detect(output.value())).isEqualTo(TensorFormat.PNG);
+        assertThat(codec.decodeDetecting(output.value()).shape()).containsExactly(3, 20, 30);
+        assertLatentOf96("batch-of-one");
     }
 
     @Test
