@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * Reads and writes tensors in the binary format (layout in {@code topics/FORMATS.md}), in JSON, and as PNG
- * or JPEG grayscale images.
+ * or JPEG images (grayscale {@code [H, W]}, colour channel-first {@code [3, H, W]}).
  * Record values are untrusted: every declared size is checked against {@code maxElements} and against
  * the bytes present before anything is allocated.
  *
@@ -45,6 +45,16 @@ public final class TensorCodec {
 
     public Tensor decodeDetecting(byte[] bytes) {
         return decode(bytes, formatOf(bytes, null));
+    }
+
+    /**
+     * As {@link #decodeDetecting}, with a colour PNG or JPEG reduced to its {@link Luminance}: what readers of
+     * single-channel images of one fixed shape (the digit models' trainer) took before colour was decoded.
+     */
+    public Tensor decodeDetectingGrayscale(byte[] bytes) {
+        TensorFormat format = formatOf(bytes, null);
+        Tensor tensor = decode(bytes, format);
+        return format.isImage() && Luminance.isColour(tensor) ? Luminance.of(tensor) : tensor;
     }
 
     public Tensor decode(byte[] bytes, TensorFormat format) {
@@ -104,7 +114,7 @@ public final class TensorCodec {
         return count;
     }
 
-    /** Writes {@code tensor} in {@code format}; binary tensors are float32, images 8-bit grayscale. */
+    /** Writes {@code tensor} in {@code format}; binary tensors are float32, images 8 bits per channel, colour for {@code [3, H, W]}. */
     public byte[] encode(Tensor tensor, TensorFormat format) {
         return switch (format) {
             case BINARY -> encodeFloat32(tensor);

@@ -27,7 +27,7 @@ public enum TensorFormat {
         return contentType;
     }
 
-    /** True for PNG and JPEG: grayscale pictures of rank-2 tensors. */
+    /** True for PNG and JPEG: pictures of grayscale {@code [H, W]} or RGB {@code [3, H, W]} tensors. */
     public boolean isImage() {
         return imageFormatName != null;
     }

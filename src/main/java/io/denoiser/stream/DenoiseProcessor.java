@@ -7,11 +7,13 @@ import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.ImageTiling;
 import io.denoiser.model.ModelTrust;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -27,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Denoises noisy records (images or sequence windows) in micro-batches: each valid record is checked
- * against the model's shape, put into this task's changelogged buffer and added to its stream thread's
- * {@link ThreadBatch}; when that batch is full or its oldest record has waited long enough, one forward
+ * against what the model accepts (its one shape, or for a tiled image model any image it can tile), put
+ * into this task's changelogged buffer and added to its stream thread's {@link ThreadBatch}; when that batch is full or its oldest record has waited long enough, one forward
  * pass of the thread's own network, on its inference thread, denoises the records of all its tasks. Each
  * task then forwards its own reconstructions and latent vectors, on the stream thread, and deletes them from
  * its buffer. Records that cannot be denoised go to the dead-letter sink, with the reason in headers.
@@ -101,15 +103,21 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         });
     }
 
-    /** Records buffered before a crash or a rebalance rejoin the batch; nothing may be forwarded from init. */
+    /**
+     * Records buffered before a crash or a rebalance rejoin the batch, which runs whenever it fills, so that
+     * a long restore stays within a batch's bounds; nothing may be forwarded from init (outcomes wait in
+     * {@code finished} for the first punctuation or record).
+     */
     private void restoreBuffered() {
         int[] modelInput = catalog.currentShape().input();
+        Optional<ImageTiling> tiling = catalog.currentTiling();
         try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
             restored.forEachRemaining(entry -> {
                 nextSequence = Math.max(nextSequence, entry.key + 1);
                 BufferedRecord record = BufferedRecord.fromBytes(entry.value);
                 try {
-                    add(entry.key, record, input.read(record.value(), null, modelInput));
+                    add(entry.key, record, input.read(record.value(), null, modelInput, tiling));
+                    runBatchIfFull();
                 } catch (InvalidRecordException e) {
                     inFlight.put(entry.key, new InFlight(record, null));
                     rejectedOnRestore.put(entry.key, e);
@@ -130,7 +138,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 source.partition(), source.offset());
         RecordInput.Decoded tensor;
         try {
-            tensor = input.read(record.value(), record.headers(), catalog.currentShape().input());
+            tensor = input.read(record.value(), record.headers(), catalog.currentShape().input(), catalog.currentTiling());
         } catch (InvalidRecordException e) {
             deadLetter(arrived, e.reason().name(), e);
             return;
@@ -138,15 +146,21 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         long sequence = nextSequence++;
         buffer.put(sequence, arrived.toBytes());
         add(sequence, arrived, tensor);
-        if (batch.isFull(pipeline.batchSize())) {
-            runBatch();
-        }
+        runBatchIfFull();
         forwardFinished();
     }
 
     private void add(long sequence, BufferedRecord record, RecordInput.Decoded tensor) {
         inFlight.put(sequence, new InFlight(record, tensor));
-        batch.add(new ThreadBatch.Pending(this, sequence, tensor.tensor().values()), context.currentSystemTimeMs());
+        batch.add(new ThreadBatch.Pending(this, sequence, tensor.tensor().values(), tensor.modelShape()),
+                context.currentSystemTimeMs());
+    }
+
+    /** Full by count, or by the values its records hold: large images flush a batch long before the count does. */
+    private void runBatchIfFull() {
+        if (batch.isFull(pipeline.batchSize())) {
+            runBatch();
+        }
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.denoiser.stream;
 
+import io.denoiser.model.Architecture;
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.ImageTiling;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,6 +135,11 @@ public final class ModelCatalog {
             throw new IllegalStateException("model " + modelName + " has no version yet");
         }
         return inUse;
+    }
+
+    /** How the version in use runs on images of any size, if it is a tiled image model. */
+    public Optional<ImageTiling> currentTiling() {
+        return Architecture.fromId(inUse().record().metadata().architecture()).tiling();
     }
 
     public String modelName() {

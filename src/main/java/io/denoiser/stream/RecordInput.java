@@ -3,30 +3,37 @@ package io.denoiser.stream;
 import io.denoiser.codec.ImageResize;
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.InvalidRecordException.Reason;
+import io.denoiser.codec.Luminance;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.Pipeline;
+import io.denoiser.model.ImageTiling;
 import io.denoiser.model.ModelShape;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
  * Turns a pipeline's input record into the tensor its model takes: the format from the content-type header
- * or the bytes, decoded with sizes checked first, then the shape checked against the model's. A PNG or JPEG
- * of another size is resized only when the pipeline allows it and the model takes single-channel images
- * ({@code [1, H, W]}); everything else of the wrong shape is refused.
+ * or the bytes, decoded with sizes checked first, then the shape checked against what the model accepts.
+ * A tiled image model takes images of any size it can tile, grayscale or colour, as they are. A model of
+ * one fixed shape takes only that shape: a colour PNG or JPEG is reduced to its luminance first (those
+ * models are single-channel), and an image of another size is resized only when the pipeline allows it and
+ * the model takes single-channel images ({@code [1, H, W]}); everything else of the wrong shape is refused.
  */
 final class RecordInput {
 
     /**
      * A decoded input and the format it came in, which the output format may follow.
      *
-     * @param uint8 whether it came as a binary uint8 tensor, so that "as the input" answers in uint8 too
+     * @param modelShape the shape the model is given: the tensor's, or for a tiled model its image
+     *                   {@code [H, W]} or {@code [C, H, W]}
+     * @param uint8      whether it came as a binary uint8 tensor, so that "as the input" answers in uint8 too
      */
-    record Decoded(Tensor tensor, TensorFormat format, boolean uint8) {
+    record Decoded(Tensor tensor, int[] modelShape, TensorFormat format, boolean uint8) {
     }
 
     private final TensorCodec codec;
@@ -37,15 +44,24 @@ final class RecordInput {
         this.pipeline = pipeline;
     }
 
-    Decoded read(byte[] value, Headers headers, int[] modelInput) {
+    /** @param tiling present when the model in use is a tiled image model, which takes any size it can tile */
+    Decoded read(byte[] value, Headers headers, int[] modelInput, Optional<ImageTiling> tiling) {
         TensorFormat format = TensorCodec.formatOf(value, contentType(headers));
         Tensor tensor = codec.decode(value, format);
+        boolean uint8 = TensorCodec.isUint8Binary(value, format);
+        if (tiling.isPresent()) {
+            return new Decoded(tensor, TiledShapes.imageShape(tensor.shape(), tiling.get()), format, uint8);
+        }
+        if (format.isImage() && Luminance.isColour(tensor)) {
+            tensor = Luminance.of(tensor);
+        }
         int[] expected = ModelShape.squeeze(modelInput);
         if (Arrays.equals(ModelShape.squeeze(tensor.shape()), expected)) {
-            return new Decoded(tensor, format, TensorCodec.isUint8Binary(value, format));
+            return new Decoded(tensor, tensor.shape(), format, uint8);
         }
         if (format.isImage() && pipeline.resizeImages() && modelInput.length == 3 && modelInput[0] == 1) {
-            return new Decoded(ImageResize.bilinear(tensor, modelInput[1], modelInput[2]), format, false);
+            Tensor resized = ImageResize.bilinear(tensor, modelInput[1], modelInput[2]);
+            return new Decoded(resized, resized.shape(), format, false);
         }
         throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
                 + " does not match the model's " + Arrays.toString(modelInput)

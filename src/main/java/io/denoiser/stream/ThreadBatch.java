@@ -14,6 +14,10 @@ import java.util.List;
  * changelogged buffer) in its own task's context, so exactly-once bookkeeping stays per task. Passes run
  * on the stream thread's {@link InferenceWorker}, with that worker's own model copy; owners hear of their
  * records from the worker's thread.
+ *
+ * <p>A batch is full at the pipeline's batch size or once its records hold {@link #MAX_BATCH_ELEMENTS}
+ * values, whichever comes first: 128 photos of a million values would hold 512 MB, and a tiled model gains
+ * nothing from more images per pass, since it runs their tiles in batches of its own fixed size anyway.
  */
 final class ThreadBatch {
 
@@ -22,8 +26,15 @@ final class ThreadBatch {
         void completed(long sequence, Outcome outcome);
     }
 
-    /** A buffered record waiting for the next forward pass. */
-    record Pending(Owner owner, long sequence, float[] input) {
+    /**
+     * Values a batch may hold before it runs, whatever its record count (8 MB of floats). Digit batches of
+     * 128 x 784 values never reach it; photos do after a few, so that a pass and the batch filling behind
+     * it hold a bounded amount of memory however large the images.
+     */
+    static final long MAX_BATCH_ELEMENTS = 2L << 20;
+
+    /** A buffered record waiting for the next forward pass, with the shape the model reads it as. */
+    record Pending(Owner owner, long sequence, float[] input, int[] shape) {
     }
 
     /** The denoised output and latent vector of one record, or why the model failed on its batch. */
@@ -37,6 +48,7 @@ final class ThreadBatch {
     private final InferenceWorker worker;
     private final List<Pending> pending = new ArrayList<>();
     private long oldestAddedAt;
+    private long pendingElements;
 
     ThreadBatch(InferenceWorker worker) {
         this.worker = worker;
@@ -55,10 +67,11 @@ final class ThreadBatch {
             oldestAddedAt = now;
         }
         pending.add(record);
+        pendingElements += record.input().length;
     }
 
     boolean isFull(int batchSize) {
-        return pending.size() >= batchSize;
+        return pending.size() >= batchSize || pendingElements >= MAX_BATCH_ELEMENTS;
     }
 
     boolean isDue(long now, long maxWaitMs) {
@@ -75,6 +88,7 @@ final class ThreadBatch {
         }
         List<Pending> batch = List.copyOf(pending);
         pending.clear();
+        pendingElements = 0;
         worker.start(() -> compute(batch, catalog, maxBatch, metrics, pipeline));
     }
 
@@ -86,7 +100,8 @@ final class ThreadBatch {
         try {
             model = catalog.forCurrentThread(maxBatch);
             started = System.nanoTime();
-            result = model.reconstruct(batch.stream().map(Pending::input).toArray(float[][]::new));
+            result = model.reconstruct(batch.stream().map(Pending::input).toArray(float[][]::new),
+                    batch.stream().map(Pending::shape).toArray(int[][]::new));
         } catch (RuntimeException e) {
             batch.forEach(record -> record.owner().completed(record.sequence(), Outcome.failed(e)));
             return;
@@ -108,5 +123,6 @@ final class ThreadBatch {
     /** Drops a closing task's records: they stay in its buffer, and whoever runs the task next restores them. */
     void removeOwner(Owner owner) {
         pending.removeIf(record -> record.owner() == owner);
+        pendingElements = pending.stream().mapToLong(record -> record.input().length).sum();
     }
 }

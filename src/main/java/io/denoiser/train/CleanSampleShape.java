@@ -2,6 +2,7 @@ package io.denoiser.train;
 
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
 import io.denoiser.model.ImageTiling;
 import java.util.Arrays;
 
@@ -13,6 +14,9 @@ abstract sealed class CleanSampleShape {
 
     /** Throws {@link InvalidRecordException} for a record the trainer cannot learn from. */
     abstract void check(Tensor sample);
+
+    /** A clean record as this trainer reads it: a fixed-shape model's images in grayscale, a tiled one's as sent. */
+    abstract Tensor decode(TensorCodec codec, byte[] value);
 
     static CleanSampleShape fixed(int values) {
         return new Fixed(values);
@@ -43,6 +47,11 @@ abstract sealed class CleanSampleShape {
         }
 
         @Override
+        Tensor decode(TensorCodec codec, byte[] value) {
+            return codec.decodeDetectingGrayscale(value);
+        }
+
+        @Override
         void check(Tensor sample) {
             if (sample.values().length != values) {
                 throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE,
@@ -59,6 +68,11 @@ abstract sealed class CleanSampleShape {
         AnyImage(ImageTiling tiling, int patchSize) {
             this.tiling = tiling;
             this.patchSize = patchSize;
+        }
+
+        @Override
+        Tensor decode(TensorCodec codec, byte[] value) {
+            return codec.decodeDetecting(value);
         }
 
         @Override

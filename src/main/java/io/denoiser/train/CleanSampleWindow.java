@@ -111,7 +111,7 @@ final class CleanSampleWindow implements AutoCloseable {
 
     private boolean add(byte[] value) {
         try {
-            Tensor tensor = codec.decodeDetecting(value);
+            Tensor tensor = accepted.decode(codec, value);
             accepted.check(tensor);
             samples.add(tensor);
             return true;

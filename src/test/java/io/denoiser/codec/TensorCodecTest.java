@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.denoiser.codec.InvalidRecordException.Reason;
+import io.denoiser.quality.ImageQuality;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -101,13 +103,123 @@ class TensorCodecTest {
     }
 
     @Test
-    void shouldReduceColourImagesToTheirLuminance() throws Exception {
+    void shouldDecodeColourImagesChannelFirstAndReduceThemToTheirLuminanceOnlyOnRequest() throws Exception {
         BufferedImage red = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
         red.setRGB(0, 0, 0xff0000);
         red.setRGB(1, 0, 0xffffff);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(red, "png", png);
-        assertThat(codec.decodeDetecting(png.toByteArray()).values()).containsExactly(new float[] {0.299f, 1f}, within(1e-3f));
+        Tensor colour = codec.decodeDetecting(png.toByteArray());
+        assertThat(colour.shape()).containsExactly(3, 1, 2);
+        assertThat(colour.values()).containsExactly(1f, 1f, 0f, 1f, 0f, 1f);
+        assertThat(Luminance.of(colour).shape()).containsExactly(1, 2);
+        assertThat(Luminance.of(colour).values()).containsExactly(new float[] {0.299f, 1f}, within(1e-3f));
+        Tensor gray = codec.decodeDetectingGrayscale(png.toByteArray());
+        assertThat(gray.shape()).containsExactly(1, 2);
+        assertThat(gray.values()).containsExactly(new float[] {0.299f, 1f}, within(1e-3f));
+        Tensor colourTensor = codec.decodeDetectingGrayscale(codec.encodeFloat32(colour));
+        assertThat(colourTensor.shape()).as("tensors are not images: kept as sent").containsExactly(3, 1, 2);
+    }
+
+    @Test
+    void shouldRoundTripColourThroughPngExactlyAndJpegClosely() {
+        Tensor colour = new Tensor(new int[] {3, 16, 24}, smoothPlanes(3, 16, 24));
+        byte[] png = codec.encode(colour, TensorFormat.PNG);
+        Tensor fromPng = codec.decodeDetecting(png);
+        assertThat(fromPng.shape()).containsExactly(3, 16, 24);
+        assertThat(fromPng.values()).containsExactly(colour.values(), within(0.5f / 255 + 1e-6f));
+
+        Tensor fromJpeg = codec.decodeDetecting(codec.encode(colour, TensorFormat.JPEG));
+        assertThat(fromJpeg.shape()).containsExactly(3, 16, 24);
+        assertThat(meanAbsoluteDifference(fromJpeg.values(), colour.values())).isLessThan(0.03);
+
+        Tensor batchOfOne = new Tensor(new int[] {1, 3, 16, 24}, colour.values());
+        assertThat(codec.decodeDetecting(codec.encode(batchOfOne, TensorFormat.PNG)).values())
+                .containsExactly(fromPng.values());
+    }
+
+    /** A denoised photo written as JPEG keeps what denoising gained: ImageIO's default quality gave 32.4 dB here. */
+    @Test
+    void shouldWriteAColourPhotoAsAJpegWithinAFewLevelsOfItsPixels() throws Exception {
+        byte[] png;
+        try (var in = TensorCodecTest.class.getResourceAsStream("/data/photos/held-out/coffee.png")) {
+            png = in.readAllBytes();
+        }
+        TensorCodec photos = new TensorCodec(1 << 20);
+        Tensor coffee = photos.decodeDetecting(png);
+        Tensor jpeg = photos.decodeDetecting(photos.encode(coffee, TensorFormat.JPEG));
+        assertThat(ImageQuality.psnr(coffee.values(), jpeg.values())).isGreaterThan(36);
+    }
+
+    /** Colour planes at full resolution: with them halved, 1-pixel red and blue stripes came back purple. */
+    @Test
+    void shouldKeepColourDetailOfSinglePixelsInAJpeg() {
+        float[] stripes = new float[3 * 16 * 16];
+        for (int i = 0; i < 256; i++) {
+            boolean red = i % 2 == 0;
+            stripes[i] = red ? 1f : 0f;
+            stripes[512 + i] = red ? 0f : 1f;
+        }
+        Tensor colour = new Tensor(new int[] {3, 16, 16}, stripes);
+        Tensor jpeg = codec.decodeDetecting(codec.encode(colour, TensorFormat.JPEG));
+        assertThat(meanAbsoluteDifference(jpeg.values(), stripes)).isLessThan(0.05);
+    }
+
+    @Test
+    void shouldWriteOneChannelTensorsAsGrayscaleImages() {
+        Tensor oneChannel = new Tensor(new int[] {1, 16, 24}, smoothPlanes(1, 16, 24));
+        for (TensorFormat format : new TensorFormat[] {TensorFormat.PNG, TensorFormat.JPEG}) {
+            assertThat(codec.decodeDetecting(codec.encode(oneChannel, format)).shape()).as("%s", format)
+                    .containsExactly(16, 24);
+        }
+    }
+
+    @Test
+    void shouldCarryColourImagesInBinaryAndJsonTensors() {
+        Tensor colour = new Tensor(new int[] {3, 2, 2}, smoothPlanes(3, 2, 2));
+        for (byte[] bytes : new byte[][] {codec.encodeFloat32(colour), codec.encodeJson(colour), codec.encodeUint8(colour)}) {
+            Tensor decoded = codec.decodeDetecting(bytes);
+            assertThat(decoded.shape()).containsExactly(3, 2, 2);
+            assertThat(decoded.values()).containsExactly(colour.values(), within(0.5f / 255 + 1e-6f));
+        }
+    }
+
+    /** A palette PNG's pixels are its palette's levels, not their indices; a palette of grays is grayscale. */
+    @Test
+    void shouldReadPaletteImagesByTheirColours() throws Exception {
+        byte[] levels = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            levels[i] = (byte) (255 - i);
+        }
+        BufferedImage grays = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED,
+                new IndexColorModel(8, 256, levels, levels, levels));
+        grays.getRaster().setPixels(0, 0, 2, 1, new int[] {0, 255});
+        Tensor gray = codec.decodeDetecting(png(grays));
+        assertThat(gray.shape()).containsExactly(1, 2);
+        assertThat(gray.values()).containsExactly(1f, 0f);
+
+        byte[] none = new byte[256];
+        BufferedImage reds = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED,
+                new IndexColorModel(8, 256, levels, none, none));
+        reds.getRaster().setPixels(0, 0, 2, 1, new int[] {0, 255});
+        Tensor colour = codec.decodeDetecting(png(reds));
+        assertThat(colour.shape()).containsExactly(3, 1, 2);
+        assertThat(colour.values()).containsExactly(1f, 0f, 0f, 0f, 0f, 0f);
+    }
+
+    /** Cut inside its pixel data, a colour image is refused for its size (3 x H x W) before any pixel is read. */
+    @Test
+    void shouldCheckAColourImagesThreeValuesPerPixelAgainstTheLimitBeforeDecoding() {
+        TensorCodec small = new TensorCodec(100);
+        byte[] gray = codec.encode(new Tensor(new int[] {6, 6}, new float[36]), TensorFormat.PNG);
+        byte[] colour = codec.encode(new Tensor(new int[] {3, 6, 6}, smoothPlanes(3, 6, 6)), TensorFormat.PNG);
+        assertThat(small.decodeDetecting(gray).shape()).containsExactly(6, 6);
+        assertReason(small, colour, Reason.OVERSIZE);
+        byte[] cut = Arrays.copyOf(colour, pixelDataStart(colour) + 2);
+        assertReason(small, cut, Reason.OVERSIZE);
+        assertReason(codec, cut, Reason.UNPARSABLE);
+        assertReason(small, codec.encode(new Tensor(new int[] {3, 6, 6}, new float[108]), TensorFormat.JPEG),
+                Reason.OVERSIZE);
     }
 
     @Test
@@ -125,6 +237,43 @@ class TensorCodecTest {
     private static void assertReason(TensorCodec codec, byte[] bytes, Reason reason) {
         assertThatThrownBy(() -> codec.decodeDetecting(bytes)).isInstanceOf(InvalidRecordException.class)
                 .extracting(e -> ((InvalidRecordException) e).reason()).isEqualTo(reason);
+    }
+
+    /** {@code channels} planes of gentle gradients, each plane different, values in [0, 1]. */
+    private static float[] smoothPlanes(int channels, int height, int width) {
+        float[] values = new float[channels * height * width];
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    values[(c * height + y) * width + x] = (c + 1) * (x + y) / (float) (3 * (height + width));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Where the first IDAT chunk's data starts in a PNG. */
+    private static int pixelDataStart(byte[] png) {
+        for (int i = 0; i + 4 <= png.length; i++) {
+            if (png[i] == 'I' && png[i + 1] == 'D' && png[i + 2] == 'A' && png[i + 3] == 'T') {
+                return i + 4;
+            }
+        }
+        throw new IllegalArgumentException("no IDAT chunk");
+    }
+
+    private static double meanAbsoluteDifference(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return sum / a.length;
+    }
+
+    private static byte[] png(BufferedImage image) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static byte[] binaryHeader(int dtype, int rows, int cols) {

@@ -42,6 +42,11 @@ public final class ModelRecords {
         return freshlyInitialised("cnn-sensors", Architecture.CNN1D, version, seed);
     }
 
+    /** A valid photo-unet record named photo (tiled, any image size, latent [96]) whose weights come from {@code seed}. */
+    public static ModelRecord photoUnet(long version, long seed) {
+        return freshlyInitialised("photo", Architecture.PHOTO_UNET, version, seed);
+    }
+
     private static ModelRecord freshlyInitialised(String name, Architecture architecture, long version, long seed) {
         ModelShape shape = architecture.defaultShape();
         float[] parameters = architecture.newNetwork(seed, shape).parameters();

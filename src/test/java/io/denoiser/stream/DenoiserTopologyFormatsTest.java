@@ -134,6 +134,34 @@ class DenoiserTopologyFormatsTest {
         assertThat(deadLetters.readRecordsToList()).extracting(TestRecord::key).containsExactly("large-binary");
     }
 
+    /** Digit models are single-channel: a colour image reaches them as its luminance, as before colour was decoded. */
+    @Test
+    void shouldGiveADigitModelTheLuminanceOfAColourImage() {
+        start(OutputFormat.BINARY, false);
+        float[] gray = digit();
+        float[] rgb = new float[3 * gray.length];
+        for (int i = 0; i < gray.length; i++) {
+            rgb[i] = gray[i];
+            rgb[gray.length + i] = gray[i] * 0.5f;
+            rgb[2 * gray.length + i] = 1f - gray[i];
+        }
+        float[] luminance = new float[gray.length];
+        for (int i = 0; i < gray.length; i++) {
+            luminance[i] = Math.round(255 * (0.299f * rgb[i] + 0.587f * rgb[gray.length + i]
+                    + 0.114f * rgb[2 * gray.length + i])) / 255f;
+        }
+        noisy.pipeInput("colour", codec.encode(new Tensor(new int[] {3, 28, 28}, rgb), TensorFormat.PNG));
+        noisy.pipeInput("luminance", codec.encodeFloat32(new Tensor(DIGIT, luminance)));
+
+        List<TestRecord<String, byte[]>> outputs = denoised.readRecordsToList();
+        assertThat(outputs).extracting(TestRecord::key).containsExactly("colour", "luminance");
+        Tensor fromColour = codec.decodeDetecting(outputs.get(0).value());
+        assertThat(fromColour.shape()).containsExactly(DIGIT);
+        assertThat(fromColour.values()).containsExactly(codec.decodeDetecting(outputs.get(1).value()).values(),
+                within(2e-3f));
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
     private static Headers withContentType(String contentType) {
         return new RecordHeaders().add(TensorFormat.CONTENT_TYPE_HEADER, contentType.getBytes(StandardCharsets.UTF_8));
     }
