@@ -1,6 +1,10 @@
 package io.denoiser.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,16 +74,31 @@ public final class DenoisingModel implements AutoCloseable {
     /**
      * Images of any size a tiled model accepts ({@link ImageTiling#accepts}), each {@code [H, W]} or
      * {@code [C, H, W]}: outputs of the same shapes, and one latent vector of {@link ImageTiling#latentChannels()}
-     * values per image. Other models take the records {@link #checkInput} accepts.
+     * values per image. Other models take the records {@link #checkInput} accepts, one pass per record shape.
      */
     public Reconstruction reconstruct(float[][] inputs, int[][] shapes) {
         if (tiled != null) {
             return tiled.reconstruct(inputs, shapes);
         }
-        for (int[] recordShape : shapes) {
-            checkInput(recordShape);
+        // a design fully convolutional in time takes windows of several lengths, but each pass only one length
+        Map<List<Integer>, List<Integer>> byShape = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.length; i++) {
+            checkInput(shapes[i]);
+            byShape.computeIfAbsent(Arrays.stream(ModelShape.squeeze(shapes[i])).boxed().toList(), k -> new ArrayList<>()).add(i);
         }
-        return reconstruct(inputs);
+        if (byShape.size() <= 1) {
+            return reconstruct(inputs);
+        }
+        float[][] outputs = new float[inputs.length][];
+        float[][] latents = new float[inputs.length][];
+        for (List<Integer> group : byShape.values()) {
+            Reconstruction result = reconstruct(group.stream().map(i -> inputs[i]).toArray(float[][]::new));
+            for (int j = 0; j < group.size(); j++) {
+                outputs[group.get(j)] = result.outputs()[j];
+                latents[group.get(j)] = result.latents()[j];
+            }
+        }
+        return new Reconstruction(outputs, latents);
     }
 
     /** How this model runs on images of any size, if it is a tiled image model. */

@@ -7,13 +7,11 @@ import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
-import io.denoiser.model.ImageTiling;
 import io.denoiser.model.ModelTrust;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -109,14 +107,12 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
      * {@code finished} for the first punctuation or record).
      */
     private void restoreBuffered() {
-        int[] modelInput = catalog.currentShape().input();
-        Optional<ImageTiling> tiling = catalog.currentTiling();
         try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
             restored.forEachRemaining(entry -> {
                 nextSequence = Math.max(nextSequence, entry.key + 1);
                 BufferedRecord record = BufferedRecord.fromBytes(entry.value);
                 try {
-                    add(entry.key, record, input.read(record.value(), null, modelInput, tiling));
+                    add(entry.key, record, input.read(record.value(), null, catalog));
                     runBatchIfFull();
                 } catch (InvalidRecordException e) {
                     inFlight.put(entry.key, new InFlight(record, null));
@@ -138,7 +134,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 source.partition(), source.offset());
         RecordInput.Decoded tensor;
         try {
-            tensor = input.read(record.value(), record.headers(), catalog.currentShape().input(), catalog.currentTiling());
+            tensor = input.read(record.value(), record.headers(), catalog);
         } catch (InvalidRecordException e) {
             deadLetter(arrived, e.reason().name(), e);
             return;

@@ -3,6 +3,8 @@ package io.denoiser.stream;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ImageTiling;
+import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
@@ -140,6 +142,15 @@ public final class ModelCatalog {
     /** How the version in use runs on images of any size, if it is a tiled image model. */
     public Optional<ImageTiling> currentTiling() {
         return Architecture.fromId(inUse().record().metadata().architecture()).tiling();
+    }
+
+    /**
+     * Throws {@link InvalidModelException} unless the version in use takes records of {@code shape}: its own
+     * input shape, or for a design fully convolutional in time, windows of another length it accepts.
+     */
+    public void checkInput(int[] shape) {
+        ModelMetadata metadata = inUse().record().metadata();
+        Architecture.fromId(metadata.architecture()).checkInput(metadata.shape(), shape);
     }
 
     public String modelName() {

@@ -9,6 +9,7 @@ import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.model.ImageTiling;
+import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelShape;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.header.Headers;
  * A tiled image model takes images of any size it can tile, grayscale or colour, as they are. A model of
  * one fixed shape takes only that shape: a colour PNG or JPEG is reduced to its luminance first (those
  * models are single-channel), and an image of another size is resized only when the pipeline allows it and
- * the model takes single-channel images ({@code [1, H, W]}); everything else of the wrong shape is refused.
+ * the model takes single-channel images ({@code [1, H, W]}). A sequence model fully convolutional in time
+ * also takes windows of the other lengths its design accepts. Everything else of the wrong shape is refused.
  */
 final class RecordInput {
 
@@ -44,8 +46,10 @@ final class RecordInput {
         this.pipeline = pipeline;
     }
 
-    /** @param tiling present when the model in use is a tiled image model, which takes any size it can tile */
-    Decoded read(byte[] value, Headers headers, int[] modelInput, Optional<ImageTiling> tiling) {
+    /** Decodes {@code value} into what the version {@code model} uses now takes, or says why it cannot. */
+    Decoded read(byte[] value, Headers headers, ModelCatalog model) {
+        int[] modelInput = model.currentShape().input();
+        Optional<ImageTiling> tiling = model.currentTiling();
         TensorFormat format = TensorCodec.formatOf(value, contentType(headers));
         Tensor tensor = codec.decode(value, format);
         boolean uint8 = TensorCodec.isUint8Binary(value, format);
@@ -59,13 +63,22 @@ final class RecordInput {
         if (Arrays.equals(ModelShape.squeeze(tensor.shape()), expected)) {
             return new Decoded(tensor, tensor.shape(), format, uint8);
         }
-        if (format.isImage() && pipeline.resizeImages() && modelInput.length == 3 && modelInput[0] == 1) {
+        if (!format.isImage()) {
+            try {
+                model.checkInput(tensor.shape());
+                return new Decoded(tensor, tensor.shape(), format, uint8);
+            } catch (InvalidModelException e) {
+                throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
+                        + " does not match the model's " + Arrays.toString(modelInput) + " (" + e.getMessage() + ")");
+            }
+        }
+        if (pipeline.resizeImages() && modelInput.length == 3 && modelInput[0] == 1) {
             Tensor resized = ImageResize.bilinear(tensor, modelInput[1], modelInput[2]);
             return new Decoded(resized, resized.shape(), format, false);
         }
         throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
                 + " does not match the model's " + Arrays.toString(modelInput)
-                + (format.isImage() && !pipeline.resizeImages() ? " (resizing images is off for this pipeline)" : ""));
+                + (pipeline.resizeImages() ? "" : " (resizing images is off for this pipeline)"));
     }
 
     private static String contentType(Headers headers) {

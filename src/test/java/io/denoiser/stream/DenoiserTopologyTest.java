@@ -251,6 +251,35 @@ class DenoiserTopologyTest {
         assertThat(codec.decodeDetecting(windows.get(0).value()).values()).containsExactly(expected, Offset.offset(1e-6f));
     }
 
+    @Test
+    void shouldServeTemporalCnnWindowsOfOtherLengthsItAcceptsAndRefuseTheRest() {
+        driver.close();
+        ModelRecord model = ModelRecords.cnnSensors(1, 1);
+        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
+                .withPipelines(List.of(Pipeline.sequences(model.name()).withBatching(3, 50)))
+                .withModelTrust(ModelRecords.TRUST);
+        harness = new TopologyHarness(config, List.of(model), meters);
+        driver = harness.driver;
+        TestInputTopic<String, byte[]> sequences = harness.input(topics.noisySequences());
+        TestOutputTopic<String, byte[]> denoisedSequences = harness.output(topics.denoisedSequences());
+        TestOutputTopic<String, byte[]> refused = harness.output(topics.deadLetters());
+
+        sequences.pipeInput("short", codec.encodeFloat32(new Tensor(new int[] {32, 8}, constant(32 * 8, 0.3f))));
+        sequences.pipeInput("odd", codec.encodeFloat32(new Tensor(new int[] {30, 8}, constant(30 * 8, 0.3f))));
+        sequences.pipeInput("long", codec.encodeFloat32(new Tensor(new int[] {128, 8}, constant(128 * 8, 0.6f))));
+        sequences.pipeInput("usual", codec.encodeFloat32(new Tensor(new int[] {64, 8}, constant(64 * 8, 0.6f))));
+
+        List<TestRecord<String, byte[]>> windows = denoisedSequences.readRecordsToList();
+        assertThat(windows).extracting(TestRecord::key).containsExactly("short", "long", "usual");
+        assertThat(windows).extracting(w -> codec.decodeDetecting(w.value()).shape())
+                .containsExactly(new int[] {32, 8}, new int[] {128, 8}, new int[] {64, 8});
+        float[] expected = DenoisingModel.load(model).reconstruct(new float[][] {constant(128 * 8, 0.6f)}).outputs()[0];
+        assertThat(codec.decodeDetecting(windows.get(1).value()).values()).containsExactly(expected, Offset.offset(1e-6f));
+        TestRecord<String, byte[]> odd = refused.readRecord();
+        assertThat(odd.key()).isEqualTo("odd");
+        assertThat(header(odd.headers(), "denoiser.dlq.reason")).isEqualTo("WRONG_SHAPE");
+    }
+
     /** Serves two 64x8 windows with {@code model} on the sequence topics; returns the denoised records. */
     private List<TestRecord<String, byte[]>> serveSensorWindows(ModelRecord model, int latentSize) {
         driver.close();
