@@ -102,6 +102,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env DENOISER_MODEL_FILES: NAME=FILE,NAME=FILE).")
     List<String> modelFiles;
 
+    @Option(names = "--max-tensor-elements",
+            defaultValue = "${env:DENOISER_MAX_TENSOR_ELEMENTS:-" + DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS + "}",
+            description = "Largest input accepted, in values (an RGB image counts 3 per pixel); larger records are "
+                    + "dead-lettered unread (env DENOISER_MAX_TENSOR_ELEMENTS; default: ${DEFAULT-VALUE}).")
+    long maxTensorElements;
+
     @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
             description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
     int streamThreads;
@@ -145,11 +151,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         NativeRuntime.limitNativeThreads(ModelCatalog.NATIVE_THREADS_PER_COPY);
         NativeRuntime.warnIfSlow();
-        List<Pipeline> selected = selectedPipelines();
-        Map<String, Path> files = ModelFileList.of(modelFiles == null ? List.of() : modelFiles, selected);
-        DenoiserConfig config = new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(),
-                selected, streamThreads, processingGuarantee, commitIntervalMs, stateDir,
-                DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS, modelTrust.trust(), true);
+        DenoiserConfig config = config();
+        Map<String, Path> files = ModelFileList.of(modelFiles == null ? List.of() : modelFiles, config.pipelines());
         if (!topicsAgree(config)) {
             return 1;
         }
@@ -174,6 +177,12 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /** The service's one typed configuration, from the options and their environment defaults. */
+    DenoiserConfig config() throws IOException {
+        return new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(), selectedPipelines(),
+                streamThreads, processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, modelTrust.trust(), true);
     }
 
     List<Pipeline> selectedPipelines() throws IOException {

@@ -2,10 +2,22 @@ package io.denoiser.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.config.DenoiserConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class ServeCommandTest {
+
+    @Test
+    void shouldCarryTheElementLimitIntoTheConfigurationWithTheServicesDefault() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--max-tensor-elements", "3145728");
+        ServeCommand defaults = new ServeCommand();
+        new CommandLine(defaults).parseArgs();
+
+        assertThat(serve.config().maxTensorElements()).isEqualTo(3 * 1024 * 1024);
+        assertThat(defaults.config().maxTensorElements()).isEqualTo(DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
+    }
 
     @Test
     void shouldTakeRepeatedAndCommaSeparatedModelFiles() {
