@@ -89,31 +89,34 @@ final class ImageTiler {
     }
 
     /**
-     * Adds to {@code sums} (one per channel) the deepest features of the whole extended plane, from each
-     * tile's CHW feature map at 1/{@code sizeMultiple} resolution; returns the number of cells added.
+     * Adds to {@code sums} (one per channel) the deepest features of the cells that tile {@code tile} of
+     * {@code plan} keeps, from its CHW feature map at 1/{@code sizeMultiple} resolution. The kept cells of all
+     * the tiles of a plane are the {@link #cells} of its whole extended plane, each once.
      */
-    long addLatentSums(float[][] latents, Plan plan, double[] sums) {
+    void addLatentSums(float[] map, Plan plan, int tile, double[] sums) {
         int cellSize = tiling.sizeMultiple();
         int cells = tiling.tile() / cellSize;
-        int channels = sums.length;
         Axis rows = plan.rows();
         Axis columns = plan.columns();
-        int index = 0;
-        for (int r = 0; r < rows.origins().length; r++) {
-            for (int c = 0; c < columns.origins().length; c++) {
-                float[] map = latents[index++];
-                for (int y = (rows.keepFrom()[r] - rows.origins()[r]) / cellSize;
-                     y < (rows.keepTo()[r] - rows.origins()[r]) / cellSize; y++) {
-                    for (int x = (columns.keepFrom()[c] - columns.origins()[c]) / cellSize;
-                         x < (columns.keepTo()[c] - columns.origins()[c]) / cellSize; x++) {
-                        for (int channel = 0; channel < channels; channel++) {
-                            sums[channel] += map[(channel * cells + y) * cells + x];
-                        }
-                    }
+        int r = tile / columns.origins().length;
+        int c = tile % columns.origins().length;
+        for (int channel = 0; channel < sums.length; channel++) {
+            double sum = 0;
+            for (int y = (rows.keepFrom()[r] - rows.origins()[r]) / cellSize;
+                 y < (rows.keepTo()[r] - rows.origins()[r]) / cellSize; y++) {
+                for (int x = (columns.keepFrom()[c] - columns.origins()[c]) / cellSize;
+                     x < (columns.keepTo()[c] - columns.origins()[c]) / cellSize; x++) {
+                    sum += map[(channel * cells + y) * cells + x];
                 }
             }
+            sums[channel] += sum;
         }
-        return (long) (rows.padded() / cellSize) * (columns.padded() / cellSize);
+    }
+
+    /** Cells of the feature map of the whole extended plane. */
+    long cells(Plan plan) {
+        int cellSize = tiling.sizeMultiple();
+        return (long) (plan.rows().padded() / cellSize) * (plan.columns().padded() / cellSize);
     }
 
     private interface KeptPixel {

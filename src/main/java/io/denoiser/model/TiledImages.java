@@ -22,10 +22,16 @@ final class TiledImages {
         this.network = network;
     }
 
+    /** One tile: the image and the plane's plan it belongs to, and its place in that plan. */
+    private record Tile(int image, ImageTiler.Plan plan, int index, float[] values) {
+    }
+
     /** @param shapes each image's [H, W] or [C, H, W], with its values channel by channel in row-major order */
     Reconstruction reconstruct(float[][] images, int[][] shapes) {
         List<ImageTiler.Plan> plans = new ArrayList<>();
-        List<float[]> tiles = new ArrayList<>();
+        List<Tile> tiles = new ArrayList<>();
+        double[][] sums = new double[images.length][tiling.latentChannels()];
+        long[] cells = new long[images.length];
         for (int i = 0; i < images.length; i++) {
             int[] chw = chw(shapes[i]);
             if (!tiling.accepts(chw[0], chw[1], chw[2]) || images[i].length != chw[0] * chw[1] * chw[2]) {
@@ -36,36 +42,34 @@ final class TiledImages {
             for (int channel = 0; channel < chw[0]; channel++) {
                 ImageTiler.Plan plan = tiler.plan(chw[1], chw[2]);
                 plans.add(plan);
-                float[] plane = Arrays.copyOfRange(images[i], channel * planeSize, (channel + 1) * planeSize);
-                tiles.addAll(List.of(tiler.cut(plane, plan)));
+                cells[i] += tiler.cells(plan);
+                float[][] cut = tiler.cut(Arrays.copyOfRange(images[i], channel * planeSize, (channel + 1) * planeSize), plan);
+                for (int t = 0; t < cut.length; t++) {
+                    tiles.add(new Tile(i, plan, t, cut[t]));
+                }
             }
         }
-        Reconstruction denoised = run(tiles.toArray(float[][]::new));
-        return assemble(images, shapes, plans, denoised);
+        float[][] denoised = run(tiles, sums);
+        return assemble(images, shapes, plans, denoised, sums, cells);
     }
 
-    private Reconstruction assemble(float[][] images, int[][] shapes, List<ImageTiler.Plan> plans, Reconstruction tiles) {
+    private Reconstruction assemble(float[][] images, int[][] shapes, List<ImageTiler.Plan> plans, float[][] tiles,
+                                    double[][] sums, long[] cells) {
         float[][] outputs = new float[images.length][];
         float[][] latents = new float[images.length][];
         int plane = 0;
         int tile = 0;
         for (int i = 0; i < images.length; i++) {
-            int channels = chw(shapes[i])[0];
             float[] output = new float[images[i].length];
-            double[] sums = new double[tiling.latentChannels()];
-            long cells = 0;
-            for (int channel = 0; channel < channels; channel++) {
+            for (int channel = 0; channel < chw(shapes[i])[0]; channel++) {
                 ImageTiler.Plan plan = plans.get(plane++);
-                int count = plan.tileCount();
-                float[][] planeTiles = Arrays.copyOfRange(tiles.outputs(), tile, tile + count);
-                float[] stitched = tiler.stitch(planeTiles, plan);
+                float[] stitched = tiler.stitch(Arrays.copyOfRange(tiles, tile, tile + plan.tileCount()), plan);
                 System.arraycopy(stitched, 0, output, channel * stitched.length, stitched.length);
-                cells += tiler.addLatentSums(Arrays.copyOfRange(tiles.latents(), tile, tile + count), plan, sums);
-                tile += count;
+                tile += plan.tileCount();
             }
-            float[] latent = new float[sums.length];
-            for (int c = 0; c < sums.length; c++) {
-                latent[c] = (float) (sums[c] / cells);
+            float[] latent = new float[sums[i].length];
+            for (int c = 0; c < latent.length; c++) {
+                latent[c] = (float) (sums[i][c] / cells[i]);
             }
             outputs[i] = output;
             latents[i] = latent;
@@ -73,21 +77,29 @@ final class TiledImages {
         return new Reconstruction(outputs, latents);
     }
 
-    /** Every tile through the network, in batches of exactly {@code tileBatch} tiles. */
-    private Reconstruction run(float[][] tiles) {
+    /**
+     * Every tile through the network, in batches of exactly {@code tileBatch} tiles; each tile's feature map is
+     * summed into its image's {@code sums} as soon as its batch is done, so no more than a batch of maps is held.
+     */
+    private float[][] run(List<Tile> tiles, double[][] sums) {
         int batch = tiling.tileBatch();
-        float[][] outputs = new float[tiles.length][];
-        float[][] latents = new float[tiles.length][];
+        float[][] outputs = new float[tiles.size()][];
         float[] blank = new float[tiling.tile() * tiling.tile()];
-        for (int start = 0; start < tiles.length; start += batch) {
-            int count = Math.min(batch, tiles.length - start);
-            float[][] chunk = Arrays.copyOfRange(tiles, start, start + batch);
-            Arrays.fill(chunk, count, batch, blank);
+        for (int start = 0; start < tiles.size(); start += batch) {
+            int count = Math.min(batch, tiles.size() - start);
+            float[][] chunk = new float[batch][];
+            Arrays.fill(chunk, blank);
+            for (int j = 0; j < count; j++) {
+                chunk[j] = tiles.get(start + j).values();
+            }
             Reconstruction result = network.reconstruct(chunk);
-            System.arraycopy(result.outputs(), 0, outputs, start, count);
-            System.arraycopy(result.latents(), 0, latents, start, count);
+            for (int j = 0; j < count; j++) {
+                Tile tile = tiles.get(start + j);
+                outputs[start + j] = result.outputs()[j];
+                tiler.addLatentSums(result.latents()[j], tile.plan(), tile.index(), sums[tile.image()]);
+            }
         }
-        return new Reconstruction(outputs, latents);
+        return outputs;
     }
 
     /** Builds the network's kernels for its one batch shape. */

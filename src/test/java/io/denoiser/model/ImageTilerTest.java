@@ -55,14 +55,15 @@ class ImageTilerTest {
     void shouldAverageTheLatentMapOverTheWholeExtendedImage() {
         ImageTiler.Plan plan = tiler.plan(100, 70);
         int cells = TILING.tile() / TILING.sizeMultiple();
-        float[][] maps = new float[plan.tileCount()][3 * cells * cells];
-        for (float[] map : maps) {
-            java.util.Arrays.fill(map, 2f);
-        }
+        float[] map = new float[3 * cells * cells];
+        java.util.Arrays.fill(map, 2f);
         double[] sums = new double[3];
 
-        long count = tiler.addLatentSums(maps, plan, sums);
+        for (int tile = 0; tile < plan.tileCount(); tile++) {
+            tiler.addLatentSums(map, plan, tile, sums);
+        }
 
+        long count = tiler.cells(plan);
         assertThat(count).isEqualTo((long) (plan.rows().padded() / 4) * (plan.columns().padded() / 4));
         assertThat(sums).containsOnly(2.0 * count);
     }
