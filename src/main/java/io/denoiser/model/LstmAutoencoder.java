@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Inference for {@link LstmSequenceAutoencoder} on libnd4j's native LSTM ({@link NativeLstm}). */
+/** Inference for {@link LstmDesign} on libnd4j's native LSTM ({@link NativeLstm}). */
 final class LstmAutoencoder implements Autoencoder {
 
     private static final String WORKSPACE = "lstm-autoencoder-inference";
@@ -30,11 +30,11 @@ final class LstmAutoencoder implements Autoencoder {
         this.features = features;
         this.hidden = hidden;
         this.reversedInput = reversedInput;
-        Layer encoderLayer = network.getLayer(LstmSequenceAutoencoder.ENCODER);
+        Layer encoderLayer = network.getLayer(LstmDesign.ENCODER);
         this.encoder = NativeLstm.of(encoderLayer instanceof LastTimeStepLayer wrapper ? wrapper.getUnderlying() : encoderLayer,
                 "", hidden);
-        this.decoder = NativeLstm.of(network.getLayer(LstmSequenceAutoencoder.DECODER), "", hidden);
-        this.output = SigmoidOutput.of(network.getLayer(LstmSequenceAutoencoder.OUTPUT), features);
+        this.decoder = NativeLstm.of(network.getLayer(LstmDesign.DECODER), "", hidden);
+        this.output = SigmoidOutput.of(network.getLayer(LstmDesign.OUTPUT), features);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DenseAutoencoderTest {
+class DenseDesignTest {
 
     private final ModelShape shape = Architecture.DENSE.defaultShape();
 

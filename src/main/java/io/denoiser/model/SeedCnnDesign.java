@@ -25,7 +25,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * reconstruction at the speed of DL4J's workspace-backed {@code output()}; {@code feedForward()}, the
  * alternative that exposes intermediate activations, measured ~40% slower.
  */
-final class SeedCnnAutoencoder implements Design {
+final class SeedCnnDesign implements Design {
 
     private static final ModelShape SHAPE = new ModelShape(new int[] {1, 28, 28}, new int[] {32, 4, 4});
     private static final long PARAMETERS = 27_073;

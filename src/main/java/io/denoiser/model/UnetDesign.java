@@ -42,7 +42,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * multiply-adds, so the saving pays for a second 3x3 convolution at 14x14 on each side: 56,161 parameters,
  * 20.22 dB after the same 60 epochs, and ~20% more images/s than the full-resolution design.
  */
-final class UnetAutoencoder implements Design {
+final class UnetDesign implements Design {
 
     private static final int C1 = 16;
     private static final int C2 = 32;
@@ -60,7 +60,7 @@ final class UnetAutoencoder implements Design {
     private final boolean strided;
 
     /** @param strided the {@code unet-s2} variant, with no layer at full resolution */
-    UnetAutoencoder(boolean strided) {
+    UnetDesign(boolean strided) {
         this.strided = strided;
     }
 

@@ -35,7 +35,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * channels averaged over time, [H] whatever T. Trained with mean squared error, the measure PSNR scores.
  * Shapes are NCW ([batch, channels, time]); inference runs the same graph ({@link TemporalCnnInference}).
  */
-final class TemporalCnnAutoencoder implements SequenceDesign {
+final class TemporalCnnDesign implements SequenceDesign {
 
     /** The product of the strides: window lengths must be a multiple of it so that every level halves exactly. */
     static final int STRIDE = 4;

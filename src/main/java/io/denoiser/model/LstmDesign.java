@@ -27,7 +27,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * last, so gradients find short paths from the start. On the 64-step sensor windows the forward model stayed
  * at the constant output (12.3 dB) for 3 epochs; reversed, it climbed from the first epoch.
  */
-final class LstmSequenceAutoencoder implements SequenceDesign {
+final class LstmDesign implements SequenceDesign {
 
     static final int ENCODER = 0;
     static final int DECODER = 2;
@@ -46,7 +46,7 @@ final class LstmSequenceAutoencoder implements SequenceDesign {
     private final boolean reversedInput;
 
     /** @param reversedInput whether the encoder reads each window's steps in reverse order */
-    LstmSequenceAutoencoder(boolean reversedInput) {
+    LstmDesign(boolean reversedInput) {
         this.reversedInput = reversedInput;
     }
 

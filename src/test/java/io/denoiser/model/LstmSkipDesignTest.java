@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class LstmSkipAutoencoderTest {
+class LstmSkipDesignTest {
 
     private static final ModelShape SHAPE = new ModelShape(new int[] {12, 5}, new int[] {8});
 
@@ -27,7 +27,7 @@ class LstmSkipAutoencoderTest {
     @Test
     void shouldMatchTheTrainingGraphOnTheNativeInferencePathWithTheEncodersLastStepAsLatent() {
         TrainingNetwork training = Architecture.LSTM_SKIP.newNetwork(5, SHAPE);
-        ComputationGraph network = new ComputationGraph(LstmSkipAutoencoder.graph(5, SHAPE));
+        ComputationGraph network = new ComputationGraph(LstmSkipDesign.graph(5, SHAPE));
         network.init();
         network.setParams(Nd4j.createFromArray(training.parameters()).reshape(1, training.parameterCount()));
         float[][] windows = FloatArrays.randomWindows(3, 12 * 5);

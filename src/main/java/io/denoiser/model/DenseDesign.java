@@ -16,7 +16,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * The seed's dense autoencoder for 28x28 images, flattened: 784 -> 128 -> 32 -> 128 -> 784
  * (209,968 parameters). The 32-unit middle layer is the latent vector.
  */
-final class DenseAutoencoder implements Design {
+final class DenseDesign implements Design {
 
     private static final ModelShape SHAPE = new ModelShape(new int[] {1, 28, 28}, new int[] {32});
     private static final int PIXELS = 784;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class LstmSequenceAutoencoderTest {
+class LstmDesignTest {
 
     private static final ModelShape SHAPE = new ModelShape(new int[] {12, 5}, new int[] {8});
 
@@ -60,7 +60,7 @@ class LstmSequenceAutoencoderTest {
 
     private static void assertInferenceMatchesTheTrainingNetwork(Architecture architecture) {
         TrainingNetwork training = architecture.newNetwork(5, SHAPE);
-        MultiLayerNetwork network = new MultiLayerNetwork(LstmSequenceAutoencoder.configuration(5, 12, 5, 8, 1e-3));
+        MultiLayerNetwork network = new MultiLayerNetwork(LstmDesign.configuration(5, 12, 5, 8, 1e-3));
         network.init();
         network.setParams(Nd4j.createFromArray(training.parameters()).reshape(1, training.parameterCount()));
         float[][] windows = FloatArrays.randomWindows(3, 12 * 5);

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class UnetAutoencoderTest {
+class UnetDesignTest {
 
     private final ModelShape shape = Architecture.UNET.defaultShape();
 
@@ -26,7 +26,7 @@ class UnetAutoencoderTest {
     @ParameterizedTest
     @EnumSource(value = Architecture.class, names = {"UNET", "UNET_S2"})
     void shouldReconstructWithTheTrainingGraphsParametersAndExposeTheBottleneckInChannelFirstOrder(Architecture unet) {
-        ComputationGraph training = new ComputationGraph(UnetAutoencoder.graph(4, true, unet == Architecture.UNET_S2));
+        ComputationGraph training = new ComputationGraph(UnetDesign.graph(4, true, unet == Architecture.UNET_S2));
         training.init();
         float[][] images = new float[2][784];
         Random random = new Random(2);
@@ -37,8 +37,8 @@ class UnetAutoencoderTest {
         }
         Map<String, INDArray> activations = training.feedForward(
                 Nd4j.create(FloatArrays.concat(images), shape.batchShape(2), 'c'), false);
-        INDArray expected = activations.get(UnetAutoencoder.OUTPUT);
-        INDArray expectedLatent = activations.get(UnetAutoencoder.LATENT).reshape(2, 32 * 7 * 7);
+        INDArray expected = activations.get(UnetDesign.OUTPUT);
+        INDArray expectedLatent = activations.get(UnetDesign.LATENT).reshape(2, 32 * 7 * 7);
         float[] parameters = training.params().toFloatVector();
         ModelRecord record = new ModelRecord(new ModelMetadata("unet", 1, unet.id(), shape.input(), shape.latent(),
                 parameters.length, Map.of(), Map.of(), null, null), parameters);

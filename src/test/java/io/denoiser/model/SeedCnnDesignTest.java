@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class SeedCnnAutoencoderTest {
+class SeedCnnDesignTest {
 
     @Test
     void shouldHaveTheSeedsParameterCount() {
@@ -17,7 +17,7 @@ class SeedCnnAutoencoderTest {
 
     @Test
     void shouldMapDigitsToA4x4x32LatentAndBackTo28x28() {
-        MultiLayerNetwork network = new MultiLayerNetwork(SeedCnnAutoencoder.configuration(1));
+        MultiLayerNetwork network = new MultiLayerNetwork(SeedCnnDesign.configuration(1));
         network.init();
         INDArray batch = Nd4j.rand(3, 1, 28, 28);
         var activations = network.feedForward(batch, false);
@@ -31,7 +31,7 @@ class SeedCnnAutoencoderTest {
     @Test
     void shouldSplitIntoEncoderAndDecoderThatReproduceTheTrainingNetwork() {
         ModelRecord record = ModelRecords.cnnSeed(1, 3);
-        MultiLayerNetwork whole = new MultiLayerNetwork(SeedCnnAutoencoder.configuration(3));
+        MultiLayerNetwork whole = new MultiLayerNetwork(SeedCnnDesign.configuration(3));
         whole.init();
         float[][] inputs = new float[2][784];
         inputs[1][300] = 0.7f;

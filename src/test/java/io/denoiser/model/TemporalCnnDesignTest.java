@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class TemporalCnnAutoencoderTest {
+class TemporalCnnDesignTest {
 
     private static final ModelShape SHAPE = new ModelShape(new int[] {16, 5}, new int[] {32});
 
@@ -29,14 +29,14 @@ class TemporalCnnAutoencoderTest {
     @Test
     void shouldMatchTheTrainingGraphWithTheBottleneckAveragedOverTimeAsLatent() {
         TrainingNetwork training = Architecture.CNN1D.newNetwork(5, SHAPE);
-        ComputationGraph network = new ComputationGraph(TemporalCnnAutoencoder.graph(5, SHAPE, true));
+        ComputationGraph network = new ComputationGraph(TemporalCnnDesign.graph(5, SHAPE, true));
         network.init();
         network.setParams(Nd4j.createFromArray(training.parameters()).reshape(1, training.parameterCount()));
         float[][] windows = FloatArrays.randomWindows(3, 16 * 5);
         Map<String, INDArray> activations = network.feedForward(
                 Architecture.CNN1D.trainingInputs(FloatArrays.concat(windows), 3, SHAPE), false);
-        INDArray expected = activations.get(TemporalCnnAutoencoder.OUTPUT);                          // [N,F,T]
-        INDArray expectedLatent = activations.get(TemporalCnnAutoencoder.BOTTLENECK).mean(2);         // [N,H]
+        INDArray expected = activations.get(TemporalCnnDesign.OUTPUT);                          // [N,F,T]
+        INDArray expectedLatent = activations.get(TemporalCnnDesign.BOTTLENECK).mean(2);         // [N,H]
 
         Reconstruction result = DenoisingModel.load(record(SHAPE, training.parameters())).reconstruct(windows);
 
@@ -53,7 +53,7 @@ class TemporalCnnAutoencoderTest {
 
     @Test
     void shouldPassTheNoisyWindowThroughWhenItPredictsNoCorrection() {
-        ComputationGraph network = new ComputationGraph(TemporalCnnAutoencoder.graph(5, SHAPE, true));
+        ComputationGraph network = new ComputationGraph(TemporalCnnDesign.graph(5, SHAPE, true));
         network.init();
         network.getLayer("correction").params().assign(0);
         float[][] windows = FloatArrays.randomWindows(2, 16 * 5);

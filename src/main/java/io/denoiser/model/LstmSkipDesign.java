@@ -34,7 +34,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * 23.5 dB moving median; this design passed the median within 3 minutes of training. Shapes are NCW
  * ([batch, features, time]); inference runs on libnd4j's native LSTM ({@link LstmSkipInference}).
  */
-final class LstmSkipAutoencoder implements SequenceDesign {
+final class LstmSkipDesign implements SequenceDesign {
 
     private static final ModelShape DEFAULT = new ModelShape(new int[] {64, 8}, new int[] {64});
     /**
