@@ -92,7 +92,7 @@ public enum Architecture {
         return newNetwork(seed, defaultShape());
     }
 
-    Autoencoder inference(float[] parameters, ModelShape shape) {
+    InferenceEngine inference(float[] parameters, ModelShape shape) {
         return design.inference(parameters, shape);
     }
 

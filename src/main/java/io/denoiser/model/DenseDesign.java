@@ -42,11 +42,11 @@ final class DenseDesign implements Design {
     }
 
     @Override
-    public Autoencoder inference(float[] parameters, ModelShape shape) {
+    public InferenceEngine inference(float[] parameters, ModelShape shape) {
         MultiLayerNetwork encoder = initialised(builder(0).layer(dense(PIXELS, 128)).layer(dense(128, 32)).build());
         MultiLayerNetwork decoder = initialised(builder(0).layer(dense(32, 128))
                 .layer(new DenseLayer.Builder().nIn(128).nOut(PIXELS).activation(Activation.SIGMOID).build()).build());
-        return new SplitAutoencoder(encoder, decoder, parameters, new long[] {PIXELS});
+        return new SplitNetworkInference(encoder, decoder, parameters, new long[] {PIXELS});
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * The seed's sequence-to-sequence LSTM autoencoder for windows of T steps x F features:
  * LSTM encoder, its last time step as the latent vector, repeated T times into an LSTM decoder, and a
  * time-distributed dense layer with a sigmoid back to F features. Training uses this DL4J network (NCW:
- * [batch, features, time]); inference runs the same parameters through {@link LstmAutoencoder}.
+ * [batch, features, time]); inference runs the same parameters through {@link LstmInference}.
  *
  * <p>The encoder may read each window last step first while the decoder still writes it first step first, the
  * input reversal of Sutskever et al. (2014): the first steps to reconstruct are then the ones the encoder read
@@ -73,11 +73,11 @@ final class LstmDesign implements SequenceDesign {
     }
 
     @Override
-    public Autoencoder inference(float[] parameters, ModelShape shape) {
+    public InferenceEngine inference(float[] parameters, ModelShape shape) {
         MultiLayerNetwork network = network(0, shape);
         network.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
         try {
-            return new LstmAutoencoder(network, shape.input()[0], shape.input()[1], shape.latent()[0], reversedInput);
+            return new LstmInference(network, shape.input()[0], shape.input()[1], shape.latent()[0], reversedInput);
         } finally {
             network.close();   // only unflattens the parameters, which the native path copies
         }

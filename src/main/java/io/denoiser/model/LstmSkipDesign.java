@@ -70,7 +70,7 @@ final class LstmSkipDesign implements SequenceDesign {
     }
 
     @Override
-    public Autoencoder inference(float[] parameters, ModelShape shape) {
+    public InferenceEngine inference(float[] parameters, ModelShape shape) {
         ComputationGraph graph = initialised(graph(0, shape));
         graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
         try {

@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Inference for {@link LstmSkipDesign} on libnd4j's native LSTM ({@link NativeLstm}): the encoder, then each
  * direction of the bidirectional decoder over the noisy window beside the repeated latent, then the dense output.
  */
-final class LstmSkipInference implements Autoencoder {
+final class LstmSkipInference implements InferenceEngine {
 
     private static final String WORKSPACE = "lstm-skip-inference";
 

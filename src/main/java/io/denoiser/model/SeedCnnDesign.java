@@ -46,8 +46,9 @@ final class SeedCnnDesign implements Design {
     }
 
     @Override
-    public Autoencoder inference(float[] parameters, ModelShape shape) {
-        return new SplitAutoencoder(initialised(encoder()), initialised(decoder()), parameters, new long[] {1, 28, 28});
+    public InferenceEngine inference(float[] parameters, ModelShape shape) {
+        return new SplitNetworkInference(initialised(encoder()), initialised(decoder()), parameters,
+                new long[] {1, 28, 28});
     }
 
     @Override

@@ -105,7 +105,7 @@ final class TemporalCnnDesign implements SequenceDesign {
     }
 
     @Override
-    public Autoencoder inference(float[] parameters, ModelShape shape) {
+    public InferenceEngine inference(float[] parameters, ModelShape shape) {
         ComputationGraph graph = initialised(graph(0, shape, false));
         graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
         return new TemporalCnnInference(graph, shape.input()[1]);

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Inference for {@link TemporalCnnDesign}: its graph without the loss, over a batch of time-major windows of
  * any accepted length, all of one length. The features are fixed by the model; the steps are read from each batch.
  */
-final class TemporalCnnInference implements Autoencoder {
+final class TemporalCnnInference implements InferenceEngine {
 
     private final ComputationGraph graph;
     private final int features;

@@ -92,10 +92,10 @@ final class UnetDesign implements Design {
     }
 
     @Override
-    public Autoencoder inference(float[] parameters, ModelShape shape) {
+    public InferenceEngine inference(float[] parameters, ModelShape shape) {
         ComputationGraph graph = initialised(graph(0, false, strided));
         graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-        return new Autoencoder() {
+        return new InferenceEngine() {
             @Override
             public Reconstruction reconstruct(float[][] inputs) {
                 // one channel: the NCHW and NHWC layouts of an image batch are the same values

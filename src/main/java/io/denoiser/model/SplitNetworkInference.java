@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the latent vector and the decoder the reconstruction, each at the speed of DL4J's workspace-backed
  * {@code output()} ({@code feedForward()}, which exposes intermediate activations, measured ~40% slower).
  */
-final class SplitAutoencoder implements Autoencoder {
+final class SplitNetworkInference implements InferenceEngine {
 
     private final MultiLayerNetwork encoder;
     private final MultiLayerNetwork decoder;
@@ -18,7 +18,7 @@ final class SplitAutoencoder implements Autoencoder {
     private final int inputSize;
 
     /** @param inputShape the encoder's input shape without the batch dimension, e.g. [1,28,28] or [784] */
-    SplitAutoencoder(MultiLayerNetwork encoder, MultiLayerNetwork decoder, float[] parameters, long[] inputShape) {
+    SplitNetworkInference(MultiLayerNetwork encoder, MultiLayerNetwork decoder, float[] parameters, long[] inputShape) {
         int split = Math.toIntExact(encoder.numParams());
         if (split + decoder.numParams() != parameters.length) {
             throw new InvalidModelException("network needs " + (split + decoder.numParams()) + " parameters, record has "

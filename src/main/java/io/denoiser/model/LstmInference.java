@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Inference for {@link LstmDesign} on libnd4j's native LSTM ({@link NativeLstm}). */
-final class LstmAutoencoder implements Autoencoder {
+final class LstmInference implements InferenceEngine {
 
     private static final String WORKSPACE = "lstm-autoencoder-inference";
 
@@ -25,7 +25,7 @@ final class LstmAutoencoder implements Autoencoder {
      *
      * @param reversedInput whether the encoder was trained on windows with their steps reversed
      */
-    LstmAutoencoder(MultiLayerNetwork network, int steps, int features, int hidden, boolean reversedInput) {
+    LstmInference(MultiLayerNetwork network, int steps, int features, int hidden, boolean reversedInput) {
         this.steps = steps;
         this.features = features;
         this.hidden = hidden;

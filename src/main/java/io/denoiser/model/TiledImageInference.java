@@ -10,13 +10,13 @@ import java.util.List;
  * filled up with blank tiles, so the network only ever sees one batch shape), and each plane is stitched
  * back. A colour image given to a single-channel design is denoised plane by plane.
  */
-final class TiledImages {
+final class TiledImageInference {
 
     private final ImageTiling tiling;
     private final ImageTiler tiler;
-    private final Autoencoder network;
+    private final InferenceEngine network;
 
-    TiledImages(ImageTiling tiling, Autoencoder network) {
+    TiledImageInference(ImageTiling tiling, InferenceEngine network) {
         this.tiling = tiling;
         this.tiler = new ImageTiler(tiling);
         this.network = network;
