@@ -2,6 +2,7 @@ package io.denoiser.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.modeltopic.ModelRecordCodec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
-package io.denoiser.model;
+package io.denoiser.modeltopic;
 
+import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.ModelRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,8 @@
-package io.denoiser.train;
+package io.denoiser.modeltopic;
 
-import io.denoiser.config.KafkaConnection;
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.model.ModelRecordCodec;
-import io.denoiser.model.ModelTrust;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +23,23 @@ public final class ModelTopicReader {
     private ModelTopicReader() {
     }
 
-    /** The trusted version of {@code modelName} released last, as the denoisers with this trust run it. */
-    public static Optional<ModelRecord> latest(KafkaConnection kafka, String topic, String modelName, ModelTrust trust) {
+    /**
+     * The trusted version of {@code modelName} released last, as the denoisers with this trust run it.
+     *
+     * @param kafka the client properties every client gets, as {@code KafkaConnection.baseProperties()} builds them
+     */
+    public static Optional<ModelRecord> latest(Properties kafka, String topic, String modelName, ModelTrust trust) {
         return history(kafka, topic, trust).current(modelName);
     }
 
-    /** Every record on the topic, judged by {@code trust}. */
-    public static ModelHistory history(KafkaConnection kafka, String topic, ModelTrust trust) {
-        Properties properties = kafka.baseProperties();
+    /**
+     * Every record on the topic, judged by {@code trust}.
+     *
+     * @param kafka the client properties every client gets, as {@code KafkaConnection.baseProperties()} builds them
+     */
+    public static ModelHistory history(Properties kafka, String topic, ModelTrust trust) {
+        Properties properties = new Properties();
+        properties.putAll(kafka);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, ModelRecordCodec.MAX_RECORD_BYTES + 1024);

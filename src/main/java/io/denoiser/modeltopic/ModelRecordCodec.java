@@ -1,7 +1,11 @@
-package io.denoiser.model;
+package io.denoiser.modeltopic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.denoiser.model.Architecture;
+import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.ModelMetadata;
+import io.denoiser.model.ModelRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

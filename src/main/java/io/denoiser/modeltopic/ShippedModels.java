@@ -1,5 +1,6 @@
-package io.denoiser.model;
+package io.denoiser.modeltopic;
 
+import io.denoiser.model.ModelRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

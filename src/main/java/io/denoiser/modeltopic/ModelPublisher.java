@@ -1,9 +1,6 @@
-package io.denoiser.train;
+package io.denoiser.modeltopic;
 
-import io.denoiser.config.KafkaConnection;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.model.ModelRecordCodec;
-import io.denoiser.model.ModelSignature;
 import java.security.KeyPair;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,13 +22,17 @@ public final class ModelPublisher implements AutoCloseable {
     private final String topic;
     private final Optional<KeyPair> signingKey;
 
-    public ModelPublisher(KafkaConnection kafka, String topic, Optional<KeyPair> signingKey) {
-        Properties properties = kafka.baseProperties();
+    /**
+     * @param kafka the client properties every client gets (bootstrap servers and the pass-through settings,
+     *              as {@code KafkaConnection.baseProperties()} builds them); they win over the producer settings
+     */
+    public ModelPublisher(Properties kafka, String topic, Optional<KeyPair> signingKey) {
+        Properties properties = new Properties();
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ModelRecordCodec.MAX_RECORD_BYTES + 1024);
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        properties.putAll(kafka.clientProperties());
+        properties.putAll(kafka);
         this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
         this.topic = topic;
         this.signingKey = signingKey;

@@ -1,8 +1,7 @@
-package io.denoiser.train;
+package io.denoiser.modeltopic;
 
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.model.ShippedModels;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.denoiser.train;
+package io.denoiser.modeltopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,11 +34,12 @@ class ModelPublisherIT {
             assertThat(4L * count).isGreaterThan(16_000_000);
 
             String topic = TopicNames.defaults().models();
-            try (ModelPublisher publisher = new ModelPublisher(cluster.connection(), topic, Optional.of(ModelRecords.SIGNING))) {
+            try (ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), topic,
+                    Optional.of(ModelRecords.SIGNING))) {
                 publisher.publish(large);
             }
-            ModelRecord read = ModelTopicReader.latest(cluster.connection(), topic, "lstm-large", ModelRecords.TRUST)
-                    .orElseThrow();
+            ModelRecord read = ModelTopicReader.latest(cluster.connection().baseProperties(), topic, "lstm-large",
+                    ModelRecords.TRUST).orElseThrow();
 
             assertThat(read.version()).isEqualTo(7);
             // Arrays.equals, not containsExactly: AssertJ's element diff is quadratic on 4 million values.

@@ -1,11 +1,9 @@
-package io.denoiser.train;
+package io.denoiser.modeltopic;
 
-import io.denoiser.config.KafkaConnection;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.model.ModelTrust;
-import io.denoiser.model.ShippedModels;
 import java.security.KeyPair;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Operator actions on the models topic: publish a model file as the next version, or roll back to an
@@ -13,13 +11,16 @@ import java.util.Optional;
  */
 public final class ModelReleases implements AutoCloseable {
 
-    private final KafkaConnection kafka;
+    private final Properties kafka;
     private final String topic;
     private final ModelTrust trust;
     private final ModelPublisher publisher;
 
-    /** @param trust the denoisers' trust: only versions it accepts can be rolled back to */
-    public ModelReleases(KafkaConnection kafka, String topic, ModelTrust trust, KeyPair signingKey) {
+    /**
+     * @param kafka the client properties every client gets, as {@code KafkaConnection.baseProperties()} builds them
+     * @param trust the denoisers' trust: only versions it accepts can be rolled back to
+     */
+    public ModelReleases(Properties kafka, String topic, ModelTrust trust, KeyPair signingKey) {
         this.kafka = kafka;
         this.topic = topic;
         this.trust = trust;

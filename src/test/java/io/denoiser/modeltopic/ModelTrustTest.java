@@ -1,8 +1,11 @@
-package io.denoiser.model;
+package io.denoiser.modeltopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelRecords;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;

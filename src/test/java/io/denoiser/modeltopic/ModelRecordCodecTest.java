@@ -1,8 +1,12 @@
-package io.denoiser.model;
+package io.denoiser.modeltopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.ModelMetadata;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.denoiser.train;
+package io.denoiser.modeltopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

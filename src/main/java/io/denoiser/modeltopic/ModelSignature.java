@@ -1,5 +1,6 @@
-package io.denoiser.model;
+package io.denoiser.modeltopic;
 
+import io.denoiser.model.InvalidModelException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package io.denoiser.model;
+package io.denoiser.modeltopic;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
