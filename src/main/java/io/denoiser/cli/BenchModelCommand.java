@@ -2,10 +2,10 @@ package io.denoiser.cli;
 
 import io.denoiser.bench.ModelBenchmark;
 import io.denoiser.model.Architecture;
-import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.NativeRuntime;
-import io.denoiser.model.ShippedModels;
+import io.denoiser.modeltopic.ModelFiles;
+import io.denoiser.modeltopic.ShippedModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import io.denoiser.bench.StreamBenchmark;
 import io.denoiser.broker.EmbeddedKafkaBroker;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.model.NativeRuntime;
-import io.denoiser.model.ShippedModels;
+import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.topics.TopicApplier;
 import java.nio.file.Path;
 import java.time.Duration;

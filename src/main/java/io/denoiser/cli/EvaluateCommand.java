@@ -8,13 +8,13 @@ import io.denoiser.evaluate.EvaluationPictures;
 import io.denoiser.evaluate.ModelEvaluation;
 import io.denoiser.evaluate.PhotoEvaluation;
 import io.denoiser.model.Architecture;
-import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.model.ShippedModels;
+import io.denoiser.modeltopic.ModelFiles;
+import io.denoiser.modeltopic.ModelHistory;
+import io.denoiser.modeltopic.ModelTopicReader;
+import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.plot.VersionHistoryPlot;
 import io.denoiser.quality.QualityScores;
-import io.denoiser.train.ModelHistory;
-import io.denoiser.train.ModelTopicReader;
 import io.denoiser.train.TrainingData;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -143,7 +143,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int evaluateVersions() throws Exception {
-        ModelHistory history = ModelTopicReader.history(kafka.connection(), TopicNames.defaults().models(), modelTrust.trust());
+        ModelHistory history = ModelTopicReader.history(kafka.connection().baseProperties(),
+                TopicNames.defaults().models(), modelTrust.trust());
         List<ModelRecord> published = history.entries().stream().map(ModelHistory.Entry::trusted)
                 .filter(r -> r != null && r.name().equals(modelName)).toList();
         if (published.isEmpty()) {
@@ -180,8 +181,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ModelFiles.read(modelFile);
         }
         if (fromTopic) {
-            return ModelTopicReader.latest(kafka.connection(), TopicNames.defaults().models(), modelName,
-                    modelTrust.trust())
+            return ModelTopicReader.latest(kafka.connection().baseProperties(), TopicNames.defaults().models(),
+                    modelName, modelTrust.trust())
                     .orElseThrow(() -> new IllegalStateException("no valid version of " + modelName + " on the models topic"));
         }
         return ShippedModels.load(modelName);

@@ -1,6 +1,6 @@
 package io.denoiser.cli;
 
-import io.denoiser.model.SigningKeys;
+import io.denoiser.modeltopic.SigningKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,6 +1,6 @@
 package io.denoiser.cli;
 
-import io.denoiser.model.ModelTrust;
+import io.denoiser.modeltopic.ModelTrust;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;

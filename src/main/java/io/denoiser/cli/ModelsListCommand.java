@@ -2,8 +2,8 @@ package io.denoiser.cli;
 
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelMetadata;
-import io.denoiser.train.ModelHistory;
-import io.denoiser.train.ModelTopicReader;
+import io.denoiser.modeltopic.ModelHistory;
+import io.denoiser.modeltopic.ModelTopicReader;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +32,8 @@ public final class ModelsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelHistory history = ModelTopicReader.history(kafka.connection(), TopicNames.defaults().models(),
-                trustOptions.trust());
+        ModelHistory history = ModelTopicReader.history(kafka.connection().baseProperties(),
+                TopicNames.defaults().models(), trustOptions.trust());
         out().printf(Locale.ROOT, ROW, "offset", "published", "model", "version", "release", "psnr_db",
                 "signer", "status");
         for (ModelHistory.Entry entry : history.entries()) {

@@ -1,9 +1,9 @@
 package io.denoiser.cli;
 
-import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.model.SigningKeys;
-import io.denoiser.train.ModelReleases;
+import io.denoiser.modeltopic.ModelFiles;
+import io.denoiser.modeltopic.ModelReleases;
+import io.denoiser.modeltopic.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyPair;

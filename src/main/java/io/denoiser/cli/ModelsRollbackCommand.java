@@ -2,7 +2,7 @@ package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.train.ModelReleases;
+import io.denoiser.modeltopic.ModelReleases;
 import java.io.PrintWriter;
 import java.security.KeyPair;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.TopicNames;
-import io.denoiser.model.SigningKeys;
-import io.denoiser.train.ModelReleases;
+import io.denoiser.modeltopic.ModelReleases;
+import io.denoiser.modeltopic.SigningKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -25,8 +25,8 @@ public final class RegistryOptions {
 
     /** The models topic, judged by the denoisers' trust plus the signing key itself. */
     ModelReleases open(KeyPair key) throws IOException {
-        return new ModelReleases(kafka.connection(), TopicNames.defaults().models(), trust.trust(List.of(key.getPublic())),
-                key);
+        return new ModelReleases(kafka.connection().baseProperties(), TopicNames.defaults().models(),
+                trust.trust(List.of(key.getPublic())), key);
     }
 
     KeyPair signingKeyPair() throws IOException {

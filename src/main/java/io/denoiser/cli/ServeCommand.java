@@ -9,7 +9,7 @@ import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.NativeRuntime;
-import io.denoiser.model.ShippedModels;
+import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
 import io.denoiser.stream.DenoiserTopology;
 import io.denoiser.stream.ModelCatalog;
@@ -19,8 +19,8 @@ import io.denoiser.topics.ApplyReport;
 import io.denoiser.topics.PipelineTopics;
 import io.denoiser.topics.TopicApplier;
 import io.denoiser.topics.TopicCatalog;
-import io.denoiser.train.ModelHistory;
-import io.denoiser.train.ModelTopicReader;
+import io.denoiser.modeltopic.ModelHistory;
+import io.denoiser.modeltopic.ModelTopicReader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -157,7 +157,8 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        ModelHistory published = ModelTopicReader.history(config.kafka(), config.topics().models(), config.modelTrust());
+        ModelHistory published = ModelTopicReader.history(config.kafka().baseProperties(), config.topics().models(),
+                config.modelTrust());
         ModelRegistry registry = new ModelSources(published::current, files, ShippedModels::find)
                 .registry(config.pipelines());
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -1,7 +1,7 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.TopicNames;
-import io.denoiser.model.ModelRecordCodec;
+import io.denoiser.modeltopic.ModelRecordCodec;
 import io.denoiser.topics.TopicCatalog;
 import io.denoiser.topics.TopicSpec;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.denoiser.config;
 
-import io.denoiser.model.ModelTrust;
+import io.denoiser.modeltopic.ModelTrust;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;

@@ -11,23 +11,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public enum Architecture {
 
     /** The seed's convolutional autoencoder for 28x28 images. */
-    CNN_SEED("cnn-seed", new SeedCnnAutoencoder()),
+    CNN_SEED("cnn-seed", new SeedCnnDesign()),
     /** A small U-Net for 28x28 images. */
-    UNET("unet", new UnetAutoencoder(false)),
+    UNET("unet", new UnetDesign(false)),
     /** The U-Net with no layer at full resolution: strided in, transposed convolution out; the default image denoiser. */
-    UNET_S2("unet-s2", new UnetAutoencoder(true)),
+    UNET_S2("unet-s2", new UnetDesign(true)),
     /** The seed's dense autoencoder for 28x28 images, flattened. */
-    DENSE("dense", new DenseAutoencoder()),
+    DENSE("dense", new DenseDesign()),
     /** The seed's LSTM sequence-to-sequence autoencoder for T x F windows. */
-    LSTM("lstm", new LstmSequenceAutoencoder(false)),
+    LSTM("lstm", new LstmDesign(false)),
     /** The same LSTM autoencoder with its encoder reading each window last step first. */
-    LSTM_REVERSED("lstm-reversed", new LstmSequenceAutoencoder(true)),
+    LSTM_REVERSED("lstm-reversed", new LstmDesign(true)),
     /** The LSTM autoencoder with the noisy window fed to a bidirectional decoder beside the repeated latent. */
-    LSTM_SKIP("lstm-skip", new LstmSkipAutoencoder()),
+    LSTM_SKIP("lstm-skip", new LstmSkipDesign()),
     /** A fully convolutional residual U-Net for grayscale photographs of any size, run in tiles. */
     PHOTO_UNET("photo-unet", new PhotoUnetDesign()),
     /** A fully convolutional 1-D U-Net over time with a residual output, for windows of any length it accepts. */
-    CNN1D("cnn1d", new TemporalCnnAutoencoder());
+    CNN1D("cnn1d", new TemporalCnnDesign());
 
     private final String id;
     private final Design design;
@@ -92,7 +92,7 @@ public enum Architecture {
         return newNetwork(seed, defaultShape());
     }
 
-    Autoencoder inference(float[] parameters, ModelShape shape) {
+    InferenceEngine inference(float[] parameters, ModelShape shape) {
         return design.inference(parameters, shape);
     }
 

@@ -16,18 +16,18 @@ public final class DenoisingModel implements AutoCloseable {
     private final ModelMetadata metadata;
     private final Architecture architecture;
     private final ModelShape shape;
-    private final Autoencoder autoencoder;
+    private final InferenceEngine engine;
     private final Optional<ImageTiling> tiling;
-    private final TiledImages tiled;
+    private final TiledImageInference tiled;
 
-    private DenoisingModel(ModelMetadata metadata, Architecture architecture, ModelShape shape, Autoencoder autoencoder,
+    private DenoisingModel(ModelMetadata metadata, Architecture architecture, ModelShape shape, InferenceEngine engine,
                            Optional<ImageTiling> tiling) {
         this.metadata = metadata;
         this.architecture = architecture;
         this.shape = shape;
-        this.autoencoder = autoencoder;
+        this.engine = engine;
         this.tiling = tiling;
-        this.tiled = tiling.map(t -> new TiledImages(t, autoencoder)).orElse(null);
+        this.tiled = tiling.map(t -> new TiledImageInference(t, engine)).orElse(null);
     }
 
     /** Builds the networks named by the (already verified) record and loads its parameters. */
@@ -61,12 +61,12 @@ public final class DenoisingModel implements AutoCloseable {
         }
         int padded = inputs.length <= 1 ? 1 : Integer.highestOneBit(inputs.length - 1) << 1;
         if (padded == inputs.length) {
-            return autoencoder.reconstruct(inputs);
+            return engine.reconstruct(inputs);
         }
         float[][] batch = Arrays.copyOf(inputs, padded);
         // zero records of the batch's own length, which a design fully convolutional in time may choose
         Arrays.fill(batch, inputs.length, padded, new float[inputs.length == 0 ? shape.inputSize() : inputs[0].length]);
-        Reconstruction result = autoencoder.reconstruct(batch);
+        Reconstruction result = engine.reconstruct(batch);
         return new Reconstruction(Arrays.copyOf(result.outputs(), inputs.length),
                 Arrays.copyOf(result.latents(), inputs.length));
     }
@@ -116,7 +116,7 @@ public final class DenoisingModel implements AutoCloseable {
         for (int size = 1; size < 2 * maxBatch; size *= 2) {
             float[][] batch = new float[size][];
             Arrays.fill(batch, zeros);
-            autoencoder.reconstruct(batch);
+            engine.reconstruct(batch);
         }
     }
 
@@ -143,7 +143,7 @@ public final class DenoisingModel implements AutoCloseable {
     /** Frees the network's native memory; the model cannot be used afterwards. */
     @Override
     public void close() {
-        autoencoder.close();
+        engine.close();
     }
 
     public ModelMetadata metadata() {

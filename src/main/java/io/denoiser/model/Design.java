@@ -48,7 +48,7 @@ interface Design {
     TrainingNetwork trainingNetwork(long seed, ModelShape shape);
 
     /** An inference engine over {@code parameters}, laid out as {@link #trainingNetwork} flattens them. */
-    Autoencoder inference(float[] parameters, ModelShape shape);
+    InferenceEngine inference(float[] parameters, ModelShape shape);
 
     /** {@code count} records, each {@code shape.inputSize()} values in record order, as the training network's input. */
     INDArray trainingBatch(float[] values, int count, ModelShape shape);

@@ -7,10 +7,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Inference for {@link LstmSkipAutoencoder} on libnd4j's native LSTM ({@link NativeLstm}): the encoder, then each
+ * Inference for {@link LstmSkipDesign} on libnd4j's native LSTM ({@link NativeLstm}): the encoder, then each
  * direction of the bidirectional decoder over the noisy window beside the repeated latent, then the dense output.
  */
-final class LstmSkipInference implements Autoencoder {
+final class LstmSkipInference implements InferenceEngine {
 
     private static final String WORKSPACE = "lstm-skip-inference";
 
@@ -22,16 +22,16 @@ final class LstmSkipInference implements Autoencoder {
     private final NativeLstm backward;
     private final SigmoidOutput output;
 
-    /** Reads the parameters out of a loaded training graph of {@link LstmSkipAutoencoder}. */
+    /** Reads the parameters out of a loaded training graph of {@link LstmSkipDesign}. */
     LstmSkipInference(ComputationGraph graph, int steps, int features, int hidden) {
         this.steps = steps;
         this.features = features;
         this.hidden = hidden;
-        this.encoder = NativeLstm.of(graph.getLayer(LstmSkipAutoencoder.ENCODER), "", hidden);
-        Layer decoder = graph.getLayer(LstmSkipAutoencoder.DECODER);
+        this.encoder = NativeLstm.of(graph.getLayer(LstmSkipDesign.ENCODER), "", hidden);
+        Layer decoder = graph.getLayer(LstmSkipDesign.DECODER);
         this.forward = NativeLstm.of(decoder, "f", hidden);
         this.backward = NativeLstm.of(decoder, "b", hidden);
-        this.output = SigmoidOutput.of(graph.getLayer(LstmSkipAutoencoder.OUTPUT), features);
+        this.output = SigmoidOutput.of(graph.getLayer(LstmSkipDesign.OUTPUT), features);
     }
 
     @Override

@@ -80,12 +80,12 @@ final class PhotoUnetDesign implements Design {
     }
 
     @Override
-    public Autoencoder inference(float[] parameters, ModelShape shape) {
+    public InferenceEngine inference(float[] parameters, ModelShape shape) {
         ComputationGraph graph = initialised(graph(0, false));
         graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
         int height = shape.input()[1];
         int width = shape.input()[2];
-        return new Autoencoder() {
+        return new InferenceEngine() {
             @Override
             public Reconstruction reconstruct(float[][] inputs) {
                 // one channel: the NCHW and NHWC layouts of a tile batch are the same values

@@ -4,10 +4,10 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Inference for {@link TemporalCnnAutoencoder}: its graph without the loss, over a batch of time-major windows of
+ * Inference for {@link TemporalCnnDesign}: its graph without the loss, over a batch of time-major windows of
  * any accepted length, all of one length. The features are fixed by the model; the steps are read from each batch.
  */
-final class TemporalCnnInference implements Autoencoder {
+final class TemporalCnnInference implements InferenceEngine {
 
     private final ComputationGraph graph;
     private final int features;
@@ -34,7 +34,7 @@ final class TemporalCnnInference implements Autoencoder {
             throw new IllegalArgumentException("a window of " + values + " values is not whole steps of "
                     + features + " features");
         }
-        TemporalCnnAutoencoder.checkSteps(values / features);
+        TemporalCnnDesign.checkSteps(values / features);
         for (float[] input : inputs) {
             if (input.length != values) {
                 throw new IllegalArgumentException("windows of one batch must have one length: " + input.length

@@ -7,7 +7,7 @@ import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
-import io.denoiser.model.ModelTrust;
+import io.denoiser.modeltopic.ModelTrust;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
 import java.util.HashMap;

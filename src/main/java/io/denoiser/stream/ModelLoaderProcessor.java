@@ -2,7 +2,7 @@ package io.denoiser.stream;
 
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.model.ModelTrust;
+import io.denoiser.modeltopic.ModelTrust;
 import io.denoiser.metrics.DenoiserMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

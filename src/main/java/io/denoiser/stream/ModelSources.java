@@ -1,8 +1,8 @@
 package io.denoiser.stream;
 
 import io.denoiser.config.Pipeline;
-import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.modeltopic.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.denoiser.stream;
 
 import io.denoiser.model.InvalidModelException;
-import io.denoiser.model.ModelTrust;
+import io.denoiser.modeltopic.ModelTrust;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,10 @@ import io.denoiser.model.Architecture;
 import io.denoiser.model.ImageTiling;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
-import io.denoiser.model.ModelTrust;
+import io.denoiser.modeltopic.ModelHistory;
+import io.denoiser.modeltopic.ModelPublisher;
+import io.denoiser.modeltopic.ModelTopicReader;
+import io.denoiser.modeltopic.ModelTrust;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +58,8 @@ public final class TrainerService implements AutoCloseable {
                 .orElseGet(() -> CleanSampleShape.fixed(Arrays.stream(data.recordShape()).reduce(1, Math::multiplyExact)));
         this.window = new CleanSampleWindow(config.kafka(), config.cleanTopic(), config.windowSize(),
                 config.windowElements(), accepted);
-        this.publisher = new ModelPublisher(config.kafka(), config.topics().models(), config.signingKey());
+        this.publisher = new ModelPublisher(config.kafka().baseProperties(), config.topics().models(),
+                config.signingKey());
         this.heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
         this.bundled = config.useBundledData() ? data.training() : new float[0][];
     }
@@ -98,7 +102,8 @@ public final class TrainerService implements AutoCloseable {
         if (samples.length == 0) {
             throw new IllegalStateException("no clean samples on " + config.cleanTopic() + " and bundled data disabled");
         }
-        ModelHistory history = ModelTopicReader.history(config.kafka(), config.topics().models(), ownModels());
+        ModelHistory history = ModelTopicReader.history(config.kafka().baseProperties(), config.topics().models(),
+                ownModels());
         ModelRecord parent = history.inUse(config.modelName()).orElseThrow(() -> new IllegalStateException(
                 "no version of " + config.modelName() + " on the topic or in the jar to train from"));
         long version = history.nextReleaseAfterInUse(config.modelName());

@@ -2,11 +2,11 @@ package io.denoiser.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.denoiser.model.ModelRecordCodec;
 import io.denoiser.model.ModelRecords;
-import io.denoiser.model.ModelSignature;
-import io.denoiser.model.ModelTrust;
-import io.denoiser.model.SigningKeys;
+import io.denoiser.modeltopic.ModelRecordCodec;
+import io.denoiser.modeltopic.ModelSignature;
+import io.denoiser.modeltopic.ModelTrust;
+import io.denoiser.modeltopic.SigningKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

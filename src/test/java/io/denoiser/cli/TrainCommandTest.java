@@ -3,8 +3,8 @@ package io.denoiser.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.evaluate.SmoothPhotos;
-import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.modeltopic.ModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

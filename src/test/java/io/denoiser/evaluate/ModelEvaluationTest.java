@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.denoiser.model.ModelRecords;
-import io.denoiser.model.ShippedModels;
+import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.train.TrainingData;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;

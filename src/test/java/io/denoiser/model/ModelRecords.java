@@ -1,5 +1,9 @@
 package io.denoiser.model;
 
+import io.denoiser.modeltopic.ModelRecordCodec;
+import io.denoiser.modeltopic.ModelSignature;
+import io.denoiser.modeltopic.ModelTrust;
+import io.denoiser.modeltopic.SigningKeys;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;

@@ -37,7 +37,7 @@ class NativeRuntimeTest {
     }
 
     private static MultiLayerNetwork seedCnn() {
-        MultiLayerNetwork network = new MultiLayerNetwork(SeedCnnAutoencoder.configuration(1));
+        MultiLayerNetwork network = new MultiLayerNetwork(SeedCnnDesign.configuration(1));
         network.init();
         return network;
     }

@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import io.denoiser.modeltopic.ModelFiles;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -14,9 +14,9 @@ import io.denoiser.data.MnistDataset;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.model.ModelRecords;
-import io.denoiser.model.ShippedModels;
+import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.quality.ImageQuality;
-import io.denoiser.train.ModelPublisher;
+import io.denoiser.modeltopic.ModelPublisher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -79,7 +79,7 @@ class DenoiserPipelineIT {
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
              MetricsServer server = new MetricsServer(0, prometheus, app::live, app::ready);
              KafkaProducer<String, byte[]> producer = cluster.producer();
-             ModelPublisher publisher = new ModelPublisher(cluster.connection(), TOPICS.models(),
+             ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
                      Optional.of(ModelRecords.SIGNING))) {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();

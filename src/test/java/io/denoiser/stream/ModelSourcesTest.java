@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.denoiser.config.Pipeline;
-import io.denoiser.model.ModelFiles;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
+import io.denoiser.modeltopic.ModelFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

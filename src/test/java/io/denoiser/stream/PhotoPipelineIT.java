@@ -13,7 +13,7 @@ import io.denoiser.data.GaussianNoise;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
-import io.denoiser.model.ShippedModels;
+import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.quality.ImageQuality;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

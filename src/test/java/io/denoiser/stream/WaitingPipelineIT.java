@@ -12,7 +12,7 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.Readiness;
 import io.denoiser.model.ModelRecords;
-import io.denoiser.train.ModelPublisher;
+import io.denoiser.modeltopic.ModelPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class WaitingPipelineIT {
                     .withModelTrust(ModelRecords.TRUST);
             try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
                  KafkaProducer<String, byte[]> producer = cluster.producer();
-                 ModelPublisher publisher = new ModelPublisher(cluster.connection(), TOPICS.models(),
+                 ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
                          Optional.of(ModelRecords.SIGNING))) {
                 app.start();
                 assertThat(app.awaitRunning(TIMEOUT)).as("a client of the global models store alone runs").isTrue();

@@ -14,6 +14,7 @@ import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.model.PhotoModelRecords;
+import io.denoiser.modeltopic.ModelPublisher;
 import io.denoiser.topics.TopicApplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class PhotoTrainerServiceIT {
         TrainingData data = TrainingData.named("images:" + dir, 0.5, 1, 1, PATCHES);
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
             TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
-            try (ModelPublisher publisher = new ModelPublisher(cluster.connection(), TOPICS.models(),
+            try (ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
                     Optional.of(ModelRecords.SIGNING))) {
                 publisher.publish(PhotoModelRecords.randomWeights(MODEL, 1, 9));
             }

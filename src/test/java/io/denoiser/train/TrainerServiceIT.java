@@ -11,6 +11,7 @@ import io.denoiser.data.MnistDataset;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
+import io.denoiser.modeltopic.ModelTopicReader;
 import io.denoiser.topics.TopicApplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -36,16 +37,17 @@ class TrainerServiceIT {
 
             ModelRecord kept = round(images(cluster, new EvaluationGate(50)), meters);
             assertThat(kept.version()).as("a candidate 50 dB better is impossible: the champion stays").isEqualTo(1);
-            assertThat(ModelTopicReader.latest(cluster.connection(), TOPICS.models(), "cnn-seed", ModelRecords.TRUST))
-                    .isEmpty();
+            assertThat(ModelTopicReader.latest(cluster.connection().baseProperties(), TOPICS.models(), "cnn-seed",
+                    ModelRecords.TRUST)).isEmpty();
             assertThat(meters.get("trainer.candidates.rejected").counter().count()).isEqualTo(1);
 
             ModelRecord published = round(images(cluster, PUBLISH_ANYTHING), meters);
             assertThat(published.version()).isEqualTo(2);
             assertThat(published.metadata().training()).containsEntry("parent_version", 1L)
                     .containsKeys("window", "app_version");
-            assertThat(ModelTopicReader.latest(cluster.connection(), TOPICS.models(), "cnn-seed", ModelRecords.TRUST)
-                    .orElseThrow().version()).as("signed, so the denoisers' trust accepts it").isEqualTo(2);
+            assertThat(ModelTopicReader.latest(cluster.connection().baseProperties(), TOPICS.models(), "cnn-seed",
+                    ModelRecords.TRUST).orElseThrow().version())
+                    .as("signed, so the denoisers' trust accepts it").isEqualTo(2);
         }
     }
 

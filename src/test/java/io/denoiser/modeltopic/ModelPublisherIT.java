@@ -1,0 +1,49 @@
+package io.denoiser.modeltopic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.config.TopicNames;
+import io.denoiser.model.Architecture;
+import io.denoiser.model.ModelMetadata;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelRecords;
+import io.denoiser.model.ModelShape;
+import io.denoiser.topics.TopicApplier;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ModelPublisherIT {
+
+    @Test
+    void shouldCarryASixteenMegabyteSignedModelThroughTheModelsTopic() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            ModelShape shape = new ModelShape(new int[] {28, 28}, new int[] {580});
+            long count = Architecture.LSTM.parameterCount(shape);
+            float[] parameters = new float[Math.toIntExact(count)];
+            Random random = new Random(5);
+            for (int i = 0; i < parameters.length; i++) {
+                parameters[i] = (float) random.nextGaussian() * 0.05f;
+            }
+            ModelRecord large = new ModelRecord(new ModelMetadata("lstm-large", 7, Architecture.LSTM.id(), shape.input(),
+                    shape.latent(), count, Map.of(), Map.of(), "2026-11-27T00:00:00Z", null), parameters);
+            assertThat(4L * count).isGreaterThan(16_000_000);
+
+            String topic = TopicNames.defaults().models();
+            try (ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), topic,
+                    Optional.of(ModelRecords.SIGNING))) {
+                publisher.publish(large);
+            }
+            ModelRecord read = ModelTopicReader.latest(cluster.connection().baseProperties(), topic, "lstm-large",
+                    ModelRecords.TRUST).orElseThrow();
+
+            assertThat(read.version()).isEqualTo(7);
+            // Arrays.equals, not containsExactly: AssertJ's element diff is quadratic on 4 million values.
+            assertThat(Arrays.equals(read.parameters(), parameters)).isTrue();
+        }
+    }
+}
