@@ -81,25 +81,7 @@ final class PhotoUnetDesign implements Design {
 
     @Override
     public InferenceEngine inference(float[] parameters, ModelShape shape) {
-        ComputationGraph graph = initialised(graph(0, false));
-        graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-        int height = shape.input()[1];
-        int width = shape.input()[2];
-        return new InferenceEngine() {
-            @Override
-            public Reconstruction reconstruct(float[][] inputs) {
-                // one channel: the NCHW and NHWC layouts of a tile batch are the same values
-                INDArray batch = Batches.batch(inputs, height * width, new long[] {inputs.length, height, width, 1});
-                INDArray[] outputs = graph.output(batch);
-                INDArray latentNchw = outputs[1].permute(0, 3, 1, 2);
-                return new Reconstruction(Batches.rows(outputs[0], inputs.length), Batches.rows(latentNchw, inputs.length));
-            }
-
-            @Override
-            public void close() {
-                graph.close();
-            }
-        };
+        return new ChannelsLastImageInference(initialised(graph(0, false)), parameters, shape.input()[1], shape.input()[2]);
     }
 
     @Override

@@ -93,23 +93,7 @@ final class UnetDesign implements Design {
 
     @Override
     public InferenceEngine inference(float[] parameters, ModelShape shape) {
-        ComputationGraph graph = initialised(graph(0, false, strided));
-        graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-        return new InferenceEngine() {
-            @Override
-            public Reconstruction reconstruct(float[][] inputs) {
-                // one channel: the NCHW and NHWC layouts of an image batch are the same values
-                INDArray batch = Batches.batch(inputs, shape.inputSize(), new long[] {inputs.length, 28, 28, 1});
-                INDArray[] outputs = graph.output(batch);
-                INDArray latentNchw = outputs[1].permute(0, 3, 1, 2); // the latent topic's [32,7,7] layout
-                return new Reconstruction(Batches.rows(outputs[0], inputs.length), Batches.rows(latentNchw, inputs.length));
-            }
-
-            @Override
-            public void close() {
-                graph.close();
-            }
-        };
+        return new ChannelsLastImageInference(initialised(graph(0, false, strided)), parameters, 28, 28);
     }
 
     @Override
