@@ -202,8 +202,7 @@ public final class TrainCommand implements Callable<Integer> {
         ModelShape shape = parent.map(p -> p.metadata().shape()).orElse(design.readsSequences()
                 ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape());
         HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
-        int epochsDone = parent.map(p -> p.metadata().training().get("epochs_run"))
-                .filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).orElse(0);
+        int epochsDone = parent.map(p -> TrainingRun.epochsTrained(p.metadata())).orElse(0);
         ModelRecord model = new TrainingRun(settings, heldOut, new ProgressBarReporter())
                 .train(modelName, design, shape, version, parent, data, epochsDone);
         ModelFiles.write(out, model);

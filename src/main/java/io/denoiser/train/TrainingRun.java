@@ -40,6 +40,19 @@ public final class TrainingRun {
     }
 
     /**
+     * Epochs of learning-rate schedule behind a model: those it ran plus those its own parent had run when it
+     * was fine-tuned, so a fine-tune of a fine-tune resumes where the whole chain ended.
+     */
+    public static int epochsTrained(ModelMetadata metadata) {
+        Map<String, Object> training = metadata.training() == null ? Map.of() : metadata.training();
+        return count(training.get("schedule_from_epoch")) + count(training.get("epochs_run"));
+    }
+
+    private static int count(Object value) {
+        return value instanceof Number number ? number.intValue() : 0;
+    }
+
+    /**
      * As {@link #train(String, Architecture, ModelShape, long, Optional, TrainingData)}, with the learning-rate
      * schedule taken up after {@code epochsDone} epochs, as when fine-tuning a model where its training ended.
      */

@@ -32,6 +32,11 @@ class TrainCommandTest {
         assertThat(training).containsEntry("parent_version", 1).containsEntry("schedule_from_epoch", 2);
         assertThat(training.get("noise").toString()).contains("level_exponent=2.0");
         assertThat(record.parameters()).isNotEqualTo(ModelFiles.read(first).parameters());
+
+        Path again = dir.resolve("again.dnm");
+        assertThat(Main.commandLine().execute(concat(new String[] {"train", "--once", "--initial-model", tuned.toString(),
+                "--model-name", "mine", "--epochs", "1", "--out", again.toString()}, common))).isZero();
+        assertThat(ModelFiles.read(again).metadata().training()).containsEntry("schedule_from_epoch", 3);
     }
 
     private static String[] concat(String[] head, String[] tail) {
