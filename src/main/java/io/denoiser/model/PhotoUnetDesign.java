@@ -5,15 +5,10 @@ import java.util.Optional;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -76,12 +71,12 @@ final class PhotoUnetDesign implements Design {
 
     @Override
     public TrainingNetwork trainingNetwork(long seed, ModelShape shape) {
-        return new TrainingNetwork(initialised(graph(seed, true)));
+        return new TrainingNetwork(ImageGraphs.initialised(graph(seed, true)));
     }
 
     @Override
     public InferenceEngine inference(float[] parameters, ModelShape shape) {
-        return new ChannelsLastImageInference(initialised(graph(0, false)), parameters, shape.input()[1], shape.input()[2]);
+        return new ChannelsLastImageInference(ImageGraphs.initialised(graph(0, false)), parameters, shape.input()[1], shape.input()[2]);
     }
 
     @Override
@@ -91,15 +86,9 @@ final class PhotoUnetDesign implements Design {
 
     /** Training adds a mean squared error on the denoised image; inference also exposes the deepest features. */
     static ComputationGraphConfiguration graph(long seed, boolean training) {
-        CNN2DFormat format = training ? CNN2DFormat.NCHW : CNN2DFormat.NHWC;
-        ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(LEARNING_RATE))
-                .weightInit(WeightInit.XAVIER)
-                .graphBuilder()
-                .addInputs("image")
-                .setInputTypes(InputType.convolutional(TILE, TILE, 1, format));
-        graph.addLayer("in", conv(C1, 2, 2, Activation.RELU, format), "image")                     // [C1,H/2,W/2]
+        CNN2DFormat format = ImageGraphs.format(training);
+        ComputationGraphConfiguration.GraphBuilder graph = ImageGraphs.builder(seed, LEARNING_RATE, TILE, TILE, format);
+        graph.addLayer("in", conv(C1, 2, 2, Activation.RELU, format), ImageGraphs.INPUT)        // [C1,H/2,W/2]
                 .addLayer("half", conv(C1, 3, 1, Activation.RELU, format), "in")                    // [C1,H/2,W/2]
                 .addLayer("down", conv(C2, 3, 2, Activation.RELU, format), "half");                  // [C2,H/4,W/4]
         String previous = "down";
@@ -111,14 +100,12 @@ final class PhotoUnetDesign implements Design {
                 .addVertex("skip", new ElementWiseVertex(ElementWiseVertex.Op.Add), "up", "half")   // [C1,H/2,W/2]
                 .addLayer("halfUp", conv(C1, 3, 1, Activation.RELU, format), "skip")                 // [C1,H/2,W/2]
                 .addLayer("residual", transposed(1, format), "halfUp")                               // [1,H,W]
-                .addVertex(OUTPUT, new ElementWiseVertex(ElementWiseVertex.Op.Add), "residual", "image"); // [1,H,W]
+                .addVertex(OUTPUT, new ElementWiseVertex(ElementWiseVertex.Op.Add), "residual", ImageGraphs.INPUT); // [1,H,W]
         if (training) {
             graph.addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
                     .activation(Activation.IDENTITY).format(format).build(), OUTPUT).setOutputs("loss");
         } else {
-            // As in the U-Net: a parameterless terminal copy lets the deepest layer feed both the decoder and an output.
-            graph.addLayer("latent", new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), LATENT)
-                    .setOutputs(OUTPUT, "latent");
+            ImageGraphs.inferenceOutputs(graph, OUTPUT, LATENT);
         }
         return graph.build();
     }
@@ -131,11 +118,5 @@ final class PhotoUnetDesign implements Design {
     private static Deconvolution2D transposed(int filters, CNN2DFormat format) {
         return new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(filters).activation(Activation.IDENTITY)
                 .convolutionMode(ConvolutionMode.Same).dataFormat(format).build();
-    }
-
-    private static ComputationGraph initialised(ComputationGraphConfiguration configuration) {
-        ComputationGraph graph = new ComputationGraph(configuration);
-        graph.init();
-        return graph;
     }
 }

@@ -4,16 +4,11 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -88,12 +83,12 @@ final class UnetDesign implements Design {
 
     @Override
     public TrainingNetwork trainingNetwork(long seed, ModelShape shape) {
-        return new TrainingNetwork(initialised(graph(seed, true, strided)));
+        return new TrainingNetwork(ImageGraphs.initialised(graph(seed, true, strided)));
     }
 
     @Override
     public InferenceEngine inference(float[] parameters, ModelShape shape) {
-        return new ChannelsLastImageInference(initialised(graph(0, false, strided)), parameters, 28, 28);
+        return new ChannelsLastImageInference(ImageGraphs.initialised(graph(0, false, strided)), parameters, 28, 28);
     }
 
     @Override
@@ -103,14 +98,8 @@ final class UnetDesign implements Design {
 
     /** Training adds a per-pixel binary cross-entropy; inference exposes the reconstruction and the bottleneck. */
     static ComputationGraphConfiguration graph(long seed, boolean training, boolean strided) {
-        CNN2DFormat format = training ? CNN2DFormat.NCHW : CNN2DFormat.NHWC;
-        ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(LEARNING_RATE))
-                .weightInit(WeightInit.XAVIER)
-                .graphBuilder()
-                .addInputs("image")
-                .setInputTypes(InputType.convolutional(28, 28, 1, format));
+        CNN2DFormat format = ImageGraphs.format(training);
+        ComputationGraphConfiguration.GraphBuilder graph = ImageGraphs.builder(seed, LEARNING_RATE, 28, 28, format);
         if (strided) {
             stridedLayers(graph, format);
         } else {
@@ -120,16 +109,13 @@ final class UnetDesign implements Design {
             graph.addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
                     .activation(Activation.IDENTITY).build(), OUTPUT).setOutputs("loss");
         } else {
-            // DL4J's graph output fails for an output vertex that also feeds other layers; a parameterless
-            // terminal copy of the bottleneck avoids that without changing the parameter layout.
-            graph.addLayer("latent", new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), LATENT)
-                    .setOutputs(OUTPUT, "latent");
+            ImageGraphs.inferenceOutputs(graph, OUTPUT, LATENT);
         }
         return graph.build();
     }
 
     private static void fullResolutionLayers(ComputationGraphConfiguration.GraphBuilder graph, CNN2DFormat format) {
-        graph.addLayer("e1", conv(C1, 1, Activation.RELU, format), "image")                      // [16,28,28]
+        graph.addLayer("e1", conv(C1, 1, Activation.RELU, format), ImageGraphs.INPUT)         // [16,28,28]
                 .addLayer("d1", conv(C2, 2, Activation.RELU, format), "e1");                        // [32,14,14]
         bottleneckAndSkip(graph, format, "d1");                                                     // [32,14,14]
         graph.addLayer("u1", conv(C1, 1, Activation.RELU, format), "skip1")                         // [16,14,14]
@@ -141,7 +127,7 @@ final class UnetDesign implements Design {
 
     private static void stridedLayers(ComputationGraphConfiguration.GraphBuilder graph, CNN2DFormat format) {
         graph.addLayer("d1", new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(C2).activation(Activation.RELU)
-                        .convolutionMode(ConvolutionMode.Same).dataFormat(format).build(), "image")   // [32,14,14]
+                        .convolutionMode(ConvolutionMode.Same).dataFormat(format).build(), ImageGraphs.INPUT) // [32,14,14]
                 .addLayer("d1b", conv(C2, 1, Activation.RELU, format), "d1");                       // [32,14,14]
         bottleneckAndSkip(graph, format, "d1b");                                                    // [32,14,14]
         graph.addLayer("u1", conv(C2, 1, Activation.RELU, format), "skip1")                         // [32,14,14]
@@ -169,11 +155,5 @@ final class UnetDesign implements Design {
                 .activation(activation)
                 .convolutionMode(ConvolutionMode.Same)
                 .build();
-    }
-
-    private static ComputationGraph initialised(ComputationGraphConfiguration configuration) {
-        ComputationGraph graph = new ComputationGraph(configuration);
-        graph.init();
-        return graph;
     }
 }
