@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,6 +31,7 @@ final class Batches {
             }
             data.position((long) i * size).put(inputs[i], 0, size);
         }
+        Reference.reachabilityFence(batch);
         return batch;
     }
 
@@ -42,6 +44,9 @@ final class Batches {
         for (int i = 0; i < count; i++) {
             data.position((long) i * width).get(rows[i], 0, width);
         }
+        // The pointer does not own the buffer: once compiled, nothing else keeps a copy made here reachable, and a
+        // collection during the loop would let ND4J free the memory being read.
+        Reference.reachabilityFence(dense);
         return rows;
     }
 
