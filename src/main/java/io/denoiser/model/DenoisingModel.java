@@ -80,18 +80,23 @@ public final class DenoisingModel implements AutoCloseable {
         if (tiled != null) {
             return tiled.reconstruct(inputs, shapes);
         }
-        // a design fully convolutional in time takes windows of several lengths, but each pass only one length
-        Map<List<Integer>, List<Integer>> byShape = new LinkedHashMap<>();
+        boolean oneLength = true;
         for (int i = 0; i < inputs.length; i++) {
             checkInput(shapes[i]);
-            byShape.computeIfAbsent(Arrays.stream(ModelShape.squeeze(shapes[i])).boxed().toList(), k -> new ArrayList<>()).add(i);
+            oneLength &= inputs[i].length == inputs[0].length;
         }
-        if (byShape.size() <= 1) {
+        if (oneLength) {
             return reconstruct(inputs);
+        }
+        // a design fully convolutional in time takes windows of several lengths (its features are fixed), but
+        // each pass only one length
+        Map<Integer, List<Integer>> byLength = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.length; i++) {
+            byLength.computeIfAbsent(inputs[i].length, k -> new ArrayList<>()).add(i);
         }
         float[][] outputs = new float[inputs.length][];
         float[][] latents = new float[inputs.length][];
-        for (List<Integer> group : byShape.values()) {
+        for (List<Integer> group : byLength.values()) {
             Reconstruction result = reconstruct(group.stream().map(i -> inputs[i]).toArray(float[][]::new));
             for (int j = 0; j < group.size(); j++) {
                 outputs[group.get(j)] = result.outputs()[j];
