@@ -1,5 +1,7 @@
 package io.denoiser.model;
 
+import java.util.Arrays;
+
 /**
  * What a fully convolutional image design accepts and how it runs: images of any height and width of at
  * least {@code minSize} pixels, with {@code channels} channels (a single-channel design denoises a colour
@@ -25,6 +27,17 @@ public record ImageTiling(int channels, int minSize, int sizeMultiple, int tile,
     public boolean accepts(int imageChannels, int height, int width) {
         return (imageChannels == channels || channels == 1 && imageChannels == 3)
                 && height >= minSize && width >= minSize;
+    }
+
+    /** [C, H, W] of an image shape [H, W] or [C, H, W]. */
+    public static int[] chw(int[] shape) {
+        if (shape.length == 2) {
+            return new int[] {1, shape[0], shape[1]};
+        }
+        if (shape.length == 3) {
+            return shape.clone();
+        }
+        throw new IllegalArgumentException("an image is [H, W] or [C, H, W], not " + Arrays.toString(shape));
     }
 
     /** Distance between the origins of neighbouring tiles. */

@@ -33,7 +33,7 @@ final class TiledImageInference {
         double[][] sums = new double[images.length][tiling.latentChannels()];
         long[] cells = new long[images.length];
         for (int i = 0; i < images.length; i++) {
-            int[] chw = chw(shapes[i]);
+            int[] chw = ImageTiling.chw(shapes[i]);
             if (!tiling.accepts(chw[0], chw[1], chw[2]) || images[i].length != chw[0] * chw[1] * chw[2]) {
                 throw new IllegalArgumentException("image " + i + " of shape " + Arrays.toString(shapes[i])
                         + " and " + images[i].length + " values does not suit " + tiling);
@@ -61,7 +61,7 @@ final class TiledImageInference {
         int tile = 0;
         for (int i = 0; i < images.length; i++) {
             float[] output = new float[images[i].length];
-            for (int channel = 0; channel < chw(shapes[i])[0]; channel++) {
+            for (int channel = 0; channel < ImageTiling.chw(shapes[i])[0]; channel++) {
                 ImageTiler.Plan plan = plans.get(plane++);
                 float[] stitched = tiler.stitch(Arrays.copyOfRange(tiles, tile, tile + plan.tileCount()), plan);
                 System.arraycopy(stitched, 0, output, channel * stitched.length, stitched.length);
@@ -107,16 +107,5 @@ final class TiledImageInference {
         float[][] chunk = new float[tiling.tileBatch()][];
         Arrays.fill(chunk, new float[tiling.tile() * tiling.tile()]);
         network.reconstruct(chunk);
-    }
-
-    /** [C, H, W] of an image shape [H, W] or [C, H, W]. */
-    static int[] chw(int[] shape) {
-        if (shape.length == 2) {
-            return new int[] {1, shape[0], shape[1]};
-        }
-        if (shape.length == 3) {
-            return shape.clone();
-        }
-        throw new IllegalArgumentException("an image is [H, W] or [C, H, W], not " + Arrays.toString(shape));
     }
 }

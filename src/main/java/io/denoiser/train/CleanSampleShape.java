@@ -26,16 +26,13 @@ abstract sealed class CleanSampleShape {
         return new AnyImage(tiling, patchSize);
     }
 
-    /** [C, H, W] of an image tensor [H, W] or [C, H, W]. */
+    /** [C, H, W] of an image tensor [H, W] or [C, H, W]; anything else is a record the trainer skips. */
     static int[] chw(int[] shape) {
-        if (shape.length == 2) {
-            return new int[] {1, shape[0], shape[1]};
+        try {
+            return ImageTiling.chw(shape);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE, e.getMessage());
         }
-        if (shape.length == 3) {
-            return shape.clone();
-        }
-        throw new InvalidRecordException(InvalidRecordException.Reason.WRONG_SHAPE,
-                "an image is [H, W] or [C, H, W], not " + Arrays.toString(shape));
     }
 
     private static final class Fixed extends CleanSampleShape {
