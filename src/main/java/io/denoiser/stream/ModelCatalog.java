@@ -4,7 +4,6 @@ import io.denoiser.model.Architecture;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ImageTiling;
 import io.denoiser.model.InvalidModelException;
-import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
@@ -29,7 +28,12 @@ public final class ModelCatalog {
     public static final int NATIVE_THREADS_PER_COPY = 1;
 
     /** The version in use and where it came from. */
-    private record InUse(ModelRecord record, ModelSource source) {
+    private record InUse(ModelRecord record, ModelSource source, Architecture architecture) {
+
+        /** Resolves the record's design once, not for every record checked against it. */
+        InUse(ModelRecord record, ModelSource source) {
+            this(record, source, Architecture.fromId(record.metadata().architecture()));
+        }
     }
 
     private final String modelName;
@@ -141,7 +145,7 @@ public final class ModelCatalog {
 
     /** How the version in use runs on images of any size, if it is a tiled image model. */
     public Optional<ImageTiling> currentTiling() {
-        return Architecture.fromId(inUse().record().metadata().architecture()).tiling();
+        return inUse().architecture().tiling();
     }
 
     /**
@@ -149,8 +153,8 @@ public final class ModelCatalog {
      * input shape, or for a design fully convolutional in time, windows of another length it accepts.
      */
     public void checkInput(int[] shape) {
-        ModelMetadata metadata = inUse().record().metadata();
-        Architecture.fromId(metadata.architecture()).checkInput(metadata.shape(), shape);
+        InUse inUse = inUse();
+        inUse.architecture().checkInput(inUse.record().metadata().shape(), shape);
     }
 
     public String modelName() {
