@@ -101,8 +101,11 @@ public enum Architecture {
         return design.trainingBatch(values, count, shape);
     }
 
-    /** Noisy records laid out one after another, reshaped (and for some designs reordered) as the training network's input. */
-    public INDArray trainingInputs(float[] values, int count, ModelShape shape) {
+    /**
+     * Noisy records laid out one after another, reshaped (and for some designs reordered) as the training
+     * network's inputs: the records, and for designs told their noise level, its map.
+     */
+    public INDArray[] trainingInputs(float[] values, int count, ModelShape shape) {
         return design.trainingInputs(values, count, shape);
     }
 }

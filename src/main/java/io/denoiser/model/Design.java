@@ -54,10 +54,10 @@ interface Design {
     INDArray trainingBatch(float[] values, int count, ModelShape shape);
 
     /**
-     * {@code count} noisy records as the training network's input; by default laid out as {@link #trainingBatch},
-     * the layout of the clean targets too.
+     * {@code count} noisy records as the training network's inputs; by default its one input, laid out as
+     * {@link #trainingBatch}, the layout of the clean targets too.
      */
-    default INDArray trainingInputs(float[] values, int count, ModelShape shape) {
-        return trainingBatch(values, count, shape);
+    default INDArray[] trainingInputs(float[] values, int count, ModelShape shape) {
+        return new INDArray[] {trainingBatch(values, count, shape)};
     }
 }

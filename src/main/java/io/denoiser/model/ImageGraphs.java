@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import java.util.Arrays;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,7 +13,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * What the single-channel image designs' graphs share: one input named {@code image}, Adam on the design's
+ * What the single-channel image designs' graphs share: an input named {@code image} (and any other
+ * single-channel maps of its size a design reads beside it), Adam on the design's
  * schedule, Xavier weights, channel-first for training and channel-last for inference, and an inference
  * graph whose outputs are the denoised image and the latent feature map.
  */
@@ -29,14 +31,19 @@ final class ImageGraphs {
     }
 
     static ComputationGraphConfiguration.GraphBuilder builder(long seed, ISchedule learningRate, int height, int width,
-                                                              CNN2DFormat format) {
+                                                              CNN2DFormat format, String... otherInputs) {
+        String[] inputs = new String[otherInputs.length + 1];
+        inputs[0] = INPUT;
+        System.arraycopy(otherInputs, 0, inputs, 1, otherInputs.length);
+        InputType[] types = new InputType[inputs.length];
+        Arrays.fill(types, InputType.convolutional(height, width, 1, format));
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
-                .addInputs(INPUT)
-                .setInputTypes(InputType.convolutional(height, width, 1, format));
+                .addInputs(inputs)
+                .setInputTypes(types);
     }
 
     /**

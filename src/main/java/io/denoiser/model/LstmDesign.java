@@ -84,9 +84,9 @@ final class LstmDesign implements SequenceDesign {
     }
 
     @Override
-    public INDArray trainingInputs(float[] values, int count, ModelShape shape) {
-        return trainingBatch(reversedInput ? Batches.reverseSteps(values, count, shape.input()[0], shape.input()[1])
-                : values, count, shape);
+    public INDArray[] trainingInputs(float[] values, int count, ModelShape shape) {
+        return new INDArray[] {trainingBatch(reversedInput ? Batches.reverseSteps(values, count, shape.input()[0],
+                shape.input()[1]) : values, count, shape)};
     }
 
     static MultiLayerConfiguration configuration(long seed, int steps, int features, int hidden, double learningRate) {

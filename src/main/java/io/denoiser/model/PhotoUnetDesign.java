@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
@@ -25,7 +26,14 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * for four convolutions (the receptive field, ~50 pixels across, comes cheaply there), and a 2x2 transposed
  * convolution plus the half-resolution skip lead back to a 2x2 transposed convolution that predicts the
  * correction to the noisy input. Predicting the residual rather than the image is what lets a small network
- * learn blind Gaussian denoising (as in DnCNN). Shape comments are CHW for an input of H x W.
+ * learn Gaussian denoising of unknown levels (as in DnCNN). Shape comments are CHW for an input of H x W.
+ *
+ * <p>A second input, as in FFDNet, is a map of the plane's noise level estimated by {@link NoiseLevels} over
+ * the whole plane, filled into every pixel. A blind network sees only its receptive field, and at low noise
+ * it cannot tell fine texture (grass, fabric) from noise, so it smooths texture away; the level, taken over
+ * far more pixels, tells it how much to remove. Training estimates it the same way, on each noisy patch. A
+ * constant map through a bias-free 2x2 stride-2 convolution adds {@code level * w_c} to each channel of the
+ * first layer before its ReLU, the same at every pixel.
  *
  * <p>Inference runs on tiles of {@link #TILE} x {@link #TILE} pixels (see {@link ImageTiler}), so the
  * model record's input shape is one tile; the latent vector of an image is its quarter-resolution feature
@@ -46,6 +54,7 @@ final class PhotoUnetDesign implements Design {
     private static final ISchedule LEARNING_RATE = new MapSchedule(ScheduleType.EPOCH,
             Map.of(0, 1e-3, 6, 3e-4, 9, 1e-4));
     static final String OUTPUT = "out";
+    static final String LEVEL = "level";
     static final String LATENT = "deep" + (DEEP_LAYERS - 1);
 
     @Override
@@ -61,12 +70,13 @@ final class PhotoUnetDesign implements Design {
     @Override
     public long parameterCount(ModelShape shape) {
         long in = 4L * C1 + C1;                                   // 2x2, 1 -> C1
+        long level = 4L * C1;                                     // 2x2, 1 -> C1, no bias
         long half = 2 * (9L * C1 * C1 + C1);                      // encoder and decoder 3x3 at H/2
         long down = 9L * C1 * C2 + C2;                            // 3x3 stride 2
         long deep = DEEP_LAYERS * (9L * C2 * C2 + C2);            // 3x3 at H/4
         long up = 4L * C2 * C1 + C1;                              // 2x2 transposed
         long out = 4L * C1 + 1;                                   // 2x2 transposed, C1 -> 1
-        return in + half + down + deep + up + out;
+        return in + level + half + down + deep + up + out;
     }
 
     @Override
@@ -84,12 +94,27 @@ final class PhotoUnetDesign implements Design {
         return Nd4j.create(values, shape.batchShape(count), 'c');
     }
 
+    /** The noisy patches and the map of each one's estimated noise level. */
+    @Override
+    public INDArray[] trainingInputs(float[] values, int count, ModelShape shape) {
+        int height = shape.input()[1];
+        int width = shape.input()[2];
+        float[] levels = new float[count];
+        for (int i = 0; i < count; i++) {
+            levels[i] = NoiseLevels.estimate(values, i * height * width, height, width);
+        }
+        return new INDArray[] {trainingBatch(values, count, shape), NoiseLevels.maps(levels, shape.batchShape(count))};
+    }
+
     /** Training adds a mean squared error on the denoised image; inference also exposes the deepest features. */
     static ComputationGraphConfiguration graph(long seed, boolean training) {
         CNN2DFormat format = ImageGraphs.format(training);
-        ComputationGraphConfiguration.GraphBuilder graph = ImageGraphs.builder(seed, LEARNING_RATE, TILE, TILE, format);
-        graph.addLayer("in", conv(C1, 2, 2, Activation.RELU, format), ImageGraphs.INPUT)        // [C1,H/2,W/2]
-                .addLayer("half", conv(C1, 3, 1, Activation.RELU, format), "in")                    // [C1,H/2,W/2]
+        ComputationGraphConfiguration.GraphBuilder graph = ImageGraphs.builder(seed, LEARNING_RATE, TILE, TILE, format, LEVEL);
+        graph.addLayer("in", conv(C1, 2, 2, Activation.IDENTITY, format), ImageGraphs.INPUT)    // [C1,H/2,W/2]
+                .addLayer("inLevel", levelConv(format), LEVEL)                                       // [C1,H/2,W/2]
+                .addVertex("inSum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "in", "inLevel") // [C1,H/2,W/2]
+                .addLayer("inRelu", new ActivationLayer.Builder().activation(Activation.RELU).build(), "inSum")
+                .addLayer("half", conv(C1, 3, 1, Activation.RELU, format), "inRelu")                // [C1,H/2,W/2]
                 .addLayer("down", conv(C2, 3, 2, Activation.RELU, format), "half");                  // [C2,H/4,W/4]
         String previous = "down";
         for (int i = 0; i < DEEP_LAYERS; i++) {
@@ -112,6 +137,11 @@ final class PhotoUnetDesign implements Design {
 
     private static ConvolutionLayer conv(int filters, int kernel, int stride, Activation activation, CNN2DFormat format) {
         return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).nOut(filters).activation(activation)
+                .convolutionMode(ConvolutionMode.Same).dataFormat(format).build();
+    }
+
+    private static ConvolutionLayer levelConv(CNN2DFormat format) {
+        return new ConvolutionLayer.Builder(2, 2).stride(2, 2).nOut(C1).activation(Activation.IDENTITY).hasBias(false)
                 .convolutionMode(ConvolutionMode.Same).dataFormat(format).build();
     }
 

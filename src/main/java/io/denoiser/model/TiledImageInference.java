@@ -8,7 +8,8 @@ import java.util.List;
  * Runs a fully convolutional image network on images of any size: every plane of every image is cut into
  * tiles, all the tiles go through the network {@link ImageTiling#tileBatch()} at a time (the last batch
  * filled up with blank tiles, so the network only ever sees one batch shape), and each plane is stitched
- * back. A colour image given to a single-channel design is denoised plane by plane.
+ * back. A colour image given to a single-channel design is denoised plane by plane. Each plane's noise level
+ * is estimated over the whole plane and given with each of its tiles.
  */
 final class TiledImageInference {
 
@@ -23,7 +24,7 @@ final class TiledImageInference {
     }
 
     /** One tile: the image and the plane's plan it belongs to, and its place in that plan. */
-    private record Tile(int image, ImageTiler.Plan plan, int index, float[] values) {
+    private record Tile(int image, ImageTiler.Plan plan, int index, float[] values, float noiseLevel) {
     }
 
     /** @param shapes each image's [H, W] or [C, H, W], with its values channel by channel in row-major order */
@@ -43,9 +44,10 @@ final class TiledImageInference {
                 ImageTiler.Plan plan = tiler.plan(chw[1], chw[2]);
                 plans.add(plan);
                 cells[i] += tiler.cells(plan);
+                float level = NoiseLevels.estimate(images[i], channel * planeSize, chw[1], chw[2]);
                 float[][] cut = tiler.cut(Arrays.copyOfRange(images[i], channel * planeSize, (channel + 1) * planeSize), plan);
                 for (int t = 0; t < cut.length; t++) {
-                    tiles.add(new Tile(i, plan, t, cut[t]));
+                    tiles.add(new Tile(i, plan, t, cut[t], level));
                 }
             }
         }
@@ -88,11 +90,13 @@ final class TiledImageInference {
         for (int start = 0; start < tiles.size(); start += batch) {
             int count = Math.min(batch, tiles.size() - start);
             float[][] chunk = new float[batch][];
+            float[] levels = new float[batch];
             Arrays.fill(chunk, blank);
             for (int j = 0; j < count; j++) {
                 chunk[j] = tiles.get(start + j).values();
+                levels[j] = tiles.get(start + j).noiseLevel();
             }
-            Reconstruction result = network.reconstruct(chunk);
+            Reconstruction result = network.reconstruct(chunk, levels);
             for (int j = 0; j < count; j++) {
                 Tile tile = tiles.get(start + j);
                 outputs[start + j] = result.outputs()[j];
@@ -106,6 +110,6 @@ final class TiledImageInference {
     void warmUp() {
         float[][] chunk = new float[tiling.tileBatch()][];
         Arrays.fill(chunk, new float[tiling.tile() * tiling.tile()]);
-        network.reconstruct(chunk);
+        network.reconstruct(chunk, new float[chunk.length]);
     }
 }

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A network being trained, whether DL4J built it as a layer stack or as a graph. */
@@ -33,9 +34,15 @@ public final class TrainingNetwork {
         this.learningRate = learningRate;
     }
 
-    /** One gradient step on a batch of noisy inputs and their clean targets. */
-    public void fit(INDArray noisy, INDArray clean) {
-        network.fit(new DataSet(noisy, clean));
+    /** One gradient step on a batch of noisy inputs (with any other inputs of the design) and their clean targets. */
+    public void fit(INDArray[] inputs, INDArray clean) {
+        if (network instanceof ComputationGraph graph) {
+            graph.fit(new MultiDataSet(inputs, new INDArray[] {clean}));
+        } else if (inputs.length == 1) {
+            network.fit(new DataSet(inputs[0], clean));
+        } else {
+            throw new IllegalArgumentException("a layer stack takes one input, not " + inputs.length);
+        }
     }
 
     /**

@@ -64,7 +64,7 @@ class LstmDesignTest {
         network.init();
         network.setParams(Nd4j.createFromArray(training.parameters()).reshape(1, training.parameterCount()));
         float[][] windows = FloatArrays.randomWindows(3, 12 * 5);
-        INDArray expected = network.output(architecture.trainingInputs(FloatArrays.concat(windows), 3, SHAPE)); // [N,F,T]
+        INDArray expected = network.output(architecture.trainingInputs(FloatArrays.concat(windows), 3, SHAPE)[0]); // [N,F,T]
 
         Reconstruction result = DenoisingModel.load(record(architecture, training.parameters())).reconstruct(windows);
 

@@ -2,6 +2,7 @@ package io.denoiser.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -16,7 +17,7 @@ class PhotoUnetDesignTest {
 
     @Test
     void shouldCountEveryLayersParameters() {
-        assertThat(PHOTO.parameterCount(SHAPE)).isEqualTo(434_209);
+        assertThat(PHOTO.parameterCount(SHAPE)).isEqualTo(434_401);
         assertThat(PHOTO.newNetwork(1).parameterCount()).isEqualTo(PHOTO.parameterCount(SHAPE));
     }
 
@@ -25,7 +26,9 @@ class PhotoUnetDesignTest {
         ComputationGraph training = new ComputationGraph(PhotoUnetDesign.graph(3, true));
         training.init();
         float[] tile = ImageTilerTest.random(288 * 288, 4);
-        Map<String, INDArray> activations = training.feedForward(Nd4j.create(tile, new long[] {1, 1, 288, 288}, 'c'), false);
+        long[] shape = {1, 1, 288, 288};
+        INDArray level = NoiseLevels.maps(new float[] {NoiseLevels.estimate(tile, 0, 288, 288)}, shape);
+        Map<String, INDArray> activations = training.feedForward(new INDArray[] {Nd4j.create(tile, shape, 'c'), level}, false);
         float[] expected = activations.get(PhotoUnetDesign.OUTPUT).dup().data().asFloat();
 
         Reconstruction result = PHOTO.inference(training.params().toFloatVector(), SHAPE).reconstruct(new float[][] {tile});
@@ -54,8 +57,9 @@ class PhotoUnetDesignTest {
                 padded[y * paddedWidth + x] = image[ImageTiler.mirror(y, height) * width + ImageTiler.mirror(x, width)];
             }
         }
+        float level = NoiseLevels.estimate(image, 0, height, width);
         Reconstruction whole = PHOTO.inference(parameters, new ModelShape(new int[] {1, paddedHeight, paddedWidth},
-                SHAPE.latent())).reconstruct(new float[][] {padded});
+                SHAPE.latent())).reconstruct(new float[][] {padded}, new float[] {level});
         float[] expected = new float[height * width];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -67,6 +71,35 @@ class PhotoUnetDesignTest {
         float[] expectedLatent = channelMeans(whole.latents()[0], 96);
         assertThat(result.latents()[0]).usingElementComparator((a, b) -> Math.abs(a - b) < 1e-4 ? 0 : 1)
                 .containsExactly(expectedLatent);
+    }
+
+    @Test
+    void shouldTrainOnEachPatchWithTheMapOfItsOwnEstimatedNoiseLevel() {
+        ModelShape patch = new ModelShape(new int[] {1, 16, 16}, SHAPE.latent());
+        float[] first = ImageTilerTest.random(256, 11);
+        float[] flat = new float[512];
+        System.arraycopy(first, 0, flat, 0, 256);
+
+        INDArray[] inputs = PHOTO.trainingInputs(flat, 2, patch);
+
+        assertThat(inputs).hasSize(2);
+        assertThat(inputs[1].shape()).containsExactly(2, 1, 16, 16);
+        float expected = NoiseLevels.estimate(first, 0, 16, 16) * 25.5f;
+        assertThat(inputs[1].slice(0).minNumber().floatValue()).isCloseTo(expected, within(1e-5f));
+        assertThat(inputs[1].slice(0).maxNumber().floatValue()).isCloseTo(expected, within(1e-5f));
+        assertThat(inputs[1].slice(1).maxNumber().floatValue()).isZero();
+    }
+
+    @Test
+    void shouldDenoiseDifferentlyWhenToldADifferentNoiseLevel() {
+        try (InferenceEngine engine = PHOTO.inference(PHOTO.newNetwork(9).parameters(), SHAPE)) {
+            float[] tile = ImageTilerTest.random(288 * 288, 10);
+
+            float[] low = engine.reconstruct(new float[][] {tile}, new float[] {0.01f}).outputs()[0];
+            float[] high = engine.reconstruct(new float[][] {tile}, new float[] {0.2f}).outputs()[0];
+
+            assertThat(low).isNotEqualTo(high);
+        }
     }
 
     @Test

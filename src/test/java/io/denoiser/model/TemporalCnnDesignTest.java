@@ -34,7 +34,7 @@ class TemporalCnnDesignTest {
         network.setParams(Nd4j.createFromArray(training.parameters()).reshape(1, training.parameterCount()));
         float[][] windows = FloatArrays.randomWindows(3, 16 * 5);
         Map<String, INDArray> activations = network.feedForward(
-                Architecture.CNN1D.trainingInputs(FloatArrays.concat(windows), 3, SHAPE), false);
+                Architecture.CNN1D.trainingInputs(FloatArrays.concat(windows), 3, SHAPE)[0], false);
         INDArray expected = activations.get(TemporalCnnDesign.OUTPUT);                          // [N,F,T]
         INDArray expectedLatent = activations.get(TemporalCnnDesign.BOTTLENECK).mean(2);         // [N,H]
 
