@@ -1,10 +1,12 @@
 package io.denoiser.cli;
 
 import io.denoiser.modeltopic.SigningKeys;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +27,10 @@ public final class KeysCommand {
         @Option(names = "--name", defaultValue = "model-signing", description = "File name stem (default: ${DEFAULT-VALUE}).")
         String name;
 
+        @Option(names = "--public-out", description = "Also write NAME.pub into this directory, alone: the one "
+                + "services that only verify models mount, so the private key never reaches them.")
+        Path publicOut;
+
         @Option(names = "--keep-existing", description = "Succeed without writing when both files already exist "
                 + "(for one-shot jobs that run on every start).")
         boolean keepExisting;
@@ -35,8 +41,9 @@ public final class KeysCommand {
             Path privateFile = out.resolve(name + ".key");
             Path publicFile = out.resolve(name + ".pub");
             if (keepExisting && Files.exists(privateFile) && Files.exists(publicFile)) {
-                System.out.printf("keeping %s and %s (key id %s)%n", privateFile, publicFile,
-                        SigningKeys.keyId(SigningKeys.readPublic(publicFile)));
+                PublicKey existing = SigningKeys.readPublic(publicFile);
+                System.out.printf("keeping %s and %s (key id %s)%n", privateFile, publicFile, SigningKeys.keyId(existing));
+                writePublicCopy(existing);
                 return 0;
             }
             if (Files.exists(privateFile) || Files.exists(publicFile)) {
@@ -48,7 +55,17 @@ public final class KeysCommand {
             SigningKeys.writePrivate(privateFile, pair.getPrivate());
             SigningKeys.writePublic(publicFile, pair.getPublic());
             System.out.printf("wrote %s and %s (key id %s)%n", privateFile, publicFile, SigningKeys.keyId(pair.getPublic()));
+            writePublicCopy(pair.getPublic());
             return 0;
+        }
+
+        private void writePublicCopy(PublicKey key) throws IOException {
+            if (publicOut != null) {
+                Files.createDirectories(publicOut);
+                Path copy = publicOut.resolve(name + ".pub");
+                SigningKeys.writePublic(copy, key);
+                System.out.printf("wrote %s%n", copy);
+            }
         }
     }
 }

@@ -42,6 +42,24 @@ class KeysCommandTest {
         assertThat(ModelTrust.readKeys(List.of(dir))).hasSize(1);
     }
 
+    @Test
+    void shouldCopyThePublicKeyAloneIntoTheDirectoryOfTheServicesThatOnlyVerify() throws Exception {
+        Path keys = dir.resolve("keys");
+        Path publicOnly = dir.resolve("public");
+        assertThat(run("keys", "generate", "--out", keys.toString(), "--public-out", publicOnly.toString())).isZero();
+
+        try (var files = Files.list(publicOnly)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("model-signing.pub");
+        }
+        assertThat(Files.readString(publicOnly.resolve("model-signing.pub")))
+                .isEqualTo(Files.readString(keys.resolve("model-signing.pub")));
+
+        Files.delete(publicOnly.resolve("model-signing.pub"));
+        assertThat(run("keys", "generate", "--out", keys.toString(), "--public-out", publicOnly.toString(),
+                "--keep-existing")).isZero();
+        assertThat(publicOnly.resolve("model-signing.pub")).hasSameTextualContentAs(keys.resolve("model-signing.pub"));
+    }
+
     private static int run(String... args) {
         return new CommandLine(new Main()).setOut(new PrintWriter(new StringWriter()))
                 .setErr(new PrintWriter(new StringWriter())).execute(args);

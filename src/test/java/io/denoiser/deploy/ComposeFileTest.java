@@ -133,6 +133,23 @@ final class ComposeFileTest {
                 .asText()).isEqualTo("false");
     }
 
+    @Test
+    void shouldMountThePrivateSigningKeyOnlyWhereModelsAreSigned() {
+        List<String> generate = strings(compose.path("services").path("keys").path("command"));
+        String privateDirectory = generate.get(generate.indexOf("--out") + 1);
+        String privateVolume = strings(compose.path("services").path("keys").path("volumes")).stream()
+                .filter(volume -> volume.split(":")[1].equals(privateDirectory)).map(volume -> volume.split(":")[0])
+                .findFirst().orElseThrow();
+        for (Map.Entry<String, JsonNode> service : appServices()) {
+            boolean mounts = strings(service.getValue().path("volumes")).stream()
+                    .anyMatch(volume -> volume.split(":")[0].equals(privateVolume));
+            assertThat(mounts).as("%s mounts %s", service.getKey(), privateVolume)
+                    .isEqualTo(List.of("keys", "trainer").contains(service.getKey()));
+        }
+        assertThat(compose.path("services").path("denoiser").path("environment").path("DENOISER_MODEL_PUBLIC_KEYS")
+                .asText()).endsWith(".pub").doesNotStartWith(privateDirectory + "/");
+    }
+
     /** Services running the image built from docker/Dockerfile. */
     private static List<Map.Entry<String, JsonNode>> appServices() {
         List<Map.Entry<String, JsonNode>> app = services().stream()
