@@ -133,6 +133,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port of /metrics (Prometheus), /health/live and /health/ready (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
+    @Option(names = "--metrics-address", defaultValue = "${env:DENOISER_METRICS_ADDRESS:-0.0.0.0}",
+            description = "Interface of the metrics and health endpoints: all by default, as Kubernetes probes "
+                    + "and Prometheus reach the pod's address; 127.0.0.1 keeps them local (env DENOISER_METRICS_ADDRESS).")
+    String metricsAddress;
+
     @Option(names = "--create-topics", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Create missing topics from the topic files before starting (default: ${DEFAULT-VALUE}).")
     boolean createTopics;
@@ -163,7 +168,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .registry(config.pipelines());
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
-             MetricsServer server = new MetricsServer(metricsPort, prometheus, app::live, app::ready)) {
+             MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, app::live, app::ready)) {
             LOG.info("metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();

@@ -154,6 +154,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(env TRAIN_METRICS_PORT; default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
+    @Option(names = "--metrics-address", defaultValue = "${env:TRAIN_METRICS_ADDRESS:-0.0.0.0}",
+            description = "Interface of the metrics and health endpoints: all by default, as Kubernetes probes "
+                    + "and Prometheus reach the pod's address; 127.0.0.1 keeps them local (env TRAIN_METRICS_ADDRESS).")
+    String metricsAddress;
+
     @Option(names = "--gate-margin-db", defaultValue = "${env:TRAIN_GATE_MARGIN_DB:-0.1}",
             description = "Publish a round's model only if its held-out PSNR beats the version in use by this many "
                     + "dB, both scored on the same held-out inputs (env TRAIN_GATE_MARGIN_DB; default: ${DEFAULT-VALUE}).")
@@ -178,7 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
-             MetricsServer server = new MetricsServer(metricsPort, prometheus, () -> true, () -> Readiness.UP)) {
+             MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, () -> true, () -> Readiness.UP)) {
             LOG.info("trainer metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 trainer.stop();

@@ -7,20 +7,44 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * The service's HTTP endpoint: {@code /metrics} in Prometheus text format, {@code /health/live} (the process
  * answers) and {@code /health/ready} (200 only while the given readiness check holds, else 503 with its reason).
+ *
+ * <p>Requests are answered on a small pool of their own rather than on the JDK server's one dispatcher thread,
+ * and a client gets {@value #REQUEST_SECONDS} s to send its request and as long to read the answer, so a slow
+ * or stalled scraper cannot hold the probes that keep the pod alive.
  */
 public final class MetricsServer implements AutoCloseable {
 
-    private final HttpServer server;
+    private static final int REQUEST_SECONDS = 10;
+    private static final int HANDLER_THREADS = 2;
 
-    public MetricsServer(int port, PrometheusMeterRegistry registry, BooleanSupplier live, Supplier<Readiness> ready)
-            throws IOException {
-        server = HttpServer.create(new InetSocketAddress(port), 0);
+    static {
+        // The JDK's server reads its time limits once, from system properties, and has none by default;
+        // a -D on the command line still wins.
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(REQUEST_SECONDS));
+    }
+
+    private final HttpServer server;
+    private final ExecutorService handlers;
+
+    /** @param address the interface to listen on ({@code 0.0.0.0} for all, as probes from outside need) */
+    public MetricsServer(String address, int port, PrometheusMeterRegistry registry, BooleanSupplier live,
+                         Supplier<Readiness> ready) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, port), 0);
+        handlers = Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "metrics-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(handlers);
         server.createContext("/metrics", exchange -> respond(exchange, 200, registry.scrape(),
                 "text/plain; version=0.0.4; charset=utf-8"));
         server.createContext("/health/live", exchange -> health(exchange, live.getAsBoolean() ? Readiness.UP
@@ -31,6 +55,11 @@ public final class MetricsServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address of the interface it listens on. */
+    public String address() {
+        return server.getAddress().getAddress().getHostAddress();
     }
 
     private static void health(HttpExchange exchange, Readiness health) throws IOException {
@@ -49,5 +78,6 @@ public final class MetricsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -77,7 +77,7 @@ class DenoiserPipelineIT {
                 .withModelTrust(ModelRecords.TRUST);
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
-             MetricsServer server = new MetricsServer(0, prometheus, app::live, app::ready);
+             MetricsServer server = new MetricsServer("127.0.0.1", 0, prometheus, app::live, app::ready);
              KafkaProducer<String, byte[]> producer = cluster.producer();
              ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
                      Optional.of(ModelRecords.SIGNING))) {

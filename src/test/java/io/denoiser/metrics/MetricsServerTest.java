@@ -1,0 +1,47 @@
+package io.denoiser.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class MetricsServerTest {
+
+    @Test
+    void shouldDropAClientThatNeverFinishesItsRequestAndKeepAnsweringProbes() throws Exception {
+        try (MetricsServer server = new MetricsServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> true, () -> Readiness.down("waiting for model photo"));
+             Socket stalled = new Socket("127.0.0.1", server.port())) {
+            stalled.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            stalled.setSoTimeout(30_000);
+
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("waiting for model photo");
+
+            long start = System.nanoTime();
+            InputStream in = stalled.getInputStream();
+            assertThat(in.read()).as("the server closes the stalled connection").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(25));
+        }
+    }
+
+    @Test
+    void shouldListenOnlyOnTheGivenInterface() throws Exception {
+        try (MetricsServer server = new MetricsServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> true, () -> Readiness.UP)) {
+            assertThat(server.address()).isEqualTo("127.0.0.1");
+        }
+    }
+}
