@@ -13,8 +13,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class NoiseLevels {
 
-    /** A network reads levels in units of 10/255, so that a map's values are of the order of the pixels'. */
-    private static final float MAP_SCALE = 25.5f;
     /** The median of |N(0, 1)|. */
     private static final double GAUSSIAN_MAD = 0.6744897501960817;
 
@@ -50,12 +48,14 @@ final class NoiseLevels {
 
     /**
      * One map per sample of a batch of {@code shape} (batch first, one channel, in either channel order),
-     * every value of map {@code i} the scaled {@code levels[i]}.
+     * every value of map {@code i} {@code levels[i]}, in the pixels' own units as FFDNet feeds it: scaled up,
+     * the map would outweigh the image in the first layer of a freshly initialised network and slow its
+     * training (docs/models.md).
      */
     static INDArray maps(float[] levels, long[] shape) {
         INDArray maps = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
         for (int i = 0; i < levels.length; i++) {
-            maps.slice(i).assign(levels[i] * MAP_SCALE);
+            maps.slice(i).assign(levels[i]);
         }
         return maps;
     }

@@ -84,7 +84,7 @@ class PhotoUnetDesignTest {
 
         assertThat(inputs).hasSize(2);
         assertThat(inputs[1].shape()).containsExactly(2, 1, 16, 16);
-        float expected = NoiseLevels.estimate(first, 0, 16, 16) * 25.5f;
+        float expected = NoiseLevels.estimate(first, 0, 16, 16);
         assertThat(inputs[1].slice(0).minNumber().floatValue()).isCloseTo(expected, within(1e-5f));
         assertThat(inputs[1].slice(0).maxNumber().floatValue()).isCloseTo(expected, within(1e-5f));
         assertThat(inputs[1].slice(1).maxNumber().floatValue()).isZero();
