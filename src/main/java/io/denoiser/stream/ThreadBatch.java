@@ -46,12 +46,14 @@ final class ThreadBatch {
     }
 
     private final InferenceWorker worker;
+    private final ForwardPass pass;
     private final List<Pending> pending = new ArrayList<>();
     private long oldestAddedAt;
     private long pendingElements;
 
-    ThreadBatch(InferenceWorker worker) {
+    ThreadBatch(InferenceWorker worker, ForwardPass pass) {
         this.worker = worker;
+        this.pass = pass;
     }
 
     /**
@@ -92,7 +94,7 @@ final class ThreadBatch {
         worker.start(() -> compute(batch, catalog, maxBatch, metrics, pipeline));
     }
 
-    private static void compute(List<Pending> batch, ModelCatalog catalog, int maxBatch, DenoiserMetrics metrics,
+    private void compute(List<Pending> batch, ModelCatalog catalog, int maxBatch, DenoiserMetrics metrics,
                                 String pipeline) {
         DenoisingModel model;
         Reconstruction result;
@@ -100,7 +102,7 @@ final class ThreadBatch {
         try {
             model = catalog.forCurrentThread(maxBatch);
             started = System.nanoTime();
-            result = model.reconstruct(batch.stream().map(Pending::input).toArray(float[][]::new),
+            result = pass.run(model, batch.stream().map(Pending::input).toArray(float[][]::new),
                     batch.stream().map(Pending::shape).toArray(int[][]::new));
         } catch (RuntimeException e) {
             batch.forEach(record -> record.owner().completed(record.sequence(), Outcome.failed(e)));
