@@ -19,6 +19,7 @@ import io.denoiser.topics.ApplyReport;
 import io.denoiser.topics.PipelineTopics;
 import io.denoiser.topics.TopicApplier;
 import io.denoiser.topics.TopicCatalog;
+import io.denoiser.topics.TopicSpec;
 import io.denoiser.modeltopic.ModelHistory;
 import io.denoiser.modeltopic.ModelTopicReader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -108,6 +109,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "dead-lettered unread (env DENOISER_MAX_TENSOR_ELEMENTS; default: ${DEFAULT-VALUE}).")
     long maxTensorElements;
 
+    @Option(names = "--max-input-bytes",
+            defaultValue = "${env:DENOISER_MAX_INPUT_BYTES:-" + DenoiserConfig.DEFAULT_MAX_INPUT_BYTES + "}",
+            description = "Largest input value accepted, in bytes, checked before decoding; larger records are "
+                    + "dead-lettered with their payload cut to this size. The dead-letter topic's max.message.bytes "
+                    + "must hold it plus " + DenoiserConfig.RECORD_OVERHEAD_BYTES + " bytes "
+                    + "(env DENOISER_MAX_INPUT_BYTES; default: ${DEFAULT-VALUE}).")
+    int maxInputBytes;
+
     @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
             description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
     int streamThreads;
@@ -188,7 +197,8 @@ public final class ServeCommand implements Callable<Integer> {
     /** The service's one typed configuration, from the options and their environment defaults. */
     DenoiserConfig config() throws IOException {
         return new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(), selectedPipelines(),
-                streamThreads, processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, modelTrust.trust(), true);
+                streamThreads, processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, maxInputBytes,
+                modelTrust.trust(), true);
     }
 
     List<Pipeline> selectedPipelines() throws IOException {
@@ -203,11 +213,28 @@ public final class ServeCommand implements Callable<Integer> {
                 () -> new IllegalArgumentException("unknown pipeline '" + name + "' (images, sequences)"))).toList();
     }
 
+    /** Why the dead-letter topic cannot take the largest dead letter, if it cannot. */
+    static Optional<String> deadLettersTooSmall(TopicCatalog topics, DenoiserConfig config) {
+        TopicSpec deadLetters = topics.byName(config.topics().deadLetters());
+        if (deadLetters.maxMessageBytes() >= config.maxRecordBytes()) {
+            return Optional.empty();
+        }
+        return Optional.of(deadLetters.name() + " max.message.bytes " + deadLetters.maxMessageBytes()
+                + " cannot take a dead letter of " + config.maxRecordBytes() + " bytes (--max-input-bytes "
+                + config.maxInputBytes() + " plus " + DenoiserConfig.RECORD_OVERHEAD_BYTES
+                + " for key and headers); raise it or lower --max-input-bytes");
+    }
+
     private boolean topicsAgree(DenoiserConfig config) throws Exception {
         try (Admin admin = Admin.create(config.kafka().baseProperties())) {
             TopicApplier applier = new TopicApplier(admin, Optional.ofNullable(replicationFactor));
             // Topics a pipelines file names outside the topic files are created or verified like the others.
             TopicCatalog topics = PipelineTopics.including(topicFiles.load(), config.pipelines());
+            Optional<String> tooSmall = deadLettersTooSmall(topics, config);
+            if (tooSmall.isPresent()) {
+                LOG.error("refusing to start: {}", tooSmall.get());
+                return false;
+            }
             ApplyReport report = createTopics ? applier.apply(topics) : applier.verify(topics);
             report.lines().forEach(line -> LOG.info("topics: {}", line));
             if (report.hasProblems()) {

@@ -19,7 +19,7 @@ public final class TopicsValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TopicCatalog catalog = files.load();
         TopicSpec models = catalog.byName(TopicNames.defaults().models());
-        long maxMessageBytes = Long.parseLong(models.configs().getOrDefault("max.message.bytes", "1048588"));
+        long maxMessageBytes = models.maxMessageBytes();
         for (TopicSpec topic : catalog.topics()) {
             System.out.printf("ok  %-28s %d partitions, replication %d, %s%n", topic.name(), topic.partitions(),
                     topic.replicationFactor(), topic.configs());

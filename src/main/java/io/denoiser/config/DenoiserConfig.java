@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -20,13 +21,18 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param commitIntervalMs     transaction length under exactly-once; bounds end-to-end latency
  * @param stateDir             Kafka Streams state directory
  * @param maxTensorElements    largest input tensor accepted; bigger ones are dead-lettered unread
+ * @param maxInputBytes        largest input value accepted, in bytes, checked before anything decodes it; bigger
+ *                             ones are dead-lettered with their payload cut to this size, so that no record the
+ *                             denoiser writes for an input (dead letter, buffer changelog entry) exceeds
+ *                             {@link #maxRecordBytes()}
  * @param modelTrust           which model records from the models topic may run (signatures)
  * @param bufferChangelog      whether the batch buffer is changelogged; only {@code bench stream} turns it
  *                             off, to measure what that durability costs (a crash then loses buffered records)
  */
 public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, List<Pipeline> pipelines,
                              int streamThreads, String processingGuarantee, long commitIntervalMs,
-                             Path stateDir, long maxTensorElements, ModelTrust modelTrust, boolean bufferChangelog) {
+                             Path stateDir, long maxTensorElements, int maxInputBytes, ModelTrust modelTrust,
+                             boolean bufferChangelog) {
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
     public static final String DEFAULT_IMAGE_MODEL = "unet";
@@ -34,14 +40,33 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static final String DEFAULT_IMAGE_ARCHITECTURE = "unet-s2";
     public static final String DEFAULT_SEQUENCE_MODEL = "lstm";
     public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
+    /** The input topics' {@code max.message.bytes}: what an uncompressed producer can send them. */
+    public static final int DEFAULT_MAX_INPUT_BYTES = 1 << 20;
+    /** Room above an input value for what a dead letter or changelog entry adds: key, headers, framing. */
+    public static final int RECORD_OVERHEAD_BYTES = 64 << 10;
     /** How long an idle stream thread waits for input before it punctuates again. */
     public static final long IDLE_POLL_MS = 10;
+    private static final int PRODUCER_DEFAULT_MAX_REQUEST_SIZE =
+            (int) ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 
     /** Defaults for everything but the cluster address; no model from the topic is trusted until keys are given. */
     public static DenoiserConfig defaults(KafkaConnection kafka, Path stateDir) {
         return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(),
                 List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL)), 1,
-                StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS, ModelTrust.none(), true);
+                StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS, DEFAULT_MAX_INPUT_BYTES,
+                ModelTrust.none(), true);
+    }
+
+    public DenoiserConfig {
+        if (maxInputBytes < 1 || maxInputBytes > Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) {
+            throw new IllegalArgumentException("the input byte limit must be between 1 and "
+                    + (Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) + ", not " + maxInputBytes);
+        }
+    }
+
+    /** The largest record the denoiser writes for an input: a dead letter or a buffer changelog entry. */
+    public int maxRecordBytes() {
+        return maxInputBytes + RECORD_OVERHEAD_BYTES;
     }
 
     public Properties streamsProperties() {
@@ -62,6 +87,12 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         // Each input yields a denoised record and a latent vector of a few KB: 16 KB producer batches would
         // mean a produce request every few records per partition.
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        // Dead letters and buffer changelog entries carry at most one input value of the limit's size: the
+        // producers send them and the changelog topics Kafka Streams creates store them. Never below Kafka's
+        // own producer default: outputs are bounded by the tensor limit, not this one, and may be larger.
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                Math.max(maxRecordBytes(), PRODUCER_DEFAULT_MAX_REQUEST_SIZE));
+        properties.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(maxRecordBytes()));
         // Pass-through settings win over the defaults above, so operators can tune any of them.
         kafka.clientProperties().forEach(properties::put);
         return properties;
@@ -69,27 +100,27 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
     public DenoiserConfig withPipelines(List<Pipeline> newPipelines) {
         return new DenoiserConfig(applicationId, kafka, topics, List.copyOf(newPipelines), streamThreads,
-                processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, modelTrust, bufferChangelog);
+                processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
     }
 
     public DenoiserConfig withModelTrust(ModelTrust newModelTrust) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, newModelTrust, bufferChangelog);
+                commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog);
     }
 
     public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                newCommitIntervalMs, stateDir, maxTensorElements, modelTrust, bufferChangelog);
+                newCommitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
     }
 
     public DenoiserConfig withApplicationId(String newApplicationId) {
         return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, modelTrust, bufferChangelog);
+                commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
     }
 
     /** The batch buffer without its changelog: for measuring the changelog's cost, never for serving. */
     public DenoiserConfig withoutBufferChangelog() {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, modelTrust, false);
+                commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, false);
     }
 }

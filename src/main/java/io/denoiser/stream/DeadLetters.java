@@ -1,9 +1,13 @@
 package io.denoiser.stream;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;
 
-/** Header names and values that explain why a record landed in the dead-letter topic. */
+/**
+ * Header names and values that explain why a record landed in the dead-letter topic, and the payload it
+ * carries there: the input value, cut to the input byte limit so that a dead letter always fits its topic.
+ */
 final class DeadLetters {
 
     static final String REASON = "denoiser.dlq.reason";
@@ -13,19 +17,33 @@ final class DeadLetters {
     static final String SOURCE_PARTITION = "denoiser.dlq.source.partition";
     static final String SOURCE_OFFSET = "denoiser.dlq.source.offset";
     static final String PIPELINE = "denoiser.dlq.pipeline";
+    /** Present only on a cut payload: the input value's size in bytes. */
+    static final String ORIGINAL_SIZE = "denoiser.dlq.original.size";
+    /** Messages may quote the input; this much says what went wrong and keeps the headers small. */
+    static final int MAX_MESSAGE_CHARS = 1000;
 
     private DeadLetters() {
     }
 
     static void describe(Headers headers, String reason, Exception cause, String topic, int partition, long offset,
                          String pipeline) {
+        String message = String.valueOf(cause.getMessage());
         put(headers, REASON, reason);
         put(headers, PIPELINE, pipeline);
         put(headers, EXCEPTION_CLASS, cause.getClass().getName());
-        put(headers, EXCEPTION_MESSAGE, String.valueOf(cause.getMessage()));
+        put(headers, EXCEPTION_MESSAGE, message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) : message);
         put(headers, SOURCE_TOPIC, topic);
         put(headers, SOURCE_PARTITION, Integer.toString(partition));
         put(headers, SOURCE_OFFSET, Long.toString(offset));
+    }
+
+    /** {@code value} whole if it has at most {@code maxBytes}, else its first {@code maxBytes} and its size in a header. */
+    static byte[] payload(byte[] value, int maxBytes, Headers headers) {
+        if (value == null || value.length <= maxBytes) {
+            return value;
+        }
+        put(headers, ORIGINAL_SIZE, Integer.toString(value.length));
+        return Arrays.copyOf(value, maxBytes);
     }
 
     private static void put(Headers headers, String key, String value) {

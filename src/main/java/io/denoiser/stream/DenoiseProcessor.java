@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * into this task's changelogged buffer and added to its stream thread's {@link ThreadBatch}; when that batch is full or its oldest record has waited long enough, one forward
  * pass of the thread's own network, on its inference thread, denoises the records of all its tasks. Each
  * task then forwards its own reconstructions and latent vectors, on the stream thread, and deletes them from
- * its buffer. Records that cannot be denoised go to the dead-letter sink, with the reason in headers.
+ * its buffer. Records that cannot be denoised go to the dead-letter sink, with the reason in headers and
+ * their payload cut to the input byte limit; only values within that limit are buffered, so neither a dead
+ * letter nor a changelog entry outgrows its topic and wedges the partition.
  *
  * <p>Why a store and not a list: Kafka Streams commits a record's offset once {@code process()} returns, so
  * a record held only in memory would be lost if the process died after that commit. The store's changelog
@@ -58,6 +60,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private final PipelineNodes nodes;
     private final Pipeline pipeline;
     private final DenoiserMetrics metrics;
+    private final int maxInputBytes;
     private final Map<Long, InFlight> inFlight = new HashMap<>();
     /** Filled by the inference thread, drained in order by the stream thread. */
     private final ConcurrentSkipListMap<Long, ThreadBatch.Outcome> finished = new ConcurrentSkipListMap<>();
@@ -68,16 +71,17 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private long nextSequence;
 
     DenoiseProcessor(ModelCatalog catalog, ModelTrust trust, TensorCodec codec, ThreadLocal<ThreadBatch> threadBatches,
-                     String modelStoreName, Pipeline pipeline, DenoiserMetrics metrics) {
+                     String modelStoreName, Pipeline pipeline, DenoiserMetrics metrics, int maxInputBytes) {
         this.catalog = catalog;
         this.trust = trust;
         this.codec = codec;
-        this.input = new RecordInput(codec, pipeline);
+        this.input = new RecordInput(codec, pipeline, maxInputBytes);
         this.threadBatches = threadBatches;
         this.modelStoreName = modelStoreName;
         this.nodes = new PipelineNodes(pipeline.name());
         this.pipeline = pipeline;
         this.metrics = metrics;
+        this.maxInputBytes = maxInputBytes;
     }
 
     @Override
@@ -215,7 +219,8 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private void deadLetter(BufferedRecord record, String reason, Exception cause) {
         RecordHeaders headers = new RecordHeaders();
         DeadLetters.describe(headers, reason, cause, record.topic(), record.partition(), record.offset(), nodes.pipeline());
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), nodes.deadLetterSink());
+        context.forward(new Record<>(record.key(), DeadLetters.payload(record.value(), maxInputBytes, headers),
+                record.timestamp(), headers), nodes.deadLetterSink());
         metrics.deadLettered(nodes.pipeline(), reason);
     }
 }

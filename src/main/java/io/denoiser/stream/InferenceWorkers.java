@@ -15,29 +15,42 @@ import org.slf4j.LoggerFactory;
  * thread's model copies: while a batch computes, the stream thread goes on polling, buffering, forwarding
  * and committing, which costs it nothing under exactly-once because every record is in the changelogged
  * buffer until its results are forwarded. Unit tests under {@code TopologyTestDriver} run passes on the
- * calling thread instead, so that outputs follow inputs deterministically.
+ * calling thread instead, so that outputs follow inputs deterministically, and may give passes a
+ * {@link ForwardPass} that fails on purpose.
  */
 public final class InferenceWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InferenceWorkers.class);
 
     private final boolean dedicated;
+    private final ForwardPass pass;
     /** Each stream thread's worker, by stream thread. */
     private final Map<Thread, ExecutorService> executors = new ConcurrentHashMap<>();
     private final ThreadLocal<InferenceWorker> perStreamThread = ThreadLocal.withInitial(this::newWorker);
 
-    private InferenceWorkers(boolean dedicated) {
+    private InferenceWorkers(boolean dedicated, ForwardPass pass) {
         this.dedicated = dedicated;
+        this.pass = pass;
     }
 
     /** One worker thread per stream thread, shared by every pipeline that thread serves. */
     public static InferenceWorkers dedicated() {
-        return new InferenceWorkers(true);
+        return new InferenceWorkers(true, ForwardPass.MODEL);
     }
 
     /** Passes run on the stream thread that starts them. */
     public static InferenceWorkers callingThread() {
-        return new InferenceWorkers(false);
+        return callingThread(ForwardPass.MODEL);
+    }
+
+    /** Passes {@code pass} runs, on the stream thread that starts them: for tests of failing passes. */
+    static InferenceWorkers callingThread(ForwardPass pass) {
+        return new InferenceWorkers(false, pass);
+    }
+
+    /** What a pass runs. */
+    ForwardPass pass() {
+        return pass;
     }
 
     /** The calling stream thread's worker. */

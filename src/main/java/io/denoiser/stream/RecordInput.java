@@ -18,8 +18,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Turns a pipeline's input record into the tensor its model takes: the format from the content-type header
- * or the bytes, decoded with sizes checked first, then the shape checked against what the model accepts.
+ * Turns a pipeline's input record into the tensor its model takes: a value over the byte limit refused
+ * before anything reads it, the format from the content-type header or the bytes, decoded with sizes checked first, then the shape checked against what the model accepts.
  * A tiled image model takes images of any size it can tile, grayscale or colour, as they are. A model of
  * one fixed shape takes only that shape: a colour PNG or JPEG is reduced to its luminance first (those
  * models are single-channel), and an image of another size is resized only when the pipeline allows it and
@@ -40,14 +40,22 @@ final class RecordInput {
 
     private final TensorCodec codec;
     private final Pipeline pipeline;
+    private final int maxBytes;
 
-    RecordInput(TensorCodec codec, Pipeline pipeline) {
+    RecordInput(TensorCodec codec, Pipeline pipeline, int maxBytes) {
         this.codec = codec;
         this.pipeline = pipeline;
+        this.maxBytes = maxBytes;
     }
 
     /** Decodes {@code value} into what the version {@code model} uses now takes, or says why it cannot. */
     Decoded read(byte[] value, Headers headers, ModelCatalog model) {
+        // A compressed producer can put a value far larger than the topic's limit on it; nothing that
+        // size may be decoded, buffered or copied whole into a dead letter.
+        if (value != null && value.length > maxBytes) {
+            throw new InvalidRecordException(Reason.OVERSIZE, "value of " + value.length
+                    + " bytes exceeds the limit of " + maxBytes + " bytes (--max-input-bytes)");
+        }
         int[] modelInput = model.currentShape().input();
         Optional<ImageTiling> tiling = model.currentTiling();
         TensorFormat format = TensorCodec.formatOf(value, contentType(headers));

@@ -2,9 +2,10 @@ package io.denoiser.stream;
 
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
-import io.denoiser.model.Reconstruction;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One stream thread's micro-batch for one pipeline, shared by all the tasks (input partitions) that thread
@@ -13,7 +14,8 @@ import java.util.List;
  * back to the processor of the task that owns it, which forwards it (and deletes it from its
  * changelogged buffer) in its own task's context, so exactly-once bookkeeping stays per task. Passes run
  * on the stream thread's {@link InferenceWorker}, with that worker's own model copy; owners hear of their
- * records from the worker's thread.
+ * records from the worker's thread. Since a batch mixes partitions, a pass that fails is split by
+ * {@link BisectingPass}, so that only the records that fail on their own are reported as failed.
  *
  * <p>A batch is full at the pipeline's batch size or once its records hold {@link #MAX_BATCH_ELEMENTS}
  * values, whichever comes first: 128 photos of a million values would hold 512 MB, and a tiled model gains
@@ -26,6 +28,8 @@ final class ThreadBatch {
         void completed(long sequence, Outcome outcome);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadBatch.class);
+
     /**
      * Values a batch may hold before it runs, whatever its record count (8 MB of floats). Digit batches of
      * 128 x 784 values never reach it; photos do after a few, so that a pass and the batch filling behind
@@ -37,7 +41,7 @@ final class ThreadBatch {
     record Pending(Owner owner, long sequence, float[] input, int[] shape) {
     }
 
-    /** The denoised output and latent vector of one record, or why the model failed on its batch. */
+    /** The denoised output and latent vector of one record, or why the model failed on it. */
     record Outcome(float[] output, float[] latent, DenoisingModel model, long inferenceNanos, RuntimeException failure) {
 
         static Outcome failed(RuntimeException failure) {
@@ -46,12 +50,14 @@ final class ThreadBatch {
     }
 
     private final InferenceWorker worker;
+    private final BisectingPass passes;
     private final List<Pending> pending = new ArrayList<>();
     private long oldestAddedAt;
     private long pendingElements;
 
-    ThreadBatch(InferenceWorker worker) {
+    ThreadBatch(InferenceWorker worker, ForwardPass pass) {
         this.worker = worker;
+        this.passes = new BisectingPass(pass);
     }
 
     /**
@@ -80,7 +86,8 @@ final class ThreadBatch {
 
     /**
      * Starts one forward pass over everything pending, with the catalog's current version; every owner
-     * hears of each of its records once it has run.
+     * hears of each of its records once it has run. A pass that keeps failing with an Error reports
+     * nothing: its records stay buffered, and the stream thread fails on {@link #awaitPass()} or the next run.
      */
     void run(ModelCatalog catalog, int maxBatch, DenoiserMetrics metrics, String pipeline) {
         if (pending.isEmpty()) {
@@ -92,26 +99,31 @@ final class ThreadBatch {
         worker.start(() -> compute(batch, catalog, maxBatch, metrics, pipeline));
     }
 
-    private static void compute(List<Pending> batch, ModelCatalog catalog, int maxBatch, DenoiserMetrics metrics,
-                                String pipeline) {
+    private void compute(List<Pending> batch, ModelCatalog catalog, int maxBatch, DenoiserMetrics metrics,
+                         String pipeline) {
         DenoisingModel model;
-        Reconstruction result;
-        long started;
         try {
             model = catalog.forCurrentThread(maxBatch);
-            started = System.nanoTime();
-            result = model.reconstruct(batch.stream().map(Pending::input).toArray(float[][]::new),
-                    batch.stream().map(Pending::shape).toArray(int[][]::new));
         } catch (RuntimeException e) {
             batch.forEach(record -> record.owner().completed(record.sequence(), Outcome.failed(e)));
             return;
         }
+        long started = System.nanoTime();
+        List<BisectingPass.Result> results = passes.run(model, batch);
         long inferenceNanos = System.nanoTime() - started;
-        metrics.batchDenoised(pipeline, batch.size(), inferenceNanos);
+        long failed = results.stream().filter(result -> result.failure() != null).count();
+        if (failed > 0) {
+            LOG.warn("pipeline {}: {} of {} records failed the forward pass on their own; the others were denoised",
+                    pipeline, failed, batch.size());
+        }
+        if (failed < batch.size()) {
+            metrics.batchDenoised(pipeline, batch.size() - (int) failed, inferenceNanos);
+        }
         for (int i = 0; i < batch.size(); i++) {
-            Pending record = batch.get(i);
-            record.owner().completed(record.sequence(),
-                    new Outcome(result.outputs()[i], result.latents()[i], model, inferenceNanos, null));
+            BisectingPass.Result result = results.get(i);
+            batch.get(i).owner().completed(batch.get(i).sequence(), result.failure() != null
+                    ? Outcome.failed(result.failure())
+                    : new Outcome(result.output(), result.latent(), model, inferenceNanos, null));
         }
     }
 

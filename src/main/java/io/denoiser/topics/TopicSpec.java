@@ -3,6 +3,7 @@ package io.denoiser.topics;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * One topic as declared in a file under {@code topics/}: its shape, configs and contract.
@@ -16,10 +17,18 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
 
     /** {@code denoiser.<domain>.<kind>}: lower case words joined by dots, two or three after the prefix. */
     public static final Pattern NAME_CONVENTION = Pattern.compile("denoiser(\\.[a-z][a-z0-9-]*){1,3}");
+    /** A broker's {@code message.max.bytes} default, which a topic without its own limit takes. */
+    public static final long BROKER_DEFAULT_MAX_MESSAGE_BYTES = 1048588;
 
     public TopicSpec {
         configs = configs == null ? Map.of() : Map.copyOf(configs);
         producers = producers == null ? List.of() : List.copyOf(producers);
         consumers = consumers == null ? List.of() : List.copyOf(consumers);
+    }
+
+    /** The largest record batch the topic takes: its {@code max.message.bytes}, or the broker default. */
+    public long maxMessageBytes() {
+        String declared = configs.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+        return declared == null ? BROKER_DEFAULT_MAX_MESSAGE_BYTES : Long.parseLong(declared);
     }
 }

@@ -3,6 +3,7 @@ package io.denoiser.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.DenoiserConfig;
+import io.denoiser.topics.TopicCatalog;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -17,6 +18,20 @@ class ServeCommandTest {
 
         assertThat(serve.config().maxTensorElements()).isEqualTo(3 * 1024 * 1024);
         assertThat(defaults.config().maxTensorElements()).isEqualTo(DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
+    }
+
+    @Test
+    void shouldCarryTheByteLimitIntoTheConfigurationAndRefuseADeadLetterTopicTooSmallForIt() throws Exception {
+        ServeCommand defaults = new ServeCommand();
+        new CommandLine(defaults).parseArgs();
+        ServeCommand raised = new ServeCommand();
+        new CommandLine(raised).parseArgs("--max-input-bytes", "2097152");
+
+        assertThat(defaults.config().maxInputBytes()).isEqualTo(DenoiserConfig.DEFAULT_MAX_INPUT_BYTES);
+        assertThat(raised.config().maxInputBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(ServeCommand.deadLettersTooSmall(TopicCatalog.fromClasspath(), defaults.config())).isEmpty();
+        assertThat(ServeCommand.deadLettersTooSmall(TopicCatalog.fromClasspath(), raised.config())).hasValueSatisfying(
+                why -> assertThat(why).contains("denoiser.dlq max.message.bytes 1114112", "--max-input-bytes 2097152"));
     }
 
     @Test

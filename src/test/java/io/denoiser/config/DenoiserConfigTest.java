@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,15 @@ class DenoiserConfigTest {
         Properties properties = DenoiserConfig.defaults(KafkaConnection.of("broker:9092"), stateDir).streamsProperties();
         assertThat(properties.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(DenoiserConfig.IDLE_POLL_MS);
         assertThat(properties.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void shouldLetProducersAndChangelogTopicsCarryAnInputValueOfTheByteLimitWithItsKeyAndHeaders() {
+        Properties properties = DenoiserConfig.defaults(KafkaConnection.of("broker:9092"), stateDir).streamsProperties();
+        int largest = DenoiserConfig.DEFAULT_MAX_INPUT_BYTES + DenoiserConfig.RECORD_OVERHEAD_BYTES;
+        assertThat(properties.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))).isEqualTo(largest);
+        assertThat(properties.get(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)))
+                .isEqualTo(Integer.toString(largest));
     }
 
     @Test

@@ -14,7 +14,7 @@ class ThreadBatchTest {
     private static final int BATCH_SIZE = 128;
     private static final int HALF = (int) (ThreadBatch.MAX_BATCH_ELEMENTS / 2);
 
-    private final ThreadBatch batch = new ThreadBatch(InferenceWorker.inline());
+    private final ThreadBatch batch = new ThreadBatch(InferenceWorker.inline(), ForwardPass.MODEL);
     private final Map<Long, ThreadBatch.Outcome> outcomes = new ConcurrentHashMap<>();
     private final ThreadBatch.Owner owner = (sequence, outcome) -> outcomes.put(sequence, outcome);
 

@@ -1,0 +1,32 @@
+package io.denoiser.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+class DeadLettersTest {
+
+    @Test
+    void shouldCutALongExceptionMessageSoThatHeadersStaySmall() {
+        Headers headers = new RecordHeaders();
+        DeadLetters.describe(headers, "UNPARSABLE", new IllegalStateException("x".repeat(10_000)), "in", 0, 7, "images");
+
+        assertThat(new String(headers.lastHeader(DeadLetters.EXCEPTION_MESSAGE).value(), StandardCharsets.UTF_8))
+                .hasSize(DeadLetters.MAX_MESSAGE_CHARS);
+    }
+
+    @Test
+    void shouldKeepAPayloadWithinTheLimitWholeAndCutALargerOneWithItsSize() {
+        Headers whole = new RecordHeaders();
+        Headers cut = new RecordHeaders();
+
+        assertThat(DeadLetters.payload(new byte[4], 4, whole)).hasSize(4);
+        assertThat(DeadLetters.payload(new byte[5], 4, cut)).hasSize(4);
+        assertThat(DeadLetters.payload(null, 4, whole)).isNull();
+        assertThat(whole.lastHeader(DeadLetters.ORIGINAL_SIZE)).isNull();
+        assertThat(new String(cut.lastHeader(DeadLetters.ORIGINAL_SIZE).value(), StandardCharsets.UTF_8)).isEqualTo("5");
+    }
+}

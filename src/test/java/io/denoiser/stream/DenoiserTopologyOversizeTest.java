@@ -1,0 +1,115 @@
+package io.denoiser.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
+import io.denoiser.model.ModelRecords;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input values over the byte limit: refused before decoding, and nothing written for them exceeds the limit. */
+class DenoiserTopologyOversizeTest {
+
+    private static final int[] DIGIT = {28, 28};
+    private static final int LIMIT = DenoiserConfig.DEFAULT_MAX_INPUT_BYTES;
+
+    @TempDir
+    Path stateDir;
+
+    private final TensorCodec codec = new TensorCodec(1 << 20);
+    private final TopicNames topics = TopicNames.defaults();
+    private TopologyHarness harness;
+    private TestInputTopic<String, byte[]> noisy;
+    private TestOutputTopic<String, byte[]> denoised;
+    private TestOutputTopic<String, byte[]> deadLetters;
+    private TestOutputTopic<String, byte[]> changelog;
+
+    /** Batches of 8, so that valid records stay buffered (and changelogged) across the driver's commits. */
+    @BeforeEach
+    void start() {
+        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
+                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(8, 50)))
+                .withModelTrust(ModelRecords.TRUST);
+        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), new SimpleMeterRegistry());
+        noisy = harness.input(topics.noisyImages());
+        denoised = harness.output(topics.denoisedImages());
+        deadLetters = harness.output(topics.deadLetters());
+        changelog = harness.output(DenoiserConfig.DEFAULT_APPLICATION_ID + "-"
+                + new PipelineNodes("images").bufferStore() + "-changelog");
+    }
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void shouldDeadLetterA4MbTensorUnreadWithItsPayloadCutToTheLimitAndItsOriginalSize() {
+        byte[] huge = codec.encodeFloat32(new Tensor(new int[] {1024, 1024}, new float[1024 * 1024]));
+
+        noisy.pipeInput("huge", huge);
+
+        TestRecord<String, byte[]> letter = deadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo("huge");
+        assertThat(header(letter.headers(), DeadLetters.REASON)).isEqualTo("OVERSIZE");
+        assertThat(header(letter.headers(), DeadLetters.EXCEPTION_MESSAGE))
+                .contains(huge.length + " bytes", "limit of " + LIMIT);
+        assertThat(header(letter.headers(), DeadLetters.ORIGINAL_SIZE)).isEqualTo(Integer.toString(huge.length));
+        assertThat(letter.value()).isEqualTo(Arrays.copyOf(huge, LIMIT));
+    }
+
+    @Test
+    void shouldRefuseAValidJsonDigitWithA5MbUnknownFieldWithoutBufferingIt() {
+        byte[] padded = withUnknownField(codec.encodeJson(new Tensor(DIGIT, new float[784])), 5 << 20);
+
+        noisy.pipeInput("padded", padded);
+        noisy.pipeInput("good", codec.encodeUint8(new Tensor(DIGIT, new float[784])));
+
+        TestRecord<String, byte[]> letter = deadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo("padded");
+        assertThat(header(letter.headers(), DeadLetters.REASON)).isEqualTo("OVERSIZE");
+        assertThat(header(letter.headers(), DeadLetters.ORIGINAL_SIZE)).isEqualTo(Integer.toString(padded.length));
+        assertThat(letter.value()).hasSize(LIMIT);
+        assertThat(changelog.readValuesToList()).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry == null ? 0 : entry.length).isLessThan(LIMIT));
+        assertThat(denoised.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterAValueOfExactlyTheLimitWhole() {
+        byte[] atLimit = Arrays.copyOf("not a tensor".getBytes(StandardCharsets.UTF_8), LIMIT);
+
+        noisy.pipeInput("at-limit", atLimit);
+
+        TestRecord<String, byte[]> letter = deadLetters.readRecord();
+        assertThat(header(letter.headers(), DeadLetters.REASON)).isEqualTo("UNKNOWN_FORMAT");
+        assertThat(letter.value()).isEqualTo(atLimit);
+        assertThat(letter.headers().lastHeader(DeadLetters.ORIGINAL_SIZE)).isNull();
+    }
+
+    /** A JSON tensor with a {@code bytes}-long string field the reader skips. */
+    private static byte[] withUnknownField(byte[] json, int bytes) {
+        String text = new String(json, StandardCharsets.UTF_8);
+        return ("{\"comment\":\"" + "x".repeat(bytes) + "\"," + text.substring(1)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String header(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,157 @@
+package io.denoiser.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
+import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.ModelRecords;
+import io.denoiser.modeltopic.ShippedModels;
+import io.denoiser.topics.TopicApplier;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Values far over the topics' limits that compressed producers still get onto the input topic, amid good
+ * records, on a real broker with the shipped topic files: they are dead-lettered, cut to the limit, and
+ * every partition keeps moving with its stream thread never replaced.
+ */
+class OversizeInputIT {
+
+    private static final int GOOD = 60;
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
+    @TempDir
+    Path stateDir;
+
+    private final TensorCodec codec = new TensorCodec(1 << 20);
+
+    @Test
+    void shouldDeadLetterCompressedOversizeValuesAndDenoiseEveryGoodRecordOnceWithoutReplacingAThread() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
+                    .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 50)))
+                    .withModelTrust(ModelRecords.TRUST);
+            ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
+            try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
+                 KafkaProducer<String, byte[]> plain = cluster.producer();
+                 KafkaProducer<String, byte[]> zstd = compressing(cluster, "zstd");
+                 KafkaProducer<String, byte[]> lz4 = compressing(cluster, "lz4")) {
+                app.start();
+                assertThat(app.awaitRunning(TIMEOUT)).isTrue();
+
+                sendGood(plain, 0, GOOD / 2);
+                zstd.send(new ProducerRecord<>(TOPICS.noisyImages(), "huge-tensor", codec.encodeFloat32(
+                        new Tensor(new int[] {1024, 1024}, new float[1024 * 1024])))).get();
+                lz4.send(new ProducerRecord<>(TOPICS.noisyImages(), "padded-json", paddedJson())).get();
+                sendGood(plain, GOOD / 2, GOOD);
+
+                List<ConsumerRecord<String, byte[]>> denoised =
+                        cluster.readCommitted(List.of(TOPICS.denoisedImages()), GOOD, TIMEOUT);
+                assertThat(keys(denoised)).hasSize(GOOD).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(goodKeys());
+                List<ConsumerRecord<String, byte[]>> letters =
+                        cluster.readCommitted(List.of(TOPICS.deadLetters()), 2, TIMEOUT);
+                assertThat(keys(letters)).containsExactlyInAnyOrder("huge-tensor", "padded-json");
+                assertThat(letters).allSatisfy(letter -> {
+                    assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(),
+                            StandardCharsets.UTF_8)).isEqualTo("OVERSIZE");
+                    assertThat(letter.value().length).isLessThanOrEqualTo(1 << 20);
+                });
+                awaitNoLag(cluster, config.applicationId());
+                assertThat(failedStreamThreads(meters)).as("stream threads failed and replaced").isZero();
+            }
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> compressing(TestKafkaCluster cluster, String compression) {
+        Properties properties = cluster.connection().baseProperties();
+        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 20 << 20);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A valid 28x28 JSON tensor behind a 5 MB field the reader would skip. */
+    private byte[] paddedJson() {
+        String tensor = new String(codec.encodeJson(new Tensor(new int[] {28, 28}, new float[784])), StandardCharsets.UTF_8);
+        return ("{\"comment\":\"" + "x".repeat(5 << 20) + "\"," + tensor.substring(1)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void sendGood(KafkaProducer<String, byte[]> producer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            producer.send(new ProducerRecord<>(TOPICS.noisyImages(), "digit-" + i,
+                    codec.encodeUint8(new Tensor(new int[] {28, 28}, new float[784]))));
+        }
+        producer.flush();
+    }
+
+    /** Waits until the application's committed offsets reach the end of every input partition. */
+    private static void awaitNoLag(TestKafkaCluster cluster, String group) throws Exception {
+        try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < 3; p++) {
+                partitions.add(new TopicPartition(TOPICS.noisyImages(), p));
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                for (TopicPartition partition : partitions) {
+                    assertThat(committed.get(partition)).as("committed offset of %s", partition).isNotNull()
+                            .extracting(OffsetAndMetadata::offset).isEqualTo(ends.get(partition).offset());
+                }
+            });
+        }
+    }
+
+    /** Kafka Streams' own count of stream threads that died since the client started. */
+    private static double failedStreamThreads(SimpleMeterRegistry meters) {
+        Meter failed = meters.find("kafka.stream.failed.stream.threads").meter();
+        assertThat(failed).as("Kafka Streams' failed-stream-threads metric").isNotNull();
+        return failed.measure().iterator().next().getValue();
+    }
+
+    private static List<String> goodKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < GOOD; i++) {
+            keys.add("digit-" + i);
+        }
+        return keys;
+    }
+
+    private static List<String> keys(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(ConsumerRecord::key).collect(Collectors.toList());
+    }
+}
