@@ -89,6 +89,45 @@ public final class TestKafkaCluster implements AutoCloseable {
         return records;
     }
 
+    /**
+     * A cluster of {@code nodes} combined broker and controller nodes, replicated as production runs:
+     * internal topics on 3 replicas, and writes acknowledged by at least 2 of them.
+     */
+    public static TestKafkaCluster startReplicated(int nodes) throws Exception {
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(nodes).setNumControllerNodes(nodes).build())
+                .setConfigProp("offsets.topic.replication.factor", "3")
+                .setConfigProp("transaction.state.log.replication.factor", "3")
+                .setConfigProp("transaction.state.log.min.isr", "2")
+                .setConfigProp("default.replication.factor", "3")
+                .setConfigProp("min.insync.replicas", "2")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return new TestKafkaCluster(cluster);
+    }
+
+    /** The broker that leads {@code partition} of {@code topic}. */
+    public int leaderOf(String topic, int partition) throws Exception {
+        try (Admin admin = Admin.create(connection().baseProperties())) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(partition)
+                    .leader().id();
+        }
+    }
+
+    /** Stops one broker as a lost machine would go: its partitions elect other leaders. */
+    public void stopBroker(int id) {
+        cluster.brokers().get(id).shutdown();
+        cluster.brokers().get(id).awaitShutdown();
+    }
+
+    public void restartBroker(int id) {
+        cluster.brokers().get(id).startup();
+    }
+
     @Override
     public void close() throws Exception {
         cluster.close();

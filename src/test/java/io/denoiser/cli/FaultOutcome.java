@@ -1,5 +1,6 @@
 package io.denoiser.cli;
 
+import io.denoiser.config.TopicNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What one fault did to the records sent through it, as a downstream read_committed consumer saw them: the
@@ -51,6 +53,26 @@ record FaultOutcome(String fault, int sent, int lost, int duplicated, int deadLe
         }
         return new FaultOutcome(fault, sentAtNanos.size(), lost.size(), duplicated, deadLetters.size(),
                 Duration.ofNanos(lastBefore - faultAtNanos));
+    }
+
+    /**
+     * The outcome of the keys sent in {@code [from, to)} (nanoTime) of a fault injected at {@code at}, as the
+     * watcher saw them on the default denoised, latent and dead-letter topics.
+     */
+    static FaultOutcome observed(String fault, CommittedOutputWatcher watcher, Map<String, Long> sent, long from, long to,
+                                 long at) {
+        TopicNames topics = TopicNames.defaults();
+        Map<String, Long> window = sent.entrySet().stream()
+                .filter(entry -> entry.getValue() >= from && entry.getValue() < to)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return of(fault, List.of(only(watcher.counts(topics.denoisedImages()), window),
+                        only(watcher.counts(topics.latentVectors()), window)),
+                only(watcher.counts(topics.deadLetters()), window), window, watcher.firstSeen(topics.denoisedImages()), at);
+    }
+
+    private static Map<String, Integer> only(Map<String, Integer> counts, Map<String, Long> keys) {
+        return counts.entrySet().stream().filter(entry -> keys.containsKey(entry.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Adds this row to the reliability table, writing its header first when the table is new. */

@@ -25,7 +25,7 @@ final class ServeProcess implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-                "--bootstrap-servers", servers, "--replication-factor", "1", "--metrics-port", "0",
+                "--bootstrap-servers", servers, "--metrics-port", "0",
                 "--metrics-address", "127.0.0.1", "--state-dir", work.resolve(name + "-state").toString(),
                 "--application-id", applicationId,
                 // a killed instance's partitions move on after this, not Kafka's default 45 s
