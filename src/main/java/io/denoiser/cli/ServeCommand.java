@@ -159,8 +159,8 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         ModelHistory published = ModelTopicReader.history(config.kafka().baseProperties(), config.topics().models(),
                 config.modelTrust());
-        ModelRegistry registry = new ModelSources(published::current, files, ShippedModels::find)
-                .registry(config.pipelines());
+        ModelRegistry registry = new ModelSources(published::newestFirst, files, ShippedModels::find)
+                .registry(config.pipelines(), config.maxTensorElements());
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
              MetricsServer server = new MetricsServer(metricsPort, prometheus, app::live, app::ready)) {

@@ -111,14 +111,18 @@ public final class DenoisingModel implements AutoCloseable {
         return tiling;
     }
 
-    /** Runs every batch size {@link #reconstruct} can use up to {@code maxBatch}, so no record waits for a kernel build. */
+    /**
+     * Runs every batch size {@link #reconstruct} can use up to {@code maxBatch}, so no record waits for a kernel
+     * build. The largest runs first: a model too large to run at full batch then fails at once.
+     */
     public void warmUp(int maxBatch) {
         if (tiled != null) {
             tiled.warmUp();
             return;
         }
         float[] zeros = new float[shape.inputSize()];
-        for (int size = 1; size < 2 * maxBatch; size *= 2) {
+        int largest = maxBatch <= 1 ? 1 : Integer.highestOneBit(maxBatch - 1) << 1;
+        for (int size = largest; size >= 1; size /= 2) {
             float[][] batch = new float[size][];
             Arrays.fill(batch, zeros);
             engine.reconstruct(batch);

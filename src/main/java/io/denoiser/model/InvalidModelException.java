@@ -5,7 +5,9 @@ public final class InvalidModelException extends RuntimeException {
 
     /** Why a record was refused. */
     public enum Reason {
-        MALFORMED, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE
+        MALFORMED, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE,
+        /** Verified, but its network could not be built or warmed up. */
+        UNLOADABLE
     }
 
     private final Reason reason;

@@ -42,6 +42,12 @@ public final class ModelHistory {
         return trusted(name).max(Comparator.comparingLong(r -> r.metadata().releaseOrder()));
     }
 
+    /** Every trusted record of {@code name}, the newest release first: where a denoiser starts from. */
+    public List<ModelRecord> newestFirst(String name) {
+        return trusted(name).sorted(Comparator.comparingLong((ModelRecord r) -> r.metadata().releaseOrder()).reversed())
+                .toList();
+    }
+
     /** The most recent trusted record of {@code name} at {@code version}. */
     public Optional<ModelRecord> find(String name, long version) {
         return trusted(name).filter(r -> r.version() == version).reduce((first, later) -> later);

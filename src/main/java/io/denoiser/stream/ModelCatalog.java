@@ -37,6 +37,7 @@ public final class ModelCatalog {
     }
 
     private final String modelName;
+    private final AdoptionPolicy policy;
     /** Null until the model has a first version. */
     private final AtomicReference<InUse> current;
     private final ThreadLocal<Copy> threadCopy = new ThreadLocal<>();
@@ -51,28 +52,46 @@ public final class ModelCatalog {
     }
 
     public ModelCatalog(ModelRecord initial, ModelSource source) {
+        this(initial, source, AdoptionPolicy.DEFAULT);
+    }
+
+    public ModelCatalog(ModelRecord initial, ModelSource source, AdoptionPolicy policy) {
         this.modelName = initial.name();
+        this.policy = policy;
         this.current = new AtomicReference<>(new InUse(initial, source));
     }
 
-    private ModelCatalog(String modelName) {
+    private ModelCatalog(String modelName, AdoptionPolicy policy) {
         this.modelName = modelName;
+        this.policy = policy;
         this.current = new AtomicReference<>();
     }
 
     /** A catalog with no version yet: its pipelines wait for the first one from the topic. */
     public static ModelCatalog awaiting(String modelName) {
-        return new ModelCatalog(modelName);
+        return awaiting(modelName, AdoptionPolicy.DEFAULT);
+    }
+
+    public static ModelCatalog awaiting(String modelName, AdoptionPolicy policy) {
+        return new ModelCatalog(modelName, policy);
     }
 
     /**
      * Adopts {@code candidate}, a trusted record from the models topic, if it is for this model and either the
      * version in use did not come from the topic or {@code candidate} was released after it: a newer version,
-     * or an earlier one republished by a rollback.
+     * or an earlier one republished by a rollback. Before that, its records must fit the pipelines' input
+     * limit, and a copy is built, warmed up for the largest batch a thread runs, and closed again: a verified
+     * record can still describe a network no thread can run, and adopting it would fail every batch on every
+     * instance, restarted ones too.
+     *
+     * @throws InvalidModelException with reason {@code UNLOADABLE} if that copy fails; the version in use stays
      */
     public boolean offer(ModelRecord candidate) {
         if (!modelName.equals(candidate.name())) {
             return false;
+        }
+        if (supersedes(candidate, current.get())) {
+            tryOut(candidate);
         }
         InUse offered = new InUse(candidate, ModelSource.TOPIC);
         InUse previous = current.getAndUpdate(old -> supersedes(candidate, old) ? offered : old);
@@ -86,6 +105,39 @@ public final class ModelCatalog {
                     modelName, candidate.version(), release(candidate), release(previous.record()));
         }
         return adopted;
+    }
+
+    private void tryOut(ModelRecord candidate) {
+        int inputSize = candidate.metadata().shape().inputSize();
+        if (inputSize > policy.maxInputElements()) {
+            throw unloadable(candidate, "its records of " + inputSize + " values exceed the " + policy.maxInputElements()
+                    + " values the pipelines accept");
+        }
+        int batch = policy.warmUpBatch(inputSize);
+        NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
+        try {
+            loadWarm(candidate, batch).close();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // An allocation beyond the native memory limit fails before it takes any memory: the process goes on.
+            throw unloadable(candidate, "it cannot be built and warmed up for batches of " + batch + ": " + e);
+        }
+    }
+
+    private InvalidModelException unloadable(ModelRecord candidate, String why) {
+        return new InvalidModelException(InvalidModelException.Reason.UNLOADABLE, "model " + modelName + " version "
+                + candidate.version() + " cannot be served: " + why);
+    }
+
+    /** A network for {@code record}, warmed up for batches up to {@code maxBatch}; nothing stays open if it fails. */
+    private static DenoisingModel loadWarm(ModelRecord record, int maxBatch) {
+        DenoisingModel network = DenoisingModel.load(record);
+        try {
+            network.warmUp(maxBatch);
+            return network;
+        } catch (RuntimeException | Error e) {
+            network.close();
+            throw e;
+        }
     }
 
     private static boolean supersedes(ModelRecord candidate, InUse inUse) {
@@ -119,8 +171,7 @@ public final class ModelCatalog {
             if (replaced == null) {
                 NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
             }
-            DenoisingModel network = DenoisingModel.load(latest);
-            network.warmUp(maxBatch);
+            DenoisingModel network = loadWarm(latest, maxBatch);
             mine = new Copy(latest, network);
             threadCopy.set(mine);
             if (replaced != null) {

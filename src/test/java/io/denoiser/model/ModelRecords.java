@@ -58,6 +58,19 @@ public final class ModelRecords {
                 parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
     }
 
+    /**
+     * An lstm record that passes every check of the codec but that no thread can run: windows of 4096 x 4096
+     * values, 16 times the largest record a pipeline accepts by default and 8 GB a batch of 128 (hidden size 1
+     * keeps the record itself small).
+     */
+    public static ModelRecord unloadableLstm(long version) {
+        Architecture architecture = Architecture.LSTM;
+        ModelShape shape = new ModelShape(new int[] {4096, 4096}, new int[] {1});
+        float[] parameters = new float[Math.toIntExact(architecture.parameterCount(shape))];
+        return new ModelRecord(new ModelMetadata("lstm", version, architecture.id(), shape.input(), shape.latent(),
+                parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
+    }
+
     /** A valid cnn-seed record whose weights come from {@code seed}. */
     public static ModelRecord cnnSeed(long version, long seed) {
         return new ModelRecord(metadata(version), Architecture.CNN_SEED.newNetwork(seed).parameters());

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.model.NativeRuntime;
+import io.denoiser.modeltopic.ModelRecordCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +29,21 @@ class ModelCatalogTest {
         assertThat(second.metadata().version()).isEqualTo(2);
         assertThat(second.reconstruct(new float[][] {new float[784]}).outputs()).hasNumberOfRows(1);
         assertThatThrownBy(() -> first.reconstruct(new float[][] {new float[784]})).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void shouldRejectAVerifiedModelThatCannotBeWarmedUpAndKeepServingTheVersionInUse() {
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.lstm(1, 1));
+        DenoisingModel inUse = catalog.forCurrentThread(4);
+        ModelRecord unloadable = ModelRecords.unloadableLstm(2);
+        ModelRecordCodec.decode(ModelRecordCodec.encode(unloadable));
+
+        assertThatThrownBy(() -> catalog.offer(unloadable)).isInstanceOfSatisfying(InvalidModelException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidModelException.Reason.UNLOADABLE));
+
+        assertThat(catalog.currentVersion()).isEqualTo(1);
+        assertThat(catalog.currentShape().input()).containsExactly(28, 28);
+        assertThat(catalog.forCurrentThread(4)).isSameAs(inUse);
     }
 
     @Test
