@@ -7,7 +7,9 @@ public final class InvalidModelException extends RuntimeException {
     public enum Reason {
         MALFORMED, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE,
         /** Verified, but its network could not be built or warmed up. */
-        UNLOADABLE
+        UNLOADABLE,
+        /** Verified, but under the models topic key of another model or release. */
+        KEY_MISMATCH
     }
 
     private final Reason reason;

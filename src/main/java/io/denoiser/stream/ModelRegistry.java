@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The catalog of every model this instance serves, keyed by model name (the models topic's record key). */
+/** The catalog of every model this instance serves, keyed by model name. */
 public final class ModelRegistry {
 
     private final Map<String, ModelCatalog> catalogs = new LinkedHashMap<>();
