@@ -106,6 +106,23 @@ public final class DenoisingModel implements AutoCloseable {
         return new Reconstruction(outputs, latents);
     }
 
+    /**
+     * Whether {@link #reconstruct(float[][], int[][])} takes a record of {@code shape}: an image of channels it
+     * can tile for a tiled model, else what {@link #checkInput} accepts.
+     */
+    public boolean accepts(int[] shape) {
+        if (tiling.isPresent()) {
+            return (shape.length == 2 || shape.length == 3)
+                    && tiling.get().accepts(ImageTiling.chw(shape)[0], tiling.get().minSize(), tiling.get().minSize());
+        }
+        try {
+            checkInput(shape);
+            return true;
+        } catch (InvalidModelException e) {
+            return false;
+        }
+    }
+
     /** How this model runs on images of any size, if it is a tiled image model. */
     public Optional<ImageTiling> tiling() {
         return tiling;

@@ -10,12 +10,14 @@ import java.util.List;
  * @param maxBatch         the largest batch a pipeline of the model runs
  * @param maxInputElements the largest record a pipeline accepts, in values: a model whose records are larger
  *                         could never be given one
+ * @param acceptShapeChange whether a version with another input shape may replace the one in use: only if
+ *                         every pipeline of the model accepts it
  */
-public record AdoptionPolicy(int maxBatch, long maxInputElements) {
+public record AdoptionPolicy(int maxBatch, long maxInputElements, boolean acceptShapeChange) {
 
     /** The policy of a model served by pipelines with the defaults. */
     public static final AdoptionPolicy DEFAULT = new AdoptionPolicy(Pipeline.DEFAULT_BATCH_SIZE,
-            DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
+            DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS, false);
 
     public AdoptionPolicy {
         if (maxBatch < 1 || maxInputElements < 1) {
@@ -26,7 +28,8 @@ public record AdoptionPolicy(int maxBatch, long maxInputElements) {
     /** The policy of a model served by {@code pipelines}, all of the same model. */
     public static AdoptionPolicy of(List<Pipeline> pipelines, long maxInputElements) {
         return new AdoptionPolicy(pipelines.stream().mapToInt(Pipeline::batchSize).max()
-                .orElse(Pipeline.DEFAULT_BATCH_SIZE), maxInputElements);
+                .orElse(Pipeline.DEFAULT_BATCH_SIZE), maxInputElements,
+                !pipelines.isEmpty() && pipelines.stream().allMatch(Pipeline::acceptShapeChange));
     }
 
     /**

@@ -176,7 +176,8 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
             InFlight record = inFlight.remove(entry.getKey());
             ThreadBatch.Outcome outcome = entry.getValue();
             if (outcome.failure() != null) {
-                deadLetter(record.record(), "MODEL_FAILURE", outcome.failure());
+                deadLetter(record.record(), outcome.failure() instanceof InvalidRecordException e ? e.reason().name()
+                        : "MODEL_FAILURE", outcome.failure());
             } else {
                 forward(record, outcome);
             }

@@ -7,6 +7,7 @@ import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -84,13 +85,23 @@ public final class ModelCatalog {
      * record can still describe a network no thread can run, and adopting it would fail every batch on every
      * instance, restarted ones too.
      *
-     * @throws InvalidModelException with reason {@code UNLOADABLE} if that copy fails; the version in use stays
+     * A version taking records of another input shape is refused unless the pipelines accept shape changes.
+     *
+     * @throws InvalidModelException with reason {@code UNLOADABLE} if that copy fails, {@code SHAPE_CHANGED} for a
+     *                               refused shape change; the version in use stays
      */
     public boolean offer(ModelRecord candidate) {
         if (!modelName.equals(candidate.name())) {
             return false;
         }
-        if (supersedes(candidate, current.get())) {
+        InUse inUse = current.get();
+        if (supersedes(candidate, inUse)) {
+            if (inUse != null && !policy.acceptShapeChange() && !sameInput(candidate, inUse)) {
+                throw new InvalidModelException(InvalidModelException.Reason.SHAPE_CHANGED, "model " + modelName
+                        + " version " + candidate.version() + " takes " + Arrays.toString(candidate.metadata().inputShape())
+                        + ", the version in use " + Arrays.toString(inUse.record().metadata().inputShape())
+                        + ", and its pipelines do not accept shape changes");
+            }
             tryOut(candidate);
         }
         InUse offered = new InUse(candidate, ModelSource.TOPIC);
@@ -105,6 +116,14 @@ public final class ModelCatalog {
                     modelName, candidate.version(), release(candidate), release(previous.record()));
         }
         return adopted;
+    }
+
+    /** Whether records checked against the version in use are what {@code candidate} takes too. */
+    private static boolean sameInput(ModelRecord candidate, InUse inUse) {
+        return Arrays.equals(ModelShape.squeeze(candidate.metadata().inputShape()),
+                ModelShape.squeeze(inUse.record().metadata().inputShape()))
+                && Architecture.fromId(candidate.metadata().architecture()).tiling().isPresent()
+                == inUse.architecture().tiling().isPresent();
     }
 
     private void tryOut(ModelRecord candidate) {

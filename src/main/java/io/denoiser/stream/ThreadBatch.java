@@ -1,9 +1,11 @@
 package io.denoiser.stream;
 
+import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.Reconstruction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -99,6 +101,10 @@ final class ThreadBatch {
         long started;
         try {
             model = catalog.forCurrentThread(maxBatch);
+            batch = takenBy(model, batch);
+            if (batch.isEmpty()) {
+                return;
+            }
             started = System.nanoTime();
             result = model.reconstruct(batch.stream().map(Pending::input).toArray(float[][]::new),
                     batch.stream().map(Pending::shape).toArray(int[][]::new));
@@ -113,6 +119,24 @@ final class ThreadBatch {
             record.owner().completed(record.sequence(),
                     new Outcome(result.outputs()[i], result.latents()[i], model, inferenceNanos, null));
         }
+    }
+
+    /**
+     * The records {@code model} takes; the others, checked against an earlier version of another input shape
+     * (a shape change the pipeline accepts), fail on their own rather than with the whole batch.
+     */
+    private static List<Pending> takenBy(DenoisingModel model, List<Pending> batch) {
+        List<Pending> taken = new ArrayList<>(batch.size());
+        for (Pending record : batch) {
+            if (model.accepts(record.shape())) {
+                taken.add(record);
+            } else {
+                record.owner().completed(record.sequence(), Outcome.failed(new InvalidRecordException(
+                        InvalidRecordException.Reason.SHAPE_CHANGED, "checked against an earlier version of the model, "
+                        + "but version " + model.metadata().version() + " does not take " + Arrays.toString(record.shape()))));
+            }
+        }
+        return taken;
     }
 
     /** Waits until the pass last started has delivered its outcomes. */

@@ -3,6 +3,7 @@ package io.denoiser.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.Pipeline;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -17,6 +18,17 @@ class ServeCommandTest {
 
         assertThat(serve.config().maxTensorElements()).isEqualTo(3 * 1024 * 1024);
         assertThat(defaults.config().maxTensorElements()).isEqualTo(DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
+    }
+
+    @Test
+    void shouldLetTheBuiltInPipelinesAcceptShapeChangesOnlyWhenTold() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--accept-shape-change");
+        ServeCommand defaults = new ServeCommand();
+        new CommandLine(defaults).parseArgs();
+
+        assertThat(serve.config().pipelines()).extracting(Pipeline::acceptShapeChange).containsOnly(true);
+        assertThat(defaults.config().pipelines()).extracting(Pipeline::acceptShapeChange).containsOnly(false);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +41,7 @@ class DenoiserModelAdoptionTest {
 
     @Test
     void shouldRejectASignedModelThatCannotBeLoadedAndKeepDenoisingWithTheVersionInUse() {
-        start(Pipeline.sequences("lstm").withBatching(1, 50));
+        start(Pipeline.sequences("lstm").withBatching(1, 50).withShapeChange(true));
         TestInputTopic<String, byte[]> models = harness.input(topics.models());
         TestOutputTopic<String, byte[]> denoised = harness.output(topics.denoisedSequences());
 
@@ -54,15 +55,56 @@ class DenoiserModelAdoptionTest {
         assertThat(OutputHeaders.modelVersion(output.headers())).isEqualTo(1);
     }
 
+    @Test
+    void shouldRejectAVersionOfAnotherInputShapeUnlessThePipelineAcceptsShapeChanges() {
+        start(Pipeline.sequences("lstm").withBatching(1, 50));
+        harness.input(topics.models()).pipeInput("lstm/2", ModelRecords.signed(ModelRecords.lstm(2, 2, 64, 8)));
+        window("window-1");
+
+        assertThat(harness.registry.catalog("lstm").currentVersion()).isEqualTo(1);
+        assertThat(meters.get("denoiser.models.rejected").tag("reason", "SHAPE_CHANGED").counter().count()).isEqualTo(1);
+        assertThat(OutputHeaders.modelVersion(harness.output(topics.denoisedSequences()).readRecord().headers()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldComputeEachRecordWithAVersionOfTheShapeItWasCheckedAgainstWhenTheShapeChanges() {
+        start(Pipeline.sequences("lstm").withBatching(2, 50).withShapeChange(true));
+        TestOutputTopic<String, byte[]> denoised = harness.output(topics.denoisedSequences());
+        TestOutputTopic<String, byte[]> deadLetters = harness.output(topics.deadLetters());
+        window("checked-against-v1");
+
+        harness.input(topics.models()).pipeInput("lstm/2", ModelRecords.signed(ModelRecords.lstm(2, 2, 64, 8)));
+        window("checked-against-v2", 64, 8);
+
+        TestRecord<String, byte[]> output = denoised.readRecord();
+        assertThat(output.key()).isEqualTo("checked-against-v2");
+        assertThat(OutputHeaders.modelVersion(output.headers())).isEqualTo(2);
+        assertThat(denoised.isEmpty()).isTrue();
+        TestRecord<String, byte[]> letter = deadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo("checked-against-v1");
+        assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+                .isEqualTo("SHAPE_CHANGED");
+    }
+
+    /** The pipeline over lstm v1 from the jar, its catalog's policy from the pipeline as serve derives it. */
     private void start(Pipeline pipeline) {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(pipeline)).withModelTrust(ModelRecords.TRUST);
-        harness = new TopologyHarness(config, List.of(ModelRecords.lstm(1, 1)), meters);
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.lstm(1, 1), ModelSource.JAR,
+                AdoptionPolicy.of(List.of(pipeline), config.maxTensorElements()));
+        harness = new TopologyHarness(config, ModelRegistry.of(List.of(catalog)), meters,
+                InferenceWorkers.callingThread());
     }
 
     private void window(String key) {
-        float[] values = new float[28 * 28];
+        window(key, 28, 28);
+    }
+
+    private void window(String key, int steps, int features) {
+        float[] values = new float[steps * features];
         Arrays.fill(values, 0.4f);
-        harness.input(topics.noisySequences()).pipeInput(key, codec.encodeFloat32(new Tensor(new int[] {28, 28}, values)));
+        harness.input(topics.noisySequences()).pipeInput(key,
+                codec.encodeFloat32(new Tensor(new int[] {steps, features}, values)));
     }
 }

@@ -33,7 +33,9 @@ class ModelCatalogTest {
 
     @Test
     void shouldRejectAVerifiedModelThatCannotBeWarmedUpAndKeepServingTheVersionInUse() {
-        ModelCatalog catalog = new ModelCatalog(ModelRecords.lstm(1, 1));
+        AdoptionPolicy anyShape = new AdoptionPolicy(AdoptionPolicy.DEFAULT.maxBatch(),
+                AdoptionPolicy.DEFAULT.maxInputElements(), true);
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.lstm(1, 1), ModelSource.JAR, anyShape);
         DenoisingModel inUse = catalog.forCurrentThread(4);
         ModelRecord unloadable = ModelRecords.unloadableLstm(2);
         ModelRecordCodec.decode(ModelRecordCodec.encode(unloadable));
