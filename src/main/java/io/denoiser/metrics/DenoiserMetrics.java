@@ -54,6 +54,13 @@ public final class DenoiserMetrics {
                 .increment();
     }
 
+    /** A record with the release in use but other content: two publishers took one release number. */
+    public void modelEqualRelease() {
+        Counter.builder("denoiser.models.equal.release").description("Model records under the release in use but "
+                + "with other content (two publishers); the later one is adopted, as compaction keeps it")
+                .register(registry).increment();
+    }
+
     public void modelVersion(String pipeline, String model, Supplier<Number> version) {
         Gauge.builder("denoiser.model.version", version).description("Model version currently served")
                 .tag(PIPELINE, pipeline).tag("model", model).register(registry);

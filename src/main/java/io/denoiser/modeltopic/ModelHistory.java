@@ -3,6 +3,8 @@ package io.denoiser.modeltopic;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,13 +41,18 @@ public final class ModelHistory {
 
     /** The trusted version of {@code name} released last: the one every denoiser with this trust runs. */
     public Optional<ModelRecord> current(String name) {
-        return trusted(name).max(Comparator.comparingLong(r -> r.metadata().releaseOrder()));
+        return newestFirst(name).stream().findFirst();
     }
 
-    /** Every trusted record of {@code name}, the newest release first: where a denoiser starts from. */
+    /**
+     * Every trusted record of {@code name}, the newest release first: where a denoiser starts from. Of two
+     * records under one release (two publishers), the later comes first, as compaction keeps only it.
+     */
     public List<ModelRecord> newestFirst(String name) {
-        return trusted(name).sorted(Comparator.comparingLong((ModelRecord r) -> r.metadata().releaseOrder()).reversed())
-                .toList();
+        List<ModelRecord> records = new ArrayList<>(trusted(name).toList());
+        Collections.reverse(records);
+        records.sort(Comparator.comparingLong((ModelRecord r) -> r.metadata().releaseOrder()).reversed());
+        return records;
     }
 
     /** The most recent trusted record of {@code name} at {@code version}. */

@@ -7,6 +7,7 @@ import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
+import io.denoiser.modeltopic.ModelRecordCodec;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -79,84 +80,50 @@ public final class ModelCatalog {
 
     /**
      * Adopts {@code candidate}, a trusted record from the models topic, if it is for this model and either the
-     * version in use did not come from the topic or {@code candidate} was released after it: a newer version,
-     * or an earlier one republished by a rollback. Before that, its records must fit the pipelines' input
-     * limit, and a copy is built, warmed up for the largest batch a thread runs, and closed again: a verified
-     * record can still describe a network no thread can run, and adopting it would fail every batch on every
-     * instance, restarted ones too.
+     * version in use did not come from the topic or {@code candidate} was released after it (a newer version,
+     * or an earlier one republished by a rollback), or it is a rival: another record under the release in use,
+     * which the later one replaces, as compaction will keep only it. It must pass {@link ModelTrial} first.
      *
-     * A version taking records of another input shape is refused unless the pipelines accept shape changes.
-     *
-     * @throws InvalidModelException with reason {@code UNLOADABLE} if that copy fails, {@code SHAPE_CHANGED} for a
-     *                               refused shape change; the version in use stays
+     * @throws InvalidModelException with reason {@code UNLOADABLE} or {@code SHAPE_CHANGED} if it fails the trial;
+     *                               the version in use stays
      */
     public boolean offer(ModelRecord candidate) {
         if (!modelName.equals(candidate.name())) {
             return false;
         }
         InUse inUse = current.get();
-        if (supersedes(candidate, inUse)) {
-            if (inUse != null && !policy.acceptShapeChange() && !sameInput(candidate, inUse)) {
-                throw new InvalidModelException(InvalidModelException.Reason.SHAPE_CHANGED, "model " + modelName
-                        + " version " + candidate.version() + " takes " + Arrays.toString(candidate.metadata().inputShape())
-                        + ", the version in use " + Arrays.toString(inUse.record().metadata().inputShape())
-                        + ", and its pipelines do not accept shape changes");
+        boolean rival = isRival(candidate, inUse);
+        if (!rival && !supersedes(candidate, inUse)) {
+            if (isStale(candidate)) {
+                LOG.info("model {} version {} (release {}) ignored: released before the version in use ({})",
+                        modelName, candidate.version(), release(candidate), release(inUse.record()));
             }
-            tryOut(candidate);
+            return false;
         }
-        InUse offered = new InUse(candidate, ModelSource.TOPIC);
-        InUse previous = current.getAndUpdate(old -> supersedes(candidate, old) ? offered : old);
-        boolean adopted = supersedes(candidate, previous);
-        if (adopted) {
+        ModelTrial.check(candidate, inUse == null ? null : inUse.record(), policy);
+        if (!current.compareAndSet(inUse, new InUse(candidate, ModelSource.TOPIC))) {
+            return offer(candidate);   // another thread changed the version meanwhile: decide again
+        }
+        if (rival) {
+            LOG.warn("model {} release {}: another record under the release in use (two publishers?) replaces it, "
+                    + "as compaction keeps only the later one", modelName, release(candidate));
+        } else {
             LOG.info("model {} version {} from the models topic adopted (was {}){}", modelName, candidate.version(),
-                    previous == null ? "none" : "v" + previous.record().version() + " from " + previous.source(),
+                    inUse == null ? "none" : "v" + inUse.record().version() + " from " + inUse.source(),
                     candidate.metadata().release() == null ? "" : ", rolled back at release " + release(candidate));
-        } else if (isStale(candidate)) {
-            LOG.info("model {} version {} (release {}) ignored: released before the version in use ({})",
-                    modelName, candidate.version(), release(candidate), release(previous.record()));
         }
-        return adopted;
+        return true;
     }
 
-    /** Whether records checked against the version in use are what {@code candidate} takes too. */
-    private static boolean sameInput(ModelRecord candidate, InUse inUse) {
-        return Arrays.equals(ModelShape.squeeze(candidate.metadata().inputShape()),
-                ModelShape.squeeze(inUse.record().metadata().inputShape()))
-                && Architecture.fromId(candidate.metadata().architecture()).tiling().isPresent()
-                == inUse.architecture().tiling().isPresent();
+    /** True if {@code candidate} has the release of the topic's version in use but other content. */
+    public boolean isRival(ModelRecord candidate) {
+        return isRival(candidate, current.get());
     }
 
-    private void tryOut(ModelRecord candidate) {
-        int inputSize = candidate.metadata().shape().inputSize();
-        if (inputSize > policy.maxInputElements()) {
-            throw unloadable(candidate, "its records of " + inputSize + " values exceed the " + policy.maxInputElements()
-                    + " values the pipelines accept");
-        }
-        int batch = policy.warmUpBatch(inputSize);
-        NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
-        try {
-            loadWarm(candidate, batch).close();
-        } catch (RuntimeException | OutOfMemoryError e) {
-            // An allocation beyond the native memory limit fails before it takes any memory: the process goes on.
-            throw unloadable(candidate, "it cannot be built and warmed up for batches of " + batch + ": " + e);
-        }
-    }
-
-    private InvalidModelException unloadable(ModelRecord candidate, String why) {
-        return new InvalidModelException(InvalidModelException.Reason.UNLOADABLE, "model " + modelName + " version "
-                + candidate.version() + " cannot be served: " + why);
-    }
-
-    /** A network for {@code record}, warmed up for batches up to {@code maxBatch}; nothing stays open if it fails. */
-    private static DenoisingModel loadWarm(ModelRecord record, int maxBatch) {
-        DenoisingModel network = DenoisingModel.load(record);
-        try {
-            network.warmUp(maxBatch);
-            return network;
-        } catch (RuntimeException | Error e) {
-            network.close();
-            throw e;
-        }
+    private static boolean isRival(ModelRecord candidate, InUse inUse) {
+        return inUse != null && inUse.source() == ModelSource.TOPIC && candidate != inUse.record()
+                && release(candidate) == release(inUse.record())
+                && !Arrays.equals(ModelRecordCodec.encode(candidate), ModelRecordCodec.encode(inUse.record()));
     }
 
     private static boolean supersedes(ModelRecord candidate, InUse inUse) {
@@ -167,6 +134,15 @@ public final class ModelCatalog {
     public boolean isStale(ModelRecord candidate) {
         InUse inUse = current.get();
         return inUse != null && inUse.source() == ModelSource.TOPIC && release(candidate) < release(inUse.record());
+    }
+
+    /**
+     * The release of the version in use if it came from the models topic, else 0: a task compares it with the
+     * release its partition served last ({@link ServedRelease}).
+     */
+    public long topicRelease() {
+        InUse inUse = current.get();
+        return inUse != null && inUse.source() == ModelSource.TOPIC ? release(inUse.record()) : 0;
     }
 
     /** False while the model has no version: its pipelines are left out of the topology and wait. */
@@ -190,7 +166,7 @@ public final class ModelCatalog {
             if (replaced == null) {
                 NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
             }
-            DenoisingModel network = loadWarm(latest, maxBatch);
+            DenoisingModel network = ModelTrial.loadWarm(latest, maxBatch);
             mine = new Copy(latest, network);
             threadCopy.set(mine);
             if (replaced != null) {

@@ -48,8 +48,12 @@ final class ModelLoaderProcessor implements Processor<String, byte[], Void, Void
         try {
             ModelRecord model = trust.open(record.value());
             ModelKeys.check(record.key(), model);
+            boolean rival = registry.isRival(model);
             if (registry.offer(model)) {
                 store.put(record.key(), record.value());
+                if (rival) {
+                    metrics.modelEqualRelease();
+                }
             } else if (registry.isStale(model)) {
                 metrics.modelRejected("OLDER_VERSION");
             }

@@ -51,6 +51,12 @@ public final class ModelRegistry {
         return adopted;
     }
 
+    /** True if {@code record} is for a model served here and has the release in use but other content. */
+    public boolean isRival(ModelRecord record) {
+        ModelCatalog catalog = catalogs.get(record.name());
+        return catalog != null && catalog.isRival(record);
+    }
+
     /** True if {@code record} is for a model served here and was released before the version in use. */
     public boolean isStale(ModelRecord record) {
         ModelCatalog catalog = catalogs.get(record.name());

@@ -31,6 +31,16 @@ class ModelHistoryTest {
     }
 
     @Test
+    void shouldTakeTheLaterOfTwoRecordsUnderOneReleaseAsCompactionKeepsIt() {
+        trusted("cnn-seed/2", ModelRecords.cnnSeed(2, 2));
+        ModelRecord later = trusted("cnn-seed/2", ModelRecords.cnnSeed(2, 5));
+        ModelHistory history = new ModelHistory(entries);
+
+        assertThat(history.current("cnn-seed")).containsSame(later);
+        assertThat(history.newestFirst("cnn-seed").get(0)).isSameAs(later);
+    }
+
+    @Test
     void shouldNumberTheNextReleaseAfterEveryRecordThatParsesTrustedOrNot() {
         assertThat(new ModelHistory(entries).nextRelease("cnn-seed")).isEqualTo(1);
         trusted(ModelRecords.cnnSeed(2, 2));

@@ -10,12 +10,15 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,43 @@ class DenoiserModelAdoptionTest {
         assertThat(letter.key()).isEqualTo("checked-against-v1");
         assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
                 .isEqualTo("SHAPE_CHANGED");
+    }
+
+    @Test
+    void shouldHoldThePartitionsRecordsUntilThisInstanceHasTheReleaseThePartitionServedLast() {
+        start(Pipeline.sequences("lstm").withBatching(1, 50));
+        TestInputTopic<String, byte[]> models = harness.input(topics.models());
+        TestOutputTopic<String, byte[]> denoised = harness.output(topics.denoisedSequences());
+        models.pipeInput("lstm/2", ModelRecords.signed(ModelRecords.lstm(2, 2)));
+        window("served-by-2");
+        assertThat(OutputHeaders.modelVersion(denoised.readRecord().headers())).isEqualTo(2);
+        KeyValueStore<Long, byte[]> buffer = harness.driver.getKeyValueStore(new PipelineNodes("sequences").bufferStore());
+        assertThat(buffer.get(-1L)).as("the release served, in the task's changelogged buffer")
+                .isEqualTo(ByteBuffer.allocate(8).putLong(2).array());
+        // as restored on this instance for a task whose partition served release 3 on another one
+        buffer.put(-1L, ByteBuffer.allocate(8).putLong(3).array());
+
+        window("held");
+        harness.driver.advanceWallClockTime(Duration.ofMillis(100));
+        assertThat(denoised.isEmpty()).as("nothing computed with release 2 any more").isTrue();
+
+        models.pipeInput("lstm/3", ModelRecords.signed(ModelRecords.lstm(3, 3)));
+        harness.driver.advanceWallClockTime(Duration.ofMillis(100));
+        TestRecord<String, byte[]> output = denoised.readRecord();
+        assertThat(output.key()).isEqualTo("held");
+        assertThat(OutputHeaders.modelVersion(output.headers())).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCountADifferentRecordUnderTheReleaseInUseButNotTheSameOneReplayed() {
+        start(Pipeline.sequences("lstm").withBatching(1, 50));
+        TestInputTopic<String, byte[]> models = harness.input(topics.models());
+
+        models.pipeInput("lstm/2", ModelRecords.signed(ModelRecords.lstm(2, 2)));
+        models.pipeInput("lstm/2", ModelRecords.signed(ModelRecords.lstm(2, 2)));
+        models.pipeInput("lstm/2", ModelRecords.signed(ModelRecords.lstm(2, 7)));
+
+        assertThat(meters.get("denoiser.models.equal.release").counter().count()).isEqualTo(1);
     }
 
     /** The pipeline over lstm v1 from the jar, its catalog's policy from the pipeline as serve derives it. */

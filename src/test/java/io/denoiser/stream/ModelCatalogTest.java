@@ -49,6 +49,19 @@ class ModelCatalogTest {
     }
 
     @Test
+    void shouldAdoptADifferentRecordOfTheReleaseInUseAsCompactionWouldKeepItButIgnoreTheSameOneAgain() {
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1));
+        ModelRecord first = ModelRecords.cnnSeed(2, 2);
+        ModelRecord rival = ModelRecords.cnnSeed(2, 5);
+        assertThat(catalog.offer(first)).isTrue();
+        DenoisingModel fromFirst = catalog.forCurrentThread(1);
+
+        assertThat(catalog.offer(rival)).as("another publisher's release 2").isTrue();
+        assertThat(catalog.forCurrentThread(1)).isNotSameAs(fromFirst);
+        assertThat(catalog.offer(ModelRecords.cnnSeed(2, 5))).as("the same record again").isFalse();
+    }
+
+    @Test
     void shouldRunEachThreadsCopyOnOneNativeThread() throws Exception {
         ModelCatalog catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1));
         AtomicInteger threads = new AtomicInteger();
@@ -93,7 +106,7 @@ class ModelCatalogTest {
             assertThat(catalog.offer(published)).as("topic v2 over %s v5", fallback).isTrue();
             assertThat(catalog.currentVersion()).isEqualTo(2);
             assertThat(catalog.forCurrentThread(1)).isNotSameAs(fromFallback);
-            assertThat(catalog.offer(ModelRecords.cnnSeed(2, 3))).as("the same release again").isFalse();
+            assertThat(catalog.offer(ModelRecords.cnnSeed(2, 2))).as("the same record again").isFalse();
             assertThat(catalog.offer(ModelRecords.cnnSeed(1, 3))).isFalse();
             assertThat(catalog.offer(ModelRecords.cnnSeed(3, 3))).isTrue();
         }
