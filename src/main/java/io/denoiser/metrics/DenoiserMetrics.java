@@ -50,7 +50,8 @@ public final class DenoiserMetrics {
     /** Reports the version a pipeline serves, read when scraped. */
     public void modelRejected(String reason) {
         Counter.builder("denoiser.models.rejected").description("Model records refused: unsigned, badly signed, "
-                + "unknown key, malformed, unloadable or older than the version in use").tag("reason", reason).register(registry)
+                + "unknown key, malformed, unloadable, of another input shape, under another key or older than the "
+                + "version in use").tag("reason", reason).register(registry)
                 .increment();
     }
 
