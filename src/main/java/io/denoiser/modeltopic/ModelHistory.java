@@ -111,7 +111,7 @@ public final class ModelHistory {
         if (entry.trusted() == null) {
             return "rejected: " + entry.rejection();
         }
-        return current(entry.key()).filter(c -> c == entry.trusted()).isPresent() ? "in use" : "superseded";
+        return current(entry.trusted().name()).filter(c -> c == entry.trusted()).isPresent() ? "in use" : "superseded";
     }
 
     private Stream<ModelRecord> trusted(String name) {

@@ -38,6 +38,7 @@ class ModelHistoryTest {
 
         assertThat(history.current("cnn-seed")).containsSame(later);
         assertThat(history.newestFirst("cnn-seed").get(0)).isSameAs(later);
+        assertThat(history.entries()).extracting(history::status).containsExactly("superseded", "in use");
     }
 
     @Test
