@@ -10,7 +10,9 @@ import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.modeltopic.ModelTrust;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -65,8 +67,11 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     /** Filled by the inference thread, drained in order by the stream thread. */
     private final ConcurrentSkipListMap<Long, ThreadBatch.Outcome> finished = new ConcurrentSkipListMap<>();
     private final Map<Long, InvalidRecordException> rejectedOnRestore = new TreeMap<>();
+    /** Buffered records kept out of the batch while this instance lags the release the partition served. */
+    private final List<Long> held = new ArrayList<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<Long, byte[]> buffer;
+    private ServedRelease served;
     private ThreadBatch batch;
     private long nextSequence;
 
@@ -92,9 +97,11 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         batch = threadBatches.get();
         batch.prepare(catalog, pipeline.batchSize());
         buffer = context.getStateStore(nodes.bufferStore());
+        served = new ServedRelease(buffer);
         restoreBuffered();
         long tick = Math.max(1, Math.min(MAX_TICK_MS, pipeline.maxWaitMs() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
+            releaseHeld();
             if (batch.isDue(now, pipeline.maxWaitMs())) {
                 // A batch flushed by the maximum wait means input is slow: nothing to overlap the pass with,
                 // so its results go out now rather than at the next punctuation.
@@ -113,6 +120,9 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private void restoreBuffered() {
         try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
             restored.forEachRemaining(entry -> {
+                if (entry.key == ServedRelease.KEY) {
+                    return;
+                }
                 nextSequence = Math.max(nextSequence, entry.key + 1);
                 BufferedRecord record = BufferedRecord.fromBytes(entry.value);
                 try {
@@ -132,6 +142,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     @Override
     public void process(Record<String, byte[]> record) {
+        releaseHeld();
         metrics.recordIn(nodes.pipeline());
         RecordMetadata source = context.recordMetadata().orElseThrow();
         BufferedRecord arrived = new BufferedRecord(record.key(), record.value(), record.timestamp(), source.topic(),
@@ -152,8 +163,31 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     private void add(long sequence, BufferedRecord record, RecordInput.Decoded tensor) {
         inFlight.put(sequence, new InFlight(record, tensor));
+        if (!held.isEmpty() || served.isAheadOf(catalog)) {
+            if (held.isEmpty()) {
+                LOG.warn("pipeline {}: this task's partition served release {} of model {}, this instance has {}; "
+                        + "its records wait in the buffer until the models topic brings it", nodes.pipeline(),
+                        served.release(), catalog.modelName(), catalog.topicRelease());
+            }
+            held.add(sequence);
+            return;
+        }
         batch.add(new ThreadBatch.Pending(this, sequence, tensor.tensor().values(), tensor.modelShape()),
                 context.currentSystemTimeMs());
+    }
+
+    /** Held records join the batch, in order, once this instance has the release their partition served. */
+    private void releaseHeld() {
+        if (held.isEmpty() || served.isAheadOf(catalog)) {
+            return;
+        }
+        List<Long> waiting = List.copyOf(held);
+        held.clear();
+        for (long sequence : waiting) {
+            InFlight record = inFlight.get(sequence);
+            add(sequence, record.record(), record.input());
+            runBatchIfFull();
+        }
     }
 
     /** Full by count, or by the values its records hold: large images flush a batch long before the count does. */
@@ -175,16 +209,22 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
             buffer.delete(sequence);
         });
         rejectedOnRestore.clear();
+        boolean forwarded = false;
         while (!finished.isEmpty()) {
             Map.Entry<Long, ThreadBatch.Outcome> entry = finished.pollFirstEntry();
             InFlight record = inFlight.remove(entry.getKey());
             ThreadBatch.Outcome outcome = entry.getValue();
             if (outcome.failure() != null) {
-                deadLetter(record.record(), "MODEL_FAILURE", outcome.failure());
+                deadLetter(record.record(), outcome.failure() instanceof InvalidRecordException e ? e.reason().name()
+                        : "MODEL_FAILURE", outcome.failure());
             } else {
                 forward(record, outcome);
+                forwarded = true;
             }
             buffer.delete(entry.getKey());
+        }
+        if (forwarded) {
+            served.servedFrom(catalog);
         }
     }
 
@@ -214,6 +254,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         inFlight.clear();
         finished.clear();
         rejectedOnRestore.clear();
+        held.clear();
     }
 
     private void deadLetter(BufferedRecord record, String reason, Exception cause) {

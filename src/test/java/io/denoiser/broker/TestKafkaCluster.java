@@ -31,14 +31,20 @@ public final class TestKafkaCluster implements AutoCloseable {
     }
 
     public static TestKafkaCluster start() throws Exception {
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        return start(Map.of());
+    }
+
+    /** A cluster whose broker also has {@code brokerConfigs}, e.g. a log cleaner that checks more often. */
+    public static TestKafkaCluster start(Map<String, String> brokerConfigs) throws Exception {
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "false")
-                .build();
+                .setConfigProp("auto.create.topics.enable", "false");
+        brokerConfigs.forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder.build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
@@ -55,6 +61,14 @@ public final class TestKafkaCluster implements AutoCloseable {
             partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
             admin.createTopics(topics).all().get();
             TopicApplier.awaitLeaders(admin, partitionsByTopic.keySet());
+        }
+    }
+
+    /** One topic of one partition with the given topic configs. */
+    public void createTopic(String name, Map<String, String> configs) throws Exception {
+        try (Admin admin = Admin.create(connection().baseProperties())) {
+            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1).configs(configs))).all().get();
+            TopicApplier.awaitLeaders(admin, List.of(name));
         }
     }
 
