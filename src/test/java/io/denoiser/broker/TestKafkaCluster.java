@@ -104,12 +104,13 @@ public final class TestKafkaCluster implements AutoCloseable {
     }
 
     /**
-     * A cluster of {@code nodes} combined broker and controller nodes, replicated as production runs:
-     * internal topics on 3 replicas, and writes acknowledged by at least 2 of them.
+     * {@code brokers} brokers beside one controller of their own, replicated as production runs: internal
+     * topics on 3 replicas, and writes acknowledged by at least 2 of them. A broker stopped here takes no
+     * part of the metadata quorum with it.
      */
-    public static TestKafkaCluster startReplicated(int nodes) throws Exception {
+    public static TestKafkaCluster startReplicated(int brokers) throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(nodes).setNumControllerNodes(nodes).build())
+                .setCombined(false).setNumBrokerNodes(brokers).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "3")
                 .setConfigProp("transaction.state.log.replication.factor", "3")
                 .setConfigProp("transaction.state.log.min.isr", "2")

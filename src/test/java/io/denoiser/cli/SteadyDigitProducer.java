@@ -58,6 +58,11 @@ final class SteadyDigitProducer implements AutoCloseable {
         return Map.copyOf(sentAtNanos);
     }
 
+    /** The record sent under {@code key}, as the service decodes it. */
+    Tensor input(String key) {
+        return new TensorCodec(1 << 20).decodeDetecting(values[Integer.parseInt(key.substring("digit-".length())) % DIGITS]);
+    }
+
     int sentSoFar() {
         return sentAtNanos.size();
     }
