@@ -26,10 +26,12 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whatever else is written to the models topic, compaction leaves a fresh instance the newest trusted version. */
+@Tag("faults")
 class ModelTopicCompactionIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
