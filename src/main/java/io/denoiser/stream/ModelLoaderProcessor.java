@@ -58,7 +58,7 @@ final class ModelLoaderProcessor implements Processor<String, byte[], Void, Void
                 metrics.modelRejected("OLDER_VERSION");
             }
         } catch (InvalidModelException e) {
-            LOG.warn("model record {} rejected: {}", record.key(), e.getMessage());
+            LOG.warn("model record {} rejected: {}", LoggedKeys.quoted(record.key()), e.getMessage());
             metrics.modelRejected(e.reason().name());
         }
     }

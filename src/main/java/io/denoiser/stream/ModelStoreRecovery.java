@@ -48,7 +48,7 @@ final class ModelStoreRecovery {
                         ModelKeys.check(entry.key, record);
                         records.add(record);
                     } catch (InvalidModelException e) {
-                        LOG.warn("stored model record {} rejected: {}", entry.key, e.getMessage());
+                        LOG.warn("stored model record {} rejected: {}", LoggedKeys.quoted(entry.key), e.getMessage());
                     }
                 }
             });
