@@ -1,4 +1,4 @@
-package io.denoiser.cli;
+package io.denoiser.faults;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -18,14 +18,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * times each key appeared on each topic, and when it first did, so that duplicates and recovery times
  * come from what a downstream consumer saw.
  */
-final class CommittedOutputWatcher implements AutoCloseable {
+public final class CommittedOutputWatcher implements AutoCloseable {
 
     private final Map<String, Map<String, Integer>> counts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> firstSeenNanos = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread reader;
 
-    CommittedOutputWatcher(Properties connection, Collection<String> topics) {
+    public CommittedOutputWatcher(Properties connection, Collection<String> topics) {
         topics.forEach(topic -> {
             counts.put(topic, new ConcurrentHashMap<>());
             firstSeenNanos.put(topic, new ConcurrentHashMap<>());
@@ -54,17 +54,17 @@ final class CommittedOutputWatcher implements AutoCloseable {
     }
 
     /** How many times each key has appeared on {@code topic} so far. */
-    Map<String, Integer> counts(String topic) {
+    public Map<String, Integer> counts(String topic) {
         return Map.copyOf(counts.get(topic));
     }
 
     /** When each key first appeared on {@code topic}, in {@link System#nanoTime()}. */
-    Map<String, Long> firstSeen(String topic) {
+    public Map<String, Long> firstSeen(String topic) {
         return Map.copyOf(firstSeenNanos.get(topic));
     }
 
     /** Waits until {@code keys} have all appeared on {@code topic}, or the timeout passed; then one more second for late duplicates. */
-    boolean awaitAll(String topic, Collection<String> keys, Duration timeout) throws InterruptedException {
+    public boolean awaitAll(String topic, Collection<String> keys, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!counts.get(topic).keySet().containsAll(keys) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -74,7 +74,7 @@ final class CommittedOutputWatcher implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} distinct keys appeared on {@code topic}. */
-    void awaitAtLeast(String topic, int count, Duration timeout) throws InterruptedException {
+    public void awaitAtLeast(String topic, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (counts.get(topic).size() < count) {
             if (System.nanoTime() > deadline) {
