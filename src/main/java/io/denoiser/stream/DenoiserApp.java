@@ -57,6 +57,7 @@ public final class DenoiserApp implements AutoCloseable {
         config.pipelines().forEach(pipeline -> metrics.modelVersion(pipeline.name(), pipeline.modelName(),
                 () -> registry.catalog(pipeline.modelName()).currentVersion()));
         metrics.modelCopiesOpen(DenoisingModel::openCopies);
+        inference.whenAWorkerEnds(registry::closeCopiesOfCurrentThread);
         this.client = newClient();
         registry.onFirstVersion(catalog -> {
             try {
