@@ -43,12 +43,15 @@ class ModelSwapSoakIT {
     private static final int SWAPS = 100;
     private static final int WARM_SWAPS = 10;
     /**
-     * Growth allowed from swap 10 to swap 100. One cnn-seed copy warmed up for batches of 16 holds a few MB of
-     * native memory (weights, activations, oneDNN kernels); a leak of one copy per swap would grow by 90 of
-     * them, hundreds of MB, while allocator and JIT noise stays under a few copies' worth.
+     * Growth allowed from swap 10 to swap 100. A cnn-seed copy warmed up for batches of 16 holds about 2 MB
+     * outside the heap after a GC, so a copy kept reachable per swap would add some 180 MB by swap 100 (one
+     * unreachable but never closed is freed by the GC, and shows in the copies gauge instead). The resident
+     * set outside the heap also grows with the in-process broker, clients and JIT (about 50 MB here over 90
+     * swaps, with every copy closed), hence 96 MB. ND4J allocates its buffers outside JavaCPP's own count
+     * ({@code totalBytes}, 0 here); that count may grow by no more than four copies' worth.
      */
-    private static final long TOTAL_BYTES_BOUND = 16L << 20;
-    private static final long PHYSICAL_BYTES_BOUND = 64L << 20;
+    private static final long TOTAL_BYTES_BOUND = 8L << 20;
+    private static final long PHYSICAL_BYTES_BOUND = 96L << 20;
 
     /**
      * Native memory as JavaCPP counts it (what it allocated itself, {@code total}, and the process's resident
@@ -72,8 +75,8 @@ class ModelSwapSoakIT {
 
         @Override
         public String toString() {
-            return String.format("physical %.1f MB (heap committed %.1f MB), total %.1f MB", physical / 1e6,
-                    heapCommitted / 1e6, total / 1e6);
+            return String.format("physical %.1f MB (%.1f MB outside the heap), total %.1f MB", physical / 1e6,
+                    outsideHeap() / 1e6, total / 1e6);
         }
     }
 
