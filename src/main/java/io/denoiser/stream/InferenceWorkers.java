@@ -26,9 +26,9 @@ public final class InferenceWorkers implements AutoCloseable {
     private final ForwardPass pass;
     /** Each stream thread's worker, by stream thread. */
     private final Map<Thread, ExecutorService> executors = new ConcurrentHashMap<>();
+    private final ThreadLocal<InferenceWorker> perStreamThread = ThreadLocal.withInitial(this::newWorker);
     /** Run by each worker thread as it ends: the model copies it owns live in that thread. */
     private volatile Runnable onWorkerEnd = () -> { };
-    private final ThreadLocal<InferenceWorker> perStreamThread = ThreadLocal.withInitial(this::newWorker);
 
     private InferenceWorkers(boolean dedicated, ForwardPass pass) {
         this.dedicated = dedicated;
