@@ -48,13 +48,18 @@ public final class ModelEvaluation {
     }
 
     public static Outcome run(ModelRecord record, TrainingData data, long noiseSeed) {
-        DenoisingModel model = DenoisingModel.load(record);
-        try {
-            model.checkInput(data.recordShape());
-        } catch (InvalidModelException e) {
-            throw new IllegalArgumentException("model " + record.name() + " cannot take data set " + data.name()
-                    + "'s records: " + e.getMessage(), e);
+        try (DenoisingModel model = DenoisingModel.load(record)) {
+            try {
+                model.checkInput(data.recordShape());
+            } catch (InvalidModelException e) {
+                throw new IllegalArgumentException("model " + record.name() + " cannot take data set " + data.name()
+                        + "'s records: " + e.getMessage(), e);
+            }
+            return run(model, record, data, noiseSeed);
         }
+    }
+
+    private static Outcome run(DenoisingModel model, ModelRecord record, TrainingData data, long noiseSeed) {
         float[][] clean = data.heldOut();
         Noise noise = data.noise().apply(noiseSeed);
         float[][] noisy = Arrays.stream(clean).map(noise::apply).toArray(float[][]::new);

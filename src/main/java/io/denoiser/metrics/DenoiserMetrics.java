@@ -67,6 +67,13 @@ public final class DenoiserMetrics {
                 .tag(PIPELINE, pipeline).tag("model", model).register(registry);
     }
 
+    /** Network copies open in this process: one per stream thread per model served, while no swap is under way. */
+    public void modelCopiesOpen(Supplier<Number> copies) {
+        Gauge.builder("denoiser.model.copies.open", copies).description("Model network copies built and not yet "
+                + "closed: one per stream thread per model, plus a new version's trial or rebuild for a moment")
+                .register(registry);
+    }
+
     public MeterRegistry registry() {
         return registry;
     }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A model loaded for inference. Not thread-safe (DL4J networks are not), so every stream thread loads
@@ -13,12 +15,16 @@ import java.util.Optional;
  */
 public final class DenoisingModel implements AutoCloseable {
 
+    /** Copies built and not yet closed in this JVM: a copy never closed holds its native memory until a GC. */
+    private static final AtomicInteger OPEN = new AtomicInteger();
+
     private final ModelMetadata metadata;
     private final Architecture architecture;
     private final ModelShape shape;
     private final InferenceEngine engine;
     private final Optional<ImageTiling> tiling;
     private final TiledImageInference tiled;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private DenoisingModel(ModelMetadata metadata, Architecture architecture, ModelShape shape, InferenceEngine engine,
                            Optional<ImageTiling> tiling) {
@@ -28,6 +34,12 @@ public final class DenoisingModel implements AutoCloseable {
         this.engine = engine;
         this.tiling = tiling;
         this.tiled = tiling.map(t -> new TiledImageInference(t, engine)).orElse(null);
+        OPEN.incrementAndGet();
+    }
+
+    /** How many copies have been built in this JVM and not closed yet. */
+    public static int openCopies() {
+        return OPEN.get();
     }
 
     /** Builds the networks named by the (already verified) record and loads its parameters. */
@@ -169,6 +181,9 @@ public final class DenoisingModel implements AutoCloseable {
     /** Frees the network's native memory; the model cannot be used afterwards. */
     @Override
     public void close() {
+        if (closed.compareAndSet(false, true)) {
+            OPEN.decrementAndGet();
+        }
         engine.close();
     }
 

@@ -4,6 +4,7 @@ import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.Readiness;
+import io.denoiser.model.DenoisingModel;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,8 @@ public final class DenoiserApp implements AutoCloseable {
         this.metrics = metrics;
         config.pipelines().forEach(pipeline -> metrics.modelVersion(pipeline.name(), pipeline.modelName(),
                 () -> registry.catalog(pipeline.modelName()).currentVersion()));
+        metrics.modelCopiesOpen(DenoisingModel::openCopies);
+        inference.whenAWorkerEnds(registry::closeCopiesOfCurrentThread);
         this.client = newClient();
         registry.onFirstVersion(catalog -> {
             try {

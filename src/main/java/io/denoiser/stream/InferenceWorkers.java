@@ -27,6 +27,8 @@ public final class InferenceWorkers implements AutoCloseable {
     /** Each stream thread's worker, by stream thread. */
     private final Map<Thread, ExecutorService> executors = new ConcurrentHashMap<>();
     private final ThreadLocal<InferenceWorker> perStreamThread = ThreadLocal.withInitial(this::newWorker);
+    /** Run by each worker thread as it ends: the model copies it owns live in that thread. */
+    private volatile Runnable onWorkerEnd = () -> { };
 
     private InferenceWorkers(boolean dedicated, ForwardPass pass) {
         this.dedicated = dedicated;
@@ -65,12 +67,23 @@ public final class InferenceWorkers implements AutoCloseable {
         stopOrphans();
         Thread streamThread = Thread.currentThread();
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "inference-" + streamThread.getName());
+            Thread thread = new Thread(() -> {
+                try {
+                    task.run();
+                } finally {
+                    onWorkerEnd.run();
+                }
+            }, "inference-" + streamThread.getName());
             thread.setDaemon(true);
             return thread;
         });
         executors.put(streamThread, executor);
         return InferenceWorker.on(executor);
+    }
+
+    /** Has each dedicated worker thread run {@code hook} as it ends, after its last pass. */
+    public void whenAWorkerEnds(Runnable hook) {
+        this.onWorkerEnd = hook;
     }
 
     /**

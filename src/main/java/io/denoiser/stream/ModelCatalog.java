@@ -176,6 +176,18 @@ public final class ModelCatalog {
         return mine.network();
     }
 
+    /**
+     * Closes the calling thread's copy, if it has one: an inference thread does so as it ends, since nothing
+     * else can reach a copy held for that thread, and an unclosed copy keeps its native memory until a GC.
+     */
+    public void closeCopyOfCurrentThread() {
+        Copy mine = threadCopy.get();
+        threadCopy.remove();
+        if (mine != null) {
+            mine.network().close();
+        }
+    }
+
     /** The shapes of the version in use, for checking records before they join a batch. */
     public ModelShape currentShape() {
         return inUse().record().metadata().shape();

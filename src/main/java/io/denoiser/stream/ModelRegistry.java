@@ -63,6 +63,11 @@ public final class ModelRegistry {
         return catalog != null && catalog.isStale(record);
     }
 
+    /** Closes the calling thread's copy of every model: an inference thread's last act as it ends. */
+    public void closeCopiesOfCurrentThread() {
+        catalogs.values().forEach(ModelCatalog::closeCopyOfCurrentThread);
+    }
+
     public ModelCatalog catalog(String modelName) {
         ModelCatalog catalog = catalogs.get(modelName);
         if (catalog == null) {

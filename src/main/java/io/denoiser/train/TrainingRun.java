@@ -69,7 +69,11 @@ public final class TrainingRun {
         ModelShape records = architecture.tiling().isPresent() ? new ModelShape(data.recordShape(), shape.latent()) : shape;
         TrainingHistory history = new AutoencoderTrainer(settings, progress).train(network, architecture, records,
                 data.training(), data.noise(),
-                parameters -> heldOut.modelPsnrDb(DenoisingModel.load(new ModelRecord(draft, parameters))));
+                parameters -> {
+                    try (DenoisingModel scored = DenoisingModel.load(new ModelRecord(draft, parameters))) {
+                        return heldOut.modelPsnrDb(scored);
+                    }
+                });
         Map<String, Object> training = new LinkedHashMap<>(data.description());
         training.put("samples", data.training().length);
         training.put("epochs", settings.epochs());

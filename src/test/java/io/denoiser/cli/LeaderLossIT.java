@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.broker.TestKafkaCluster;
 import io.denoiser.config.TopicNames;
+import io.denoiser.faults.CommittedOutputWatcher;
+import io.denoiser.faults.FaultOutcome;
+import io.denoiser.faults.SteadyDigitProducer;
 import io.denoiser.topics.TopicApplier;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.denoiser.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.evaluate.SmoothPhotos;
+import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.modeltopic.ModelFiles;
 import java.nio.file.Files;
@@ -37,6 +38,19 @@ class TrainCommandTest {
         assertThat(Main.commandLine().execute(concat(new String[] {"train", "--once", "--initial-model", tuned.toString(),
                 "--model-name", "mine", "--epochs", "1", "--out", again.toString()}, common))).isZero();
         assertThat(ModelFiles.read(again).metadata().training()).containsEntry("schedule_from_epoch", 3);
+    }
+
+    @Test
+    void shouldCloseTheModelCopyEveryEpochIsScoredWith(@TempDir Path dir) throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        SmoothPhotos.writePng(photos, SmoothPhotos.photo("a.png", 80, 96));
+        int copiesBefore = DenoisingModel.openCopies();
+
+        assertThat(Main.commandLine().execute("train", "--once", "--architecture", "photo-unet", "--model-name", "mine",
+                "--epochs", "2", "--out", dir.resolve("mine.dnm").toString(), "--dataset", "images:" + photos,
+                "--patch-size", "16", "--patches", "8", "--batch-size", "8")).isZero();
+
+        assertThat(DenoisingModel.openCopies()).isEqualTo(copiesBefore);
     }
 
     private static String[] concat(String[] head, String[] tail) {

@@ -3,6 +3,7 @@ package io.denoiser.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.train.TrainingData;
@@ -65,8 +66,17 @@ class ModelEvaluationTest {
     }
 
     @Test
-    void shouldRefuseADataSetWhoseRecordsTheModelCannotTake() {
+    void shouldRefuseADataSetWhoseRecordsTheModelCannotTakeAndCloseTheModelCopyItBuilt() {
+        int copiesBefore = DenoisingModel.openCopies();
         assertThatThrownBy(() -> ModelEvaluation.run(ModelRecords.lstm(1, 1), TrainingData.named("sensors", 0.5, 64, 16), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lstm: takes [28, 28] only");
+        assertThat(DenoisingModel.openCopies()).isEqualTo(copiesBefore);
+    }
+
+    @Test
+    void shouldCloseTheModelCopyItEvaluatedWith() throws Exception {
+        int copiesBefore = DenoisingModel.openCopies();
+        ModelEvaluation.run(ShippedModels.load("cnn-sensors"), TrainingData.named("sensors", 0.5, 64, 16), 1234);
+        assertThat(DenoisingModel.openCopies()).isEqualTo(copiesBefore);
     }
 }

@@ -29,4 +29,14 @@ class DenoisingModelTest {
             }
         }
     }
+
+    @Test
+    void shouldCountACopyOpenUntilItIsClosedHoweverOftenItIsClosed() {
+        int before = DenoisingModel.openCopies();
+        DenoisingModel model = DenoisingModel.load(ModelRecords.cnnSeed(1, 7));
+        assertThat(DenoisingModel.openCopies()).isEqualTo(before + 1);
+        model.close();
+        model.close();
+        assertThat(DenoisingModel.openCopies()).isEqualTo(before);
+    }
 }

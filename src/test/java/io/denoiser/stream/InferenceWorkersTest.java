@@ -42,6 +42,17 @@ class InferenceWorkersTest {
     }
 
     @Test
+    void shouldRunTheEndHookOnAWorkerThreadAsItEndsSoItCanCloseTheCopiesOnlyThatThreadReaches() throws Exception {
+        InferenceWorkers workers = InferenceWorkers.dedicated();
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        workers.whenAWorkerEnds(() -> ranOn.set(Thread.currentThread()));
+        Thread worker = workerThreadOf(workers, "stream-thread-1");
+        workers.close();
+        worker.join(10_000);
+        assertThat(ranOn.get()).isSameAs(worker);
+    }
+
+    @Test
     void shouldKeepTheWorkerOfAStreamThreadStillRunningAtCloseSoItsNextPassSucceeds() throws Exception {
         InferenceWorkers workers = InferenceWorkers.dedicated();
         CountDownLatch gotWorker = new CountDownLatch(1);

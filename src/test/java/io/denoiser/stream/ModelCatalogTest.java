@@ -32,6 +32,22 @@ class ModelCatalogTest {
     }
 
     @Test
+    void shouldCloseTheCallingThreadsCopyOfEveryModelAndBuildANewOneOnItsNextUse() {
+        ModelRegistry registry = new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
+        int before = DenoisingModel.openCopies();
+        DenoisingModel images = registry.catalog("cnn-seed").forCurrentThread(4);
+        registry.catalog("lstm").forCurrentThread(4);
+        assertThat(DenoisingModel.openCopies()).isEqualTo(before + 2);
+
+        registry.closeCopiesOfCurrentThread();
+
+        assertThat(DenoisingModel.openCopies()).isEqualTo(before);
+        assertThatThrownBy(() -> images.reconstruct(new float[][] {new float[784]})).isInstanceOf(RuntimeException.class);
+        assertThat(registry.catalog("cnn-seed").forCurrentThread(4)).isNotSameAs(images);
+        registry.closeCopiesOfCurrentThread();
+    }
+
+    @Test
     void shouldRejectAVerifiedModelThatCannotBeWarmedUpAndKeepServingTheVersionInUse() {
         AdoptionPolicy anyShape = new AdoptionPolicy(AdoptionPolicy.DEFAULT.maxBatch(),
                 AdoptionPolicy.DEFAULT.maxInputElements(), true);

@@ -1,10 +1,12 @@
-package io.denoiser.cli;
+package io.denoiser.faults;
 
+import io.denoiser.stream.OutputHeaders;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,17 +17,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads output topics under read_committed for the whole of a fault test, in the background: how many
- * times each key appeared on each topic, and when it first did, so that duplicates and recovery times
- * come from what a downstream consumer saw.
+ * times each key appeared on each topic, when it first did, and which model versions computed them, so
+ * that duplicates, recovery times and swaps come from what a downstream consumer saw.
  */
-final class CommittedOutputWatcher implements AutoCloseable {
+public final class CommittedOutputWatcher implements AutoCloseable {
 
     private final Map<String, Map<String, Integer>> counts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> firstSeenNanos = new ConcurrentHashMap<>();
+    private final Set<Long> modelVersions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread reader;
 
-    CommittedOutputWatcher(Properties connection, Collection<String> topics) {
+    public CommittedOutputWatcher(Properties connection, Collection<String> topics) {
         topics.forEach(topic -> {
             counts.put(topic, new ConcurrentHashMap<>());
             firstSeenNanos.put(topic, new ConcurrentHashMap<>());
@@ -48,23 +51,35 @@ final class CommittedOutputWatcher implements AutoCloseable {
                     long now = System.nanoTime();
                     counts.get(record.topic()).merge(record.key(), 1, Integer::sum);
                     firstSeenNanos.get(record.topic()).putIfAbsent(record.key(), now);
+                    modelVersions.add(OutputHeaders.modelVersion(record.headers()));
                 }
             }
         }
     }
 
     /** How many times each key has appeared on {@code topic} so far. */
-    Map<String, Integer> counts(String topic) {
+    public Map<String, Integer> counts(String topic) {
         return Map.copyOf(counts.get(topic));
     }
 
     /** When each key first appeared on {@code topic}, in {@link System#nanoTime()}. */
-    Map<String, Long> firstSeen(String topic) {
+    public Map<String, Long> firstSeen(String topic) {
         return Map.copyOf(firstSeenNanos.get(topic));
     }
 
+    /** Waits until a record computed by model {@code version} (its header says) appeared on any topic watched. */
+    public void awaitModelVersion(long version, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!modelVersions.contains(version)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no output of model version " + version + " within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Waits until {@code keys} have all appeared on {@code topic}, or the timeout passed; then one more second for late duplicates. */
-    boolean awaitAll(String topic, Collection<String> keys, Duration timeout) throws InterruptedException {
+    public boolean awaitAll(String topic, Collection<String> keys, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!counts.get(topic).keySet().containsAll(keys) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -74,7 +89,7 @@ final class CommittedOutputWatcher implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} distinct keys appeared on {@code topic}. */
-    void awaitAtLeast(String topic, int count, Duration timeout) throws InterruptedException {
+    public void awaitAtLeast(String topic, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (counts.get(topic).size() < count) {
             if (System.nanoTime() > deadline) {

@@ -1,4 +1,4 @@
-package io.denoiser.cli;
+package io.denoiser.faults;
 
 import io.denoiser.config.TopicNames;
 import java.io.IOException;
@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  * @param duplicated   extra appearances of keys, over all output and dead-letter topics
  * @param recovery     from the fault until the last record sent before it came out
  */
-record FaultOutcome(String fault, int sent, int lost, int duplicated, int deadLettered, Duration recovery) {
+public record FaultOutcome(String fault, int sent, int lost, int duplicated, int deadLettered, Duration recovery) {
 
-    static final Path REPORT = Path.of("target", "reliability.md");
+    public static final Path REPORT = Path.of("target", "reliability.md");
 
     /**
      * @param outputs        for each output topic, how many times each key appeared
@@ -31,7 +31,7 @@ record FaultOutcome(String fault, int sent, int lost, int duplicated, int deadLe
      * @param firstOutput    when each key first appeared on the first output topic
      * @param faultAtNanos   when the fault was injected
      */
-    static FaultOutcome of(String fault, List<Map<String, Integer>> outputs, Map<String, Integer> deadLetters,
+    public static FaultOutcome of(String fault, List<Map<String, Integer>> outputs, Map<String, Integer> deadLetters,
                            Map<String, Long> sentAtNanos, Map<String, Long> firstOutput, long faultAtNanos) {
         Set<String> lost = new HashSet<>();
         int duplicated = 0;
@@ -59,7 +59,7 @@ record FaultOutcome(String fault, int sent, int lost, int duplicated, int deadLe
      * The outcome of the keys sent in {@code [from, to)} (nanoTime) of a fault injected at {@code at}, as the
      * watcher saw them on the default denoised, latent and dead-letter topics.
      */
-    static FaultOutcome observed(String fault, CommittedOutputWatcher watcher, Map<String, Long> sent, long from, long to,
+    public static FaultOutcome observed(String fault, CommittedOutputWatcher watcher, Map<String, Long> sent, long from, long to,
                                  long at) {
         TopicNames topics = TopicNames.defaults();
         Map<String, Long> window = sent.entrySet().stream()
@@ -76,7 +76,7 @@ record FaultOutcome(String fault, int sent, int lost, int duplicated, int deadLe
     }
 
     /** Adds this row to the reliability table, writing its header first when the table is new. */
-    void report() throws IOException {
+    public void report() throws IOException {
         Files.createDirectories(REPORT.getParent());
         if (!Files.exists(REPORT)) {
             Files.writeString(REPORT, "| fault | sent | lost | duplicated | dead-lettered | recovered in |\n"

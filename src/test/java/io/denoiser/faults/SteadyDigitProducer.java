@@ -1,4 +1,4 @@
-package io.denoiser.cli;
+package io.denoiser.faults;
 
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Noisy digits into a topic at a steady rate, as a user's application sends them during a fault, keyed
  * {@code digit-N}; remembers when each key was acknowledged, so recovery can be timed from the inputs.
  */
-final class SteadyDigitProducer implements AutoCloseable {
+public final class SteadyDigitProducer implements AutoCloseable {
 
     private static final int DIGITS = 1000;
 
@@ -28,7 +28,7 @@ final class SteadyDigitProducer implements AutoCloseable {
     private final Map<String, Long> sentAtNanos = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
-    SteadyDigitProducer(KafkaProducer<String, byte[]> producer, String topic, int perSecond) {
+    public SteadyDigitProducer(KafkaProducer<String, byte[]> producer, String topic, int perSecond) {
         this.producer = producer;
         this.topic = topic;
         TensorCodec codec = new TensorCodec(1 << 20);
@@ -51,7 +51,7 @@ final class SteadyDigitProducer implements AutoCloseable {
     }
 
     /** Stops sending and waits for every record in flight to be acknowledged. */
-    Map<String, Long> stop() throws InterruptedException {
+    public Map<String, Long> stop() throws InterruptedException {
         timer.shutdown();
         timer.awaitTermination(10, TimeUnit.SECONDS);
         producer.flush();
@@ -59,11 +59,11 @@ final class SteadyDigitProducer implements AutoCloseable {
     }
 
     /** The record sent under {@code key}, as the service decodes it. */
-    Tensor input(String key) {
+    public Tensor input(String key) {
         return new TensorCodec(1 << 20).decodeDetecting(values[Integer.parseInt(key.substring("digit-".length())) % DIGITS]);
     }
 
-    int sentSoFar() {
+    public int sentSoFar() {
         return sentAtNanos.size();
     }
 
