@@ -109,7 +109,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 nextSequence = Math.max(nextSequence, entry.key + 1);
                 BufferedRecord record = BufferedRecord.fromBytes(entry.value);
                 try {
-                    add(entry.key, record, input.read(record.value(), null, catalog));
+                    add(entry.key, record, input.read(record, catalog));
                     runBatchIfFull();
                 } catch (InvalidRecordException e) {
                     incarnation.rejectOnRestore(entry.key, record, e);
@@ -126,11 +126,10 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     public void process(Record<String, byte[]> record) {
         metrics.recordIn(nodes.pipeline());
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        BufferedRecord arrived = new BufferedRecord(record.key(), record.value(), record.timestamp(), source.topic(),
-                source.partition(), source.offset());
+        BufferedRecord arrived = BufferedRecord.arrived(record, source);
         RecordInput.Decoded tensor;
         try {
-            tensor = input.read(record.value(), record.headers(), catalog);
+            tensor = input.read(arrived, catalog);
         } catch (InvalidRecordException e) {
             deadLetter(arrived, e.reason().name(), e);
             return;

@@ -11,11 +11,8 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.model.ImageTiling;
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelShape;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 
 /**
  * Turns a pipeline's input record into the tensor its model takes: a value over the byte limit refused
@@ -48,8 +45,9 @@ final class RecordInput {
         this.maxBytes = maxBytes;
     }
 
-    /** Decodes {@code value} into what the version {@code model} uses now takes, or says why it cannot. */
-    Decoded read(byte[] value, Headers headers, ModelCatalog model) {
+    /** Decodes {@code record} into what the version {@code model} uses now takes, or says why it cannot. */
+    Decoded read(BufferedRecord record, ModelCatalog model) {
+        byte[] value = record.value();
         // A compressed producer can put a value far larger than the topic's limit on it; nothing that
         // size may be decoded, buffered or copied whole into a dead letter.
         if (value != null && value.length > maxBytes) {
@@ -58,7 +56,7 @@ final class RecordInput {
         }
         int[] modelInput = model.currentShape().input();
         Optional<ImageTiling> tiling = model.currentTiling();
-        TensorFormat format = TensorCodec.formatOf(value, contentType(headers));
+        TensorFormat format = TensorCodec.formatOf(value, record.contentType());
         Tensor tensor = codec.decode(value, format);
         boolean uint8 = TensorCodec.isUint8Binary(value, format);
         if (tiling.isPresent()) {
@@ -87,10 +85,5 @@ final class RecordInput {
         throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
                 + " does not match the model's " + Arrays.toString(modelInput)
                 + (pipeline.resizeImages() ? "" : " (resizing images is off for this pipeline)"));
-    }
-
-    private static String contentType(Headers headers) {
-        Header header = headers == null ? null : headers.lastHeader(TensorFormat.CONTENT_TYPE_HEADER);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

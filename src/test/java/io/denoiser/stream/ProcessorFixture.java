@@ -24,21 +24,41 @@ final class ProcessorFixture {
 
     final MockProcessorContext<String, byte[]> context = new MockProcessorContext<>();
     final KeyValueStore<Long, byte[]> buffer;
-    final DenoiseProcessor processor;
     final PipelineNodes nodes;
+    DenoiseProcessor processor;
+    private final Pipeline pipeline;
+    private final ThreadLocal<ThreadBatch> threadBatches;
+    private final MeterRegistry meters;
     private final int partition;
     private long offset;
 
     /** A task of {@code pipeline} on {@code partition}, whose stream thread's batch is {@code threadBatches}. */
     ProcessorFixture(Pipeline pipeline, int partition, ThreadLocal<ThreadBatch> threadBatches, MeterRegistry meters) {
+        this.pipeline = pipeline;
+        this.threadBatches = threadBatches;
+        this.meters = meters;
         this.partition = partition;
         context.setCurrentSystemTimeMs(0);
         nodes = new PipelineNodes(pipeline.name());
         buffer = store(nodes.bufferStore(), Serdes.Long());
         store(DenoiserTopology.MODEL_STORE, Serdes.String());
-        processor = new DenoiseProcessor(new ModelCatalog(ModelRecords.cnnSeed(1, 1)), ModelRecords.TRUST,
+        processor = newProcessor();
+    }
+
+    private DenoiseProcessor newProcessor() {
+        return new DenoiseProcessor(new ModelCatalog(ModelRecords.cnnSeed(1, 1)), ModelRecords.TRUST,
                 new TensorCodec(DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS), threadBatches, DenoiserTopology.MODEL_STORE,
                 pipeline, new DenoiserMetrics(meters), DenoiserConfig.DEFAULT_MAX_INPUT_BYTES);
+    }
+
+    /**
+     * Closes the processor and starts a new one over the same stores, as after a crash that left records in
+     * the buffer: the new one restores them.
+     */
+    void restart() {
+        processor.close();
+        processor = newProcessor();
+        processor.init(context);
     }
 
     private <K> KeyValueStore<K, byte[]> store(String name, Serde<K> keys) {
