@@ -134,6 +134,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Commit (transaction) interval (default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
+    @Option(names = "--pass-timeout-ms",
+            defaultValue = "${env:DENOISER_PASS_TIMEOUT_MS:-" + DenoiserConfig.DEFAULT_PASS_TIMEOUT_MS + "}",
+            description = "Longest a stream thread waits for one forward pass; a pass that runs longer fails the "
+                    + "stream thread and turns /health/live DOWN, so the pod is restarted "
+                    + "(env DENOISER_PASS_TIMEOUT_MS; default: ${DEFAULT-VALUE}).")
+    long passTimeoutMs;
+
     @Option(names = "--state-dir", defaultValue = "${env:DENOISER_STATE_DIR:-${sys:java.io.tmpdir}/kafka-denoiser}",
             description = "Kafka Streams state directory (default: ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -197,7 +204,8 @@ public final class ServeCommand implements Callable<Integer> {
     /** The service's one typed configuration, from the options and their environment defaults. */
     DenoiserConfig config() throws IOException {
         return new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(), selectedPipelines(),
-                streamThreads, processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, maxInputBytes,
+                streamThreads, processingGuarantee, commitIntervalMs, Duration.ofMillis(passTimeoutMs), stateDir,
+                maxTensorElements, maxInputBytes,
                 modelTrust.trust(), true);
     }
 

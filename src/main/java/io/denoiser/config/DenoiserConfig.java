@@ -2,6 +2,7 @@ package io.denoiser.config;
 
 import io.denoiser.modeltopic.ModelTrust;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +20,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param streamThreads        Kafka Streams threads, each with its own copy of the network
  * @param processingGuarantee  {@code exactly_once_v2} by default
  * @param commitIntervalMs     transaction length under exactly-once; bounds end-to-end latency
+ * @param passTimeout          longest a stream thread waits for one forward pass (or a model copy's warm-up);
+ *                             a pass that runs longer fails the stream thread and turns {@code /health/live} DOWN
  * @param stateDir             Kafka Streams state directory
  * @param maxTensorElements    largest input tensor accepted; bigger ones are dead-lettered unread
  * @param maxInputBytes        largest input value accepted, in bytes, checked before anything decodes it; bigger
@@ -31,8 +34,8 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, List<Pipeline> pipelines,
                              int streamThreads, String processingGuarantee, long commitIntervalMs,
-                             Path stateDir, long maxTensorElements, int maxInputBytes, ModelTrust modelTrust,
-                             boolean bufferChangelog) {
+                             Duration passTimeout, Path stateDir, long maxTensorElements, int maxInputBytes,
+                             ModelTrust modelTrust, boolean bufferChangelog) {
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
     public static final String DEFAULT_IMAGE_MODEL = "unet";
@@ -44,6 +47,8 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static final int DEFAULT_MAX_INPUT_BYTES = 1 << 20;
     /** Room above an input value for what a dead letter or changelog entry adds: key, headers, framing. */
     public static final int RECORD_OVERHEAD_BYTES = 64 << 10;
+    /** Far above any pass of a bounded batch (seconds for the largest), far below forever. */
+    public static final long DEFAULT_PASS_TIMEOUT_MS = 60_000;
     /** How long an idle stream thread waits for input before it punctuates again. */
     public static final long IDLE_POLL_MS = 10;
     private static final int PRODUCER_DEFAULT_MAX_REQUEST_SIZE =
@@ -53,7 +58,8 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static DenoiserConfig defaults(KafkaConnection kafka, Path stateDir) {
         return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(),
                 List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL)), 1,
-                StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS, DEFAULT_MAX_INPUT_BYTES,
+                StreamsConfig.EXACTLY_ONCE_V2, 100, Duration.ofMillis(DEFAULT_PASS_TIMEOUT_MS), stateDir,
+                DEFAULT_MAX_TENSOR_ELEMENTS, DEFAULT_MAX_INPUT_BYTES,
                 ModelTrust.none(), true);
     }
 
@@ -61,6 +67,9 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         if (maxInputBytes < 1 || maxInputBytes > Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) {
             throw new IllegalArgumentException("the input byte limit must be between 1 and "
                     + (Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) + ", not " + maxInputBytes);
+        }
+        if (passTimeout.isNegative() || passTimeout.isZero()) {
+            throw new IllegalArgumentException("the pass timeout must be positive, not " + passTimeout);
         }
     }
 
@@ -100,27 +109,28 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
     public DenoiserConfig withPipelines(List<Pipeline> newPipelines) {
         return new DenoiserConfig(applicationId, kafka, topics, List.copyOf(newPipelines), streamThreads,
-                processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
+                processingGuarantee, commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust,
+                bufferChangelog);
     }
 
     public DenoiserConfig withModelTrust(ModelTrust newModelTrust) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog);
     }
 
     public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                newCommitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
+                newCommitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
     }
 
     public DenoiserConfig withApplicationId(String newApplicationId) {
         return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
     }
 
     /** The batch buffer without its changelog: for measuring the changelog's cost, never for serving. */
     public DenoiserConfig withoutBufferChangelog() {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, false);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, false);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.topics.TopicCatalog;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -41,5 +42,16 @@ class ServeCommandTest {
                 "--model-file", "pump-lstm=/m/p.dnm,fan-lstm=/m/f.dnm");
 
         assertThat(serve.modelFiles).containsExactly("vibration-lstm=/m/v.dnm", "pump-lstm=/m/p.dnm", "fan-lstm=/m/f.dnm");
+    }
+
+    @Test
+    void shouldCarryThePassTimeoutIntoTheConfigurationWithTheServicesDefault() throws Exception {
+        ServeCommand defaults = new ServeCommand();
+        new CommandLine(defaults).parseArgs();
+        ServeCommand shorter = new ServeCommand();
+        new CommandLine(shorter).parseArgs("--pass-timeout-ms", "15000");
+
+        assertThat(defaults.config().passTimeout()).isEqualTo(Duration.ofMillis(DenoiserConfig.DEFAULT_PASS_TIMEOUT_MS));
+        assertThat(shorter.config().passTimeout()).isEqualTo(Duration.ofSeconds(15));
     }
 }

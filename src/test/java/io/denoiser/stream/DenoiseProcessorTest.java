@@ -7,6 +7,7 @@ import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.Pipeline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +31,7 @@ class DenoiseProcessorTest {
     private final Semaphore started = new Semaphore(0);
     private final AtomicInteger passes = new AtomicInteger();
     private final ThreadLocal<ThreadBatch> threadBatches = ThreadLocal.withInitial(() -> new ThreadBatch(
-            InferenceWorker.on(inferenceThread), (model, inputs, shapes) -> {
+            InferenceWorker.on(inferenceThread, Duration.ofMinutes(1)), (model, inputs, shapes) -> {
                 CountDownLatch gate = gates.get(passes.getAndIncrement());
                 started.release();
                 await(gate);
