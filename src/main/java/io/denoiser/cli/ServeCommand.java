@@ -159,7 +159,9 @@ public final class ServeCommand implements Callable<Integer> {
     boolean createTopics;
 
     @Option(names = "--replication-factor", defaultValue = "${env:DENOISER_REPLICATION_FACTOR}",
-            description = "Replication factor for topics it creates, instead of the files'.")
+            description = "Replication factor for topics it creates, instead of the files', and for the buffer "
+                    + "changelogs Kafka Streams creates; min.insync.replicas is capped at it "
+                    + "(env DENOISER_REPLICATION_FACTOR).")
     Short replicationFactor;
 
     @Override
@@ -205,8 +207,8 @@ public final class ServeCommand implements Callable<Integer> {
     DenoiserConfig config() throws IOException {
         return new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(), selectedPipelines(),
                 streamThreads, processingGuarantee, commitIntervalMs, Duration.ofMillis(passTimeoutMs), stateDir,
-                maxTensorElements, maxInputBytes,
-                modelTrust.trust(), true);
+                maxTensorElements, maxInputBytes, modelTrust.trust(), true,
+                topicFiles.load().changelogReplication(Optional.ofNullable(replicationFactor)));
     }
 
     List<Pipeline> selectedPipelines() throws IOException {

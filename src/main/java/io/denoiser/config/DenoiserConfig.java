@@ -31,11 +31,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param modelTrust           which model records from the models topic may run (signatures)
  * @param bufferChangelog      whether the batch buffer is changelogged; only {@code bench stream} turns it
  *                             off, to measure what that durability costs (a crash then loses buffered records)
+ * @param changelogReplication replication of the buffer changelogs, as the topic files replicate theirs
  */
 public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, List<Pipeline> pipelines,
                              int streamThreads, String processingGuarantee, long commitIntervalMs,
                              Duration passTimeout, Path stateDir, long maxTensorElements, int maxInputBytes,
-                             ModelTrust modelTrust, boolean bufferChangelog) {
+                             ModelTrust modelTrust, boolean bufferChangelog, Replication changelogReplication) {
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
     public static final String DEFAULT_IMAGE_MODEL = "unet";
@@ -60,7 +61,7 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
                 List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL)), 1,
                 StreamsConfig.EXACTLY_ONCE_V2, 100, Duration.ofMillis(DEFAULT_PASS_TIMEOUT_MS), stateDir,
                 DEFAULT_MAX_TENSOR_ELEMENTS, DEFAULT_MAX_INPUT_BYTES,
-                ModelTrust.none(), true);
+                ModelTrust.none(), true, Replication.SINGLE_BROKER);
     }
 
     public DenoiserConfig {
@@ -102,6 +103,9 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 Math.max(maxRecordBytes(), PRODUCER_DEFAULT_MAX_REQUEST_SIZE));
         properties.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(maxRecordBytes()));
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) changelogReplication.factor());
+        properties.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                Integer.toString(changelogReplication.minInsyncReplicas()));
         // Pass-through settings win over the defaults above, so operators can tune any of them.
         kafka.clientProperties().forEach(properties::put);
         return properties;
@@ -110,27 +114,28 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public DenoiserConfig withPipelines(List<Pipeline> newPipelines) {
         return new DenoiserConfig(applicationId, kafka, topics, List.copyOf(newPipelines), streamThreads,
                 processingGuarantee, commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust,
-                bufferChangelog);
+                bufferChangelog, changelogReplication);
     }
 
     public DenoiserConfig withModelTrust(ModelTrust newModelTrust) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog, changelogReplication);
     }
 
     public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                newCommitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
+                newCommitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog, changelogReplication);
     }
 
     public DenoiserConfig withApplicationId(String newApplicationId) {
         return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog, changelogReplication);
     }
 
     /** The batch buffer without its changelog: for measuring the changelog's cost, never for serving. */
     public DenoiserConfig withoutBufferChangelog() {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, false);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, false,
+                changelogReplication);
     }
 }
