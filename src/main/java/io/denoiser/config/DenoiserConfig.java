@@ -48,6 +48,11 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static final int DEFAULT_MAX_INPUT_BYTES = 1 << 20;
     /** Room above an input value for what a dead letter or changelog entry adds: key, headers, framing. */
     public static final int RECORD_OVERHEAD_BYTES = 64 << 10;
+    /**
+     * Largest input key accepted, in UTF-8 bytes: a quarter of {@link #RECORD_OVERHEAD_BYTES}, so that the
+     * key of a record the denoiser writes always fits that room. Larger keys are dead-lettered cut to it.
+     */
+    public static final int MAX_KEY_BYTES = RECORD_OVERHEAD_BYTES / 4;
     /** Far above any pass of a bounded batch (seconds for the largest), far below forever. */
     public static final long DEFAULT_PASS_TIMEOUT_MS = 60_000;
     /** How long an idle stream thread waits for input before it punctuates again. */

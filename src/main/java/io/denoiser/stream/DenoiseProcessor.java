@@ -198,8 +198,9 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private void deadLetter(BufferedRecord record, String reason, Exception cause) {
         RecordHeaders headers = new RecordHeaders();
         DeadLetters.describe(headers, reason, cause, record.topic(), record.partition(), record.offset(), nodes.pipeline());
-        context.forward(new Record<>(record.key(), DeadLetters.payload(record.value(), maxInputBytes, headers),
-                record.timestamp(), headers), nodes.deadLetterSink());
+        context.forward(new Record<>(DeadLetters.key(record.key(), headers),
+                DeadLetters.payload(record.value(), maxInputBytes, headers), record.timestamp(), headers),
+                nodes.deadLetterSink());
         metrics.deadLettered(nodes.pipeline(), reason);
     }
 }

@@ -7,6 +7,7 @@ import io.denoiser.codec.Luminance;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
+import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
 import io.denoiser.model.ImageTiling;
 import io.denoiser.model.InvalidModelException;
@@ -15,8 +16,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Turns a pipeline's input record into the tensor its model takes: a value over the byte limit refused
- * before anything reads it, the format from the content-type header or the bytes, decoded with sizes checked first, then the shape checked against what the model accepts.
+ * Turns a pipeline's input record into the tensor its model takes: a value over the byte limit, or a key
+ * over the key limit, refused before anything reads it, the format from the content-type header or the bytes, decoded with sizes checked first, then the shape checked against what the model accepts.
  * A tiled image model takes images of any size it can tile, grayscale or colour, as they are. A model of
  * one fixed shape takes only that shape: a colour PNG or JPEG is reduced to its luminance first (those
  * models are single-channel), and an image of another size is resized only when the pipeline allows it and
@@ -53,6 +54,12 @@ final class RecordInput {
         if (value != null && value.length > maxBytes) {
             throw new InvalidRecordException(Reason.OVERSIZE, "value of " + value.length
                     + " bytes exceeds the limit of " + maxBytes + " bytes (--max-input-bytes)");
+        }
+        // Keys come whole into every output, dead letter and changelog entry; the same producer can send a huge one.
+        int keyBytes = DeadLetters.utf8Length(record.key());
+        if (keyBytes > DenoiserConfig.MAX_KEY_BYTES) {
+            throw new InvalidRecordException(Reason.OVERSIZE, "key of " + keyBytes + " bytes exceeds the limit of "
+                    + DenoiserConfig.MAX_KEY_BYTES + " bytes");
         }
         int[] modelInput = model.currentShape().input();
         Optional<ImageTiling> tiling = model.currentTiling();
