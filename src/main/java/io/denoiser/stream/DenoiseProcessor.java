@@ -179,6 +179,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 denoisedFormat), source.timestamp(), headers.toHeaders(denoisedFormat)), nodes.denoisedSink());
         context.forward(new Record<>(source.key(), codec.encode(new Tensor(new int[] {outcome.latent().length},
                 outcome.latent()), latentFormat), source.timestamp(), headers.toHeaders(latentFormat)), nodes.latentSink());
+        metrics.recordOut(nodes.pipeline());
         metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - source.timestamp());
         buffer.delete(sequence);
     }

@@ -73,6 +73,24 @@ class DenoiseProcessorTest {
         assertThat(passes).hasValue(2);
     }
 
+    @Test
+    void shouldCountAsOutOnlyTheRecordsForwardedNotTheDroppedResultsOfAClosedIncarnation() throws Exception {
+        ProcessorFixture task = new ProcessorFixture(Pipeline.images("cnn-seed").withBatching(1, 50), 0,
+                threadBatches, meters);
+        task.processor.init(task.context);
+        task.process(new Record<>("digit", digit(0.2f), 0L));
+        assertThat(started.tryAcquire(30, TimeUnit.SECONDS)).isTrue();
+        task.processor.close();
+        gates.forEach(CountDownLatch::countDown);
+        task.processor.init(task.context);
+        threadBatches.get().awaitPass();
+        task.punctuate(10);
+
+        assertThat(task.forwardedKeys(task.nodes.denoisedSink())).containsExactly("digit");
+        assertThat(meters.get("denoiser.records.out").counter().count()).isEqualTo(1);
+        assertThat(meters.get("denoiser.batch.size").summary().count()).isEqualTo(2);
+    }
+
     private byte[] digit(float corner) {
         float[] image = new float[784];
         image[0] = corner;
