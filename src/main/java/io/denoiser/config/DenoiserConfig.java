@@ -124,17 +124,20 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
     public DenoiserConfig withModelTrust(ModelTrust newModelTrust) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog, changelogReplication);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog,
+                changelogReplication);
     }
 
     public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                newCommitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog, changelogReplication);
+                newCommitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog,
+                changelogReplication);
     }
 
     public DenoiserConfig withApplicationId(String newApplicationId) {
         return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog, changelogReplication);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog,
+                changelogReplication);
     }
 
     /** The batch buffer without its changelog: for measuring the changelog's cost, never for serving. */

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Turns a pipeline's input record into the tensor its model takes: a value over the byte limit, or a key
- * over the key limit, refused before anything reads it, the format from the content-type header or the bytes, decoded with sizes checked first, then the shape checked against what the model accepts.
+ * over the key limit, refused before anything reads it, the format from the content-type header or the bytes,
+ * decoded with sizes checked first, then the shape checked against what the model accepts.
  * A tiled image model takes images of any size it can tile, grayscale or colour, as they are. A model of
  * one fixed shape takes only that shape: a colour PNG or JPEG is reduced to its luminance first (those
  * models are single-channel), and an image of another size is resized only when the pipeline allows it and

@@ -27,7 +27,7 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
         consumers = consumers == null ? List.of() : List.copyOf(consumers);
     }
 
-    /** Replicas that must have a write under {@code acks=all}: its {@code min.insync.replicas}, or the broker default 1. */
+    /** Replicas that must have a write under {@code acks=all}: its {@code min.insync.replicas}, else the broker's 1. */
     public int minInsyncReplicas() {
         String declared = configs.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
         return declared == null ? 1 : Integer.parseInt(declared);
