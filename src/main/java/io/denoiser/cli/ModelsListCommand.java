@@ -39,7 +39,7 @@ public final class ModelsListCommand implements Callable<Integer> {
         for (ModelHistory.Entry entry : history.entries()) {
             ModelMetadata metadata = entry.metadata();
             out().printf(Locale.ROOT, ROW, entry.offset(), entry.timestamp().toString().substring(0, 19) + "Z",
-                    entry.key(), metadata == null ? "?" : metadata.version(),
+                    metadata == null ? entry.key() : metadata.name(), metadata == null ? "?" : metadata.version(),
                     metadata == null ? "?" : metadata.releaseOrder(), psnr(metadata), entry.signer(),
                     history.status(entry));
         }

@@ -92,6 +92,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "dead-lettering them (env DENOISER_RESIZE_IMAGES; default: ${DEFAULT-VALUE}).")
     boolean resizeImages;
 
+    @Option(names = "--accept-shape-change", negatable = true,
+            defaultValue = "${env:DENOISER_ACCEPT_SHAPE_CHANGE:-false}", fallbackValue = "true",
+            description = "Let a new model version take records of another input shape than the version in use; "
+                    + "otherwise it is refused as SHAPE_CHANGED (env DENOISER_ACCEPT_SHAPE_CHANGE; default: ${DEFAULT-VALUE}).")
+    boolean acceptShapeChange;
+
     @Option(names = "--pipelines-file", defaultValue = "${env:DENOISER_PIPELINES_FILE}",
             description = "YAML file of pipelines, each with its own topics, model, batching and formats; "
                     + "replaces --pipelines (env DENOISER_PIPELINES_FILE).")
@@ -182,8 +188,8 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         ModelHistory published = ModelTopicReader.history(config.kafka().baseProperties(), config.topics().models(),
                 config.modelTrust());
-        ModelRegistry registry = new ModelSources(published::current, files, ShippedModels::find)
-                .registry(config.pipelines());
+        ModelRegistry registry = new ModelSources(published::newestFirst, files, ShippedModels::find)
+                .registry(config.pipelines(), config.maxTensorElements());
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
              MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, app::live, app::ready)) {
@@ -213,9 +219,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     List<Pipeline> selectedPipelines() throws IOException {
         Map<String, Pipeline> builtIn = Map.of(
-                "images", Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs).withOutput(outputFormat, resizeImages),
+                "images", Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs).withOutput(outputFormat, resizeImages)
+                        .withShapeChange(acceptShapeChange),
                 "sequences", Pipeline.sequences(sequenceModel).withBatching(batchSize, maxWaitMs)
-                        .withOutput(outputFormat, false));
+                        .withOutput(outputFormat, false).withShapeChange(acceptShapeChange));
         if (pipelinesFile != null) {
             return PipelinesFile.load(pipelinesFile, builtIn);
         }

@@ -5,7 +5,9 @@ public final class InvalidRecordException extends RuntimeException {
 
     /** Why a record was refused, as a stable machine-readable code. */
     public enum Reason {
-        UNPARSABLE, UNKNOWN_FORMAT, WRONG_SHAPE, WRONG_DTYPE, NON_FINITE, OVERSIZE
+        UNPARSABLE, UNKNOWN_FORMAT, WRONG_SHAPE, WRONG_DTYPE, NON_FINITE, OVERSIZE,
+        /** Checked against a version of the model whose input shape a newer version in use no longer takes. */
+        SHAPE_CHANGED
     }
 
     private final Reason reason;

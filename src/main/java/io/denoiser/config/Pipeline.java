@@ -16,6 +16,8 @@ import java.util.List;
  * @param outputFormat   format of the denoised records
  * @param resizeImages   whether PNG/JPEG inputs of another size are resized to an image model's input
  *                       (otherwise they are dead-lettered as the wrong shape)
+ * @param acceptShapeChange whether a new version of the model may take records of another input shape than
+ *                       the version in use (otherwise it is refused and the version in use stays)
  * @param modelFile      a model file for the model's first version when the models topic has none, or null
  * @param partitions     partitions of the pipeline's topics when serve creates them, or null for the
  *                       built-in topics' count
@@ -24,7 +26,7 @@ import java.util.List;
  */
 public record Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName,
                        int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages,
-                       Path modelFile, Integer partitions, Short replicationFactor) {
+                       boolean acceptShapeChange, Path modelFile, Integer partitions, Short replicationFactor) {
 
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final long DEFAULT_MAX_WAIT_MS = 50;
@@ -41,11 +43,11 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
         }
     }
 
-    /** A pipeline with no model file whose topics take the built-in topics' layout. */
+    /** A pipeline refusing shape changes, with no model file, whose topics take the built-in topics' layout. */
     public Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName,
                     int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages) {
         this(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs, outputFormat, resizeImages,
-                null, null, null);
+                false, null, null, null);
     }
 
     /** The three topics this pipeline reads and writes. */
@@ -67,11 +69,16 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
 
     public Pipeline withBatching(int newBatchSize, long newMaxWaitMs) {
         return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, newBatchSize, newMaxWaitMs,
-                outputFormat, resizeImages, modelFile, partitions, replicationFactor);
+                outputFormat, resizeImages, acceptShapeChange, modelFile, partitions, replicationFactor);
     }
 
     public Pipeline withOutput(OutputFormat newOutputFormat, boolean newResizeImages) {
         return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs,
-                newOutputFormat, newResizeImages, modelFile, partitions, replicationFactor);
+                newOutputFormat, newResizeImages, acceptShapeChange, modelFile, partitions, replicationFactor);
+    }
+
+    public Pipeline withShapeChange(boolean accept) {
+        return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs,
+                outputFormat, resizeImages, accept, modelFile, partitions, replicationFactor);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
  *     maxWaitMs: 50
  *     outputFormat: as-input  # as-input, binary, json, png or jpeg
  *     resizeImages: true
+ *     acceptShapeChange: false  # whether a new model version may take another input shape
  *   - name: vibration         # any other name must give its three topics and a model
  *     inputTopic: plant.vibration.noisy
  *     denoisedTopic: plant.vibration.denoised
@@ -41,7 +42,8 @@ public final class PipelinesFile {
 
     /** One entry as written; absent fields take the built-in pipeline's value or the defaults. */
     record Entry(String name, String inputTopic, String denoisedTopic, String latentTopic, String model,
-                 Integer batchSize, Long maxWaitMs, String outputFormat, Boolean resizeImages, String modelFile,
+                 Integer batchSize, Long maxWaitMs, String outputFormat, Boolean resizeImages,
+                 Boolean acceptShapeChange, String modelFile,
                  Integer partitions, Short replicationFactor) {
     }
 
@@ -82,6 +84,7 @@ public final class PipelinesFile {
                 entry.outputFormat() != null ? OutputFormat.parse(entry.outputFormat())
                         : base != null ? base.outputFormat() : OutputFormat.AS_INPUT,
                 entry.resizeImages() != null ? entry.resizeImages() : base != null && base.resizeImages(),
+                entry.acceptShapeChange() != null ? entry.acceptShapeChange() : base != null && base.acceptShapeChange(),
                 entry.modelFile() == null ? null : besideFile(file, entry.modelFile()),
                 entry.partitions(), entry.replicationFactor());
     }

@@ -62,8 +62,16 @@ public final class DenoiserMetrics {
     /** Reports the version a pipeline serves, read when scraped. */
     public void modelRejected(String reason) {
         Counter.builder("denoiser.models.rejected").description("Model records refused: unsigned, badly signed, "
-                + "unknown key, malformed or older than the version in use").tag("reason", reason).register(registry)
+                + "unknown key, malformed, unloadable, of another input shape, under another key or older than the "
+                + "version in use").tag("reason", reason).register(registry)
                 .increment();
+    }
+
+    /** A record with the release in use but other content: two publishers took one release number. */
+    public void modelEqualRelease() {
+        Counter.builder("denoiser.models.equal.release").description("Model records under the release in use but "
+                + "with other content (two publishers); the later one is adopted, as compaction keeps it")
+                .register(registry).increment();
     }
 
     public void modelVersion(String pipeline, String model, Supplier<Number> version) {

@@ -106,19 +106,40 @@ public final class DenoisingModel implements AutoCloseable {
         return new Reconstruction(outputs, latents);
     }
 
+    /**
+     * Whether {@link #reconstruct(float[][], int[][])} takes a record of {@code shape}: an image of channels it
+     * can tile for a tiled model, else what {@link #checkInput} accepts.
+     */
+    public boolean accepts(int[] shape) {
+        if (tiling.isPresent()) {
+            return (shape.length == 2 || shape.length == 3)
+                    && tiling.get().accepts(ImageTiling.chw(shape)[0], tiling.get().minSize(), tiling.get().minSize());
+        }
+        try {
+            checkInput(shape);
+            return true;
+        } catch (InvalidModelException e) {
+            return false;
+        }
+    }
+
     /** How this model runs on images of any size, if it is a tiled image model. */
     public Optional<ImageTiling> tiling() {
         return tiling;
     }
 
-    /** Runs every batch size {@link #reconstruct} can use up to {@code maxBatch}, so no record waits for a kernel build. */
+    /**
+     * Runs every batch size {@link #reconstruct} can use up to {@code maxBatch}, so no record waits for a kernel
+     * build. The largest runs first: a model too large to run at full batch then fails at once.
+     */
     public void warmUp(int maxBatch) {
         if (tiled != null) {
             tiled.warmUp();
             return;
         }
         float[] zeros = new float[shape.inputSize()];
-        for (int size = 1; size < 2 * maxBatch; size *= 2) {
+        int largest = maxBatch <= 1 ? 1 : Integer.highestOneBit(maxBatch - 1) << 1;
+        for (int size = largest; size >= 1; size /= 2) {
             float[][] batch = new float[size][];
             Arrays.fill(batch, zeros);
             engine.reconstruct(batch);

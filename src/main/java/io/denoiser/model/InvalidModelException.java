@@ -5,7 +5,13 @@ public final class InvalidModelException extends RuntimeException {
 
     /** Why a record was refused. */
     public enum Reason {
-        MALFORMED, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE
+        MALFORMED, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE,
+        /** Verified, but its network could not be built or warmed up. */
+        UNLOADABLE,
+        /** Verified, but under the models topic key of another model or release. */
+        KEY_MISMATCH,
+        /** Takes records of another input shape than the version in use, and its pipelines refuse that. */
+        SHAPE_CHANGED
     }
 
     private final Reason reason;

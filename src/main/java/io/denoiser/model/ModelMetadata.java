@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What a model record says about its parameters: identity, design, provenance and quality.
  *
- * @param name          model name, also the record key on the models topic (e.g. {@code cnn-seed})
+ * @param name          model name, the first part of its models topic key (e.g. {@code cnn-seed})
  * @param version       monotonically increasing per name; denoisers ignore versions they already passed
  * @param architecture  an {@link Architecture} id; the network is built from it in code
  * @param inputShape    one input record's shape, e.g. [1, 28, 28]

@@ -3,6 +3,8 @@ package io.denoiser.modeltopic;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +41,18 @@ public final class ModelHistory {
 
     /** The trusted version of {@code name} released last: the one every denoiser with this trust runs. */
     public Optional<ModelRecord> current(String name) {
-        return trusted(name).max(Comparator.comparingLong(r -> r.metadata().releaseOrder()));
+        return newestFirst(name).stream().findFirst();
+    }
+
+    /**
+     * Every trusted record of {@code name}, the newest release first: where a denoiser starts from. Of two
+     * records under one release (two publishers), the later comes first, as compaction keeps only it.
+     */
+    public List<ModelRecord> newestFirst(String name) {
+        List<ModelRecord> records = new ArrayList<>(trusted(name).toList());
+        Collections.reverse(records);
+        records.sort(Comparator.comparingLong((ModelRecord r) -> r.metadata().releaseOrder()).reversed());
+        return records;
     }
 
     /** The most recent trusted record of {@code name} at {@code version}. */
@@ -65,8 +78,32 @@ public final class ModelHistory {
      * topic, trusted or not. Releases never go below versions, so it is also a version number never used.
      */
     public long nextRelease(String name) {
-        return entries.stream().filter(e -> name.equals(e.key()) && e.metadata() != null)
-                .mapToLong(e -> e.metadata().releaseOrder()).max().orElse(0) + 1;
+        return entries.stream().filter(e -> ModelKeys.isKeyOf(e.key(), name)).mapToLong(ModelHistory::release)
+                .max().orElse(0) + 1;
+    }
+
+    /** Whether any record, trusted or not, stands under {@code key}. */
+    public boolean hasKey(String key) {
+        return entries.stream().anyMatch(e -> key.equals(e.key()));
+    }
+
+    /**
+     * The keys of {@code published}'s model to delete once it is on the topic, so that the topic keeps the
+     * {@code kept} newest trusted releases, {@code published} included: every key released before the oldest of
+     * them, of either layout, whatever it holds.
+     */
+    public List<String> retiredBy(ModelRecord published, int kept) {
+        String name = published.name();
+        List<Long> newest = Stream.concat(trusted(name), Stream.of(published))
+                .map(r -> r.metadata().releaseOrder()).distinct().sorted(Comparator.reverseOrder()).limit(kept).toList();
+        long oldestKept = newest.get(newest.size() - 1);
+        return entries.stream().filter(e -> ModelKeys.isKeyOf(e.key(), name) && release(e) < oldestKept)
+                .map(Entry::key).distinct().toList();
+    }
+
+    /** The release an entry's key names, else the one its metadata claims, else 0. */
+    private static long release(Entry entry) {
+        return ModelKeys.release(entry.key()).orElse(entry.metadata() == null ? 0 : entry.metadata().releaseOrder());
     }
 
     /** "in use", "superseded" or "rejected: why", as a denoiser with the same trust would see it. */
@@ -74,7 +111,7 @@ public final class ModelHistory {
         if (entry.trusted() == null) {
             return "rejected: " + entry.rejection();
         }
-        return current(entry.key()).filter(c -> c == entry.trusted()).isPresent() ? "in use" : "superseded";
+        return current(entry.trusted().name()).filter(c -> c == entry.trusted()).isPresent() ? "in use" : "superseded";
     }
 
     private Stream<ModelRecord> trusted(String name) {

@@ -33,7 +33,7 @@ public final class ModelTopicReader {
     }
 
     /**
-     * Every record on the topic, judged by {@code trust}.
+     * Every record on the topic but those a later tombstone deletes, judged by {@code trust}.
      *
      * @param kafka the client properties every client gets, as {@code KafkaConnection.baseProperties()} builds them
      */
@@ -55,6 +55,9 @@ public final class ModelTopicReader {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() != null) {
                         entries.add(entry(record, trust));
+                    } else {
+                        // what compaction will do: a tombstone deletes everything before it under its key
+                        entries.removeIf(e -> e.key() != null && e.key().equals(record.key()));
                     }
                 }
             }
@@ -68,6 +71,7 @@ public final class ModelTopicReader {
             String signer = ModelTrust.signer(record.value());
             try {
                 ModelRecord trusted = trust.open(record.value());
+                ModelKeys.check(record.key(), trusted);
                 return new ModelHistory.Entry(record.offset(), timestamp, record.key(), signer, trusted.metadata(),
                         trusted, null);
             } catch (InvalidModelException refused) {

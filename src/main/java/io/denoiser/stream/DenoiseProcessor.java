@@ -60,6 +60,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private ThreadBatch batch;
     /** A new one at each init: a pass started before a close reports to the one closed. */
     private TaskIncarnation incarnation;
+    private ReleaseHold hold;
     private long nextSequence;
 
     DenoiseProcessor(ModelCatalog catalog, ModelTrust trust, TensorCodec codec, ThreadLocal<ThreadBatch> threadBatches,
@@ -85,9 +86,11 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         batch.prepare(catalog, pipeline.batchSize());
         buffer = context.getStateStore(nodes.bufferStore());
         incarnation = new TaskIncarnation();
+        hold = new ReleaseHold(new ServedRelease(buffer), catalog, nodes.pipeline());
         restoreBuffered();
         long tick = Math.max(1, Math.min(MAX_TICK_MS, pipeline.maxWaitMs() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
+            releaseHeld();
             if (batch.isDue(now, pipeline.maxWaitMs())) {
                 // A batch flushed by the maximum wait means input is slow: nothing to overlap the pass with,
                 // so its results go out now rather than at the next punctuation.
@@ -106,6 +109,9 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private void restoreBuffered() {
         try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
             restored.forEachRemaining(entry -> {
+                if (entry.key == ServedRelease.KEY) {
+                    return;
+                }
                 nextSequence = Math.max(nextSequence, entry.key + 1);
                 BufferedRecord record = BufferedRecord.fromBytes(entry.value);
                 try {
@@ -124,6 +130,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     @Override
     public void process(Record<String, byte[]> record) {
+        releaseHeld();
         metrics.recordIn(nodes.pipeline());
         RecordMetadata source = context.recordMetadata().orElseThrow();
         BufferedRecord arrived = BufferedRecord.arrived(record, source);
@@ -143,8 +150,20 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     private void add(long sequence, BufferedRecord record, RecordInput.Decoded tensor) {
         incarnation.add(sequence, record, tensor);
+        if (hold.holds(sequence)) {
+            return;
+        }
         batch.add(new ThreadBatch.Pending(incarnation, sequence, tensor.tensor().values(), tensor.modelShape()),
                 context.currentSystemTimeMs());
+    }
+
+    /** Held records join the batch, in order, once this instance has the release their partition served. */
+    private void releaseHeld() {
+        hold.release(sequence -> {
+            TaskIncarnation.InFlight record = incarnation.get(sequence);
+            add(sequence, record.record(), record.input());
+            runBatchIfFull();
+        });
     }
 
     /** Full by count, or by the values its records hold: large images flush a batch long before the count does. */
@@ -156,7 +175,9 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     /** Forwards this task's finished records in arrival order and deletes them from its buffer. */
     private void forwardFinished() {
-        incarnation.drain(this);
+        if (incarnation.drain(this) > 0) {
+            hold.served();
+        }
     }
 
     @Override

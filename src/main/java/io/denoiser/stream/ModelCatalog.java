@@ -7,6 +7,8 @@ import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
+import io.denoiser.modeltopic.ModelRecordCodec;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -37,6 +39,7 @@ public final class ModelCatalog {
     }
 
     private final String modelName;
+    private final AdoptionPolicy policy;
     /** Null until the model has a first version. */
     private final AtomicReference<InUse> current;
     private final ThreadLocal<Copy> threadCopy = new ThreadLocal<>();
@@ -51,41 +54,76 @@ public final class ModelCatalog {
     }
 
     public ModelCatalog(ModelRecord initial, ModelSource source) {
+        this(initial, source, AdoptionPolicy.DEFAULT);
+    }
+
+    public ModelCatalog(ModelRecord initial, ModelSource source, AdoptionPolicy policy) {
         this.modelName = initial.name();
+        this.policy = policy;
         this.current = new AtomicReference<>(new InUse(initial, source));
     }
 
-    private ModelCatalog(String modelName) {
+    private ModelCatalog(String modelName, AdoptionPolicy policy) {
         this.modelName = modelName;
+        this.policy = policy;
         this.current = new AtomicReference<>();
     }
 
     /** A catalog with no version yet: its pipelines wait for the first one from the topic. */
     public static ModelCatalog awaiting(String modelName) {
-        return new ModelCatalog(modelName);
+        return awaiting(modelName, AdoptionPolicy.DEFAULT);
+    }
+
+    public static ModelCatalog awaiting(String modelName, AdoptionPolicy policy) {
+        return new ModelCatalog(modelName, policy);
     }
 
     /**
      * Adopts {@code candidate}, a trusted record from the models topic, if it is for this model and either the
-     * version in use did not come from the topic or {@code candidate} was released after it: a newer version,
-     * or an earlier one republished by a rollback.
+     * version in use did not come from the topic or {@code candidate} was released after it (a newer version,
+     * or an earlier one republished by a rollback), or it is a rival: another record under the release in use,
+     * which the later one replaces, as compaction will keep only it. It must pass {@link ModelTrial} first.
+     *
+     * @throws InvalidModelException with reason {@code UNLOADABLE} or {@code SHAPE_CHANGED} if it fails the trial;
+     *                               the version in use stays
      */
     public boolean offer(ModelRecord candidate) {
         if (!modelName.equals(candidate.name())) {
             return false;
         }
-        InUse offered = new InUse(candidate, ModelSource.TOPIC);
-        InUse previous = current.getAndUpdate(old -> supersedes(candidate, old) ? offered : old);
-        boolean adopted = supersedes(candidate, previous);
-        if (adopted) {
-            LOG.info("model {} version {} from the models topic adopted (was {}){}", modelName, candidate.version(),
-                    previous == null ? "none" : "v" + previous.record().version() + " from " + previous.source(),
-                    candidate.metadata().release() == null ? "" : ", rolled back at release " + release(candidate));
-        } else if (isStale(candidate)) {
-            LOG.info("model {} version {} (release {}) ignored: released before the version in use ({})",
-                    modelName, candidate.version(), release(candidate), release(previous.record()));
+        InUse inUse = current.get();
+        boolean rival = isRival(candidate, inUse);
+        if (!rival && !supersedes(candidate, inUse)) {
+            if (isStale(candidate)) {
+                LOG.info("model {} version {} (release {}) ignored: released before the version in use ({})",
+                        modelName, candidate.version(), release(candidate), release(inUse.record()));
+            }
+            return false;
         }
-        return adopted;
+        ModelTrial.check(candidate, inUse == null ? null : inUse.record(), policy);
+        if (!current.compareAndSet(inUse, new InUse(candidate, ModelSource.TOPIC))) {
+            return offer(candidate);   // another thread changed the version meanwhile: decide again
+        }
+        if (rival) {
+            LOG.warn("model {} release {}: another record under the release in use (two publishers?) replaces it, "
+                    + "as compaction keeps only the later one", modelName, release(candidate));
+        } else {
+            LOG.info("model {} version {} from the models topic adopted (was {}){}", modelName, candidate.version(),
+                    inUse == null ? "none" : "v" + inUse.record().version() + " from " + inUse.source(),
+                    candidate.metadata().release() == null ? "" : ", rolled back at release " + release(candidate));
+        }
+        return true;
+    }
+
+    /** True if {@code candidate} has the release of the topic's version in use but other content. */
+    public boolean isRival(ModelRecord candidate) {
+        return isRival(candidate, current.get());
+    }
+
+    private static boolean isRival(ModelRecord candidate, InUse inUse) {
+        return inUse != null && inUse.source() == ModelSource.TOPIC && candidate != inUse.record()
+                && release(candidate) == release(inUse.record())
+                && !Arrays.equals(ModelRecordCodec.encode(candidate), ModelRecordCodec.encode(inUse.record()));
     }
 
     private static boolean supersedes(ModelRecord candidate, InUse inUse) {
@@ -96,6 +134,15 @@ public final class ModelCatalog {
     public boolean isStale(ModelRecord candidate) {
         InUse inUse = current.get();
         return inUse != null && inUse.source() == ModelSource.TOPIC && release(candidate) < release(inUse.record());
+    }
+
+    /**
+     * The release of the version in use if it came from the models topic, else 0: a task compares it with the
+     * release its partition served last ({@link ServedRelease}).
+     */
+    public long topicRelease() {
+        InUse inUse = current.get();
+        return inUse != null && inUse.source() == ModelSource.TOPIC ? release(inUse.record()) : 0;
     }
 
     /** False while the model has no version: its pipelines are left out of the topology and wait. */
@@ -119,8 +166,7 @@ public final class ModelCatalog {
             if (replaced == null) {
                 NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
             }
-            DenoisingModel network = DenoisingModel.load(latest);
-            network.warmUp(maxBatch);
+            DenoisingModel network = ModelTrial.loadWarm(latest, maxBatch);
             mine = new Copy(latest, network);
             threadCopy.set(mine);
             if (replaced != null) {

@@ -2,6 +2,7 @@ package io.denoiser.stream;
 
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
+import io.denoiser.modeltopic.ModelKeys;
 import io.denoiser.modeltopic.ModelTrust;
 import io.denoiser.metrics.DenoiserMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the global models store on every instance. Each record's signature is checked, then it is decoded
- * and verified before it can
- * reach the {@link ModelRegistry}; only adopted versions are kept in the store, so a restart resumes from
- * the last good version rather than from whatever was written last.
+ * and verified, and its key must be its own ({@link ModelKeys}), before it can reach the {@link ModelRegistry};
+ * only adopted versions are kept in the store, under their keys, so a task starting later finds the last good
+ * version rather than whatever was written last. Tombstones are the publisher retiring old releases.
  */
 final class ModelLoaderProcessor implements Processor<String, byte[], Void, Void> {
 
@@ -46,13 +47,18 @@ final class ModelLoaderProcessor implements Processor<String, byte[], Void, Void
         }
         try {
             ModelRecord model = trust.open(record.value());
+            ModelKeys.check(record.key(), model);
+            boolean rival = registry.isRival(model);
             if (registry.offer(model)) {
                 store.put(record.key(), record.value());
+                if (rival) {
+                    metrics.modelEqualRelease();
+                }
             } else if (registry.isStale(model)) {
                 metrics.modelRejected("OLDER_VERSION");
             }
         } catch (InvalidModelException e) {
-            LOG.warn("model record {} rejected: {}", record.key(), e.getMessage());
+            LOG.warn("model record {} rejected: {}", LoggedKeys.quoted(record.key()), e.getMessage());
             metrics.modelRejected(e.reason().name());
         }
     }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The catalog of every model this instance serves, keyed by model name (the models topic's record key). */
+/** The catalog of every model this instance serves, keyed by model name. */
 public final class ModelRegistry {
 
     private final Map<String, ModelCatalog> catalogs = new LinkedHashMap<>();
@@ -49,6 +49,12 @@ public final class ModelRegistry {
             firstVersionListener.accept(catalog);
         }
         return adopted;
+    }
+
+    /** True if {@code record} is for a model served here and has the release in use but other content. */
+    public boolean isRival(ModelRecord record) {
+        ModelCatalog catalog = catalogs.get(record.name());
+        return catalog != null && catalog.isRival(record);
     }
 
     /** True if {@code record} is for a model served here and was released before the version in use. */

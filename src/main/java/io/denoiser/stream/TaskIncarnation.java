@@ -43,6 +43,10 @@ final class TaskIncarnation implements ThreadBatch.Owner {
         rejectedOnRestore.put(sequence, cause);
     }
 
+    InFlight get(long sequence) {
+        return inFlight.get(sequence);
+    }
+
     int size() {
         return inFlight.size();
     }
@@ -55,21 +59,28 @@ final class TaskIncarnation implements ThreadBatch.Owner {
         }
     }
 
-    /** Hands every record rejected on restore, then every finished record in arrival order, to {@code outcomes}. */
-    void drain(Outcomes outcomes) {
+    /**
+     * Hands every record rejected on restore, then every finished record in arrival order, to {@code outcomes};
+     * returns how many were denoised.
+     */
+    int drain(Outcomes outcomes) {
         rejectedOnRestore.forEach((sequence, e) -> outcomes.rejected(sequence, inFlight.remove(sequence).record(),
                 e.reason().name(), e));
         rejectedOnRestore.clear();
+        int denoised = 0;
         while (!finished.isEmpty()) {
             Map.Entry<Long, ThreadBatch.Outcome> entry = finished.pollFirstEntry();
             InFlight record = inFlight.remove(entry.getKey());
             ThreadBatch.Outcome outcome = entry.getValue();
             if (outcome.failure() != null) {
-                outcomes.rejected(entry.getKey(), record.record(), "MODEL_FAILURE", outcome.failure());
+                outcomes.rejected(entry.getKey(), record.record(), outcome.failure() instanceof InvalidRecordException e
+                        ? e.reason().name() : "MODEL_FAILURE", outcome.failure());
             } else {
                 outcomes.denoised(entry.getKey(), record, outcome);
+                denoised++;
             }
         }
+        return denoised;
     }
 
     void close() {

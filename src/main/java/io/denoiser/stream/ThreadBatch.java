@@ -1,8 +1,10 @@
 package io.denoiser.stream;
 
+import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,13 +101,17 @@ final class ThreadBatch {
         worker.start(() -> compute(batch, catalog, maxBatch, metrics, pipeline));
     }
 
-    private void compute(List<Pending> batch, ModelCatalog catalog, int maxBatch, DenoiserMetrics metrics,
+    private void compute(List<Pending> checked, ModelCatalog catalog, int maxBatch, DenoiserMetrics metrics,
                          String pipeline) {
         DenoisingModel model;
         try {
             model = catalog.forCurrentThread(maxBatch);
         } catch (RuntimeException e) {
-            batch.forEach(record -> record.owner().completed(record.sequence(), Outcome.failed(e)));
+            checked.forEach(record -> record.owner().completed(record.sequence(), Outcome.failed(e)));
+            return;
+        }
+        List<Pending> batch = takenBy(model, checked);
+        if (batch.isEmpty()) {
             return;
         }
         long started = System.nanoTime();
@@ -125,6 +131,24 @@ final class ThreadBatch {
                     ? Outcome.failed(result.failure())
                     : new Outcome(result.output(), result.latent(), model, inferenceNanos, null));
         }
+    }
+
+    /**
+     * The records {@code model} takes; the others, checked against an earlier version of another input shape
+     * (a shape change the pipeline accepts), fail on their own rather than with the whole batch.
+     */
+    private static List<Pending> takenBy(DenoisingModel model, List<Pending> batch) {
+        List<Pending> taken = new ArrayList<>(batch.size());
+        for (Pending record : batch) {
+            if (model.accepts(record.shape())) {
+                taken.add(record);
+            } else {
+                record.owner().completed(record.sequence(), Outcome.failed(new InvalidRecordException(
+                        InvalidRecordException.Reason.SHAPE_CHANGED, "checked against an earlier version of the model, "
+                        + "but version " + model.metadata().version() + " does not take " + Arrays.toString(record.shape()))));
+            }
+        }
+        return taken;
     }
 
     /** Waits until the pass last started has delivered its outcomes. */

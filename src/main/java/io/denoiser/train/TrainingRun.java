@@ -28,7 +28,7 @@ public final class TrainingRun {
     }
 
     /**
-     * @param name        model name (record key)
+     * @param name        model name
      * @param version     version to give the result
      * @param parent      model to continue training from, or empty to start from random weights
      * @param shape       input and latent shape (a window size for sequences)

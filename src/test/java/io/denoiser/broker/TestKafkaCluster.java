@@ -31,14 +31,20 @@ public final class TestKafkaCluster implements AutoCloseable {
     }
 
     public static TestKafkaCluster start() throws Exception {
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        return start(Map.of());
+    }
+
+    /** A cluster whose broker also has {@code brokerConfigs}, e.g. a log cleaner that checks more often. */
+    public static TestKafkaCluster start(Map<String, String> brokerConfigs) throws Exception {
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "false")
-                .build();
+                .setConfigProp("auto.create.topics.enable", "false");
+        brokerConfigs.forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder.build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
@@ -55,6 +61,14 @@ public final class TestKafkaCluster implements AutoCloseable {
             partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
             admin.createTopics(topics).all().get();
             TopicApplier.awaitLeaders(admin, partitionsByTopic.keySet());
+        }
+    }
+
+    /** One topic of one partition with the given topic configs. */
+    public void createTopic(String name, Map<String, String> configs) throws Exception {
+        try (Admin admin = Admin.create(connection().baseProperties())) {
+            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1).configs(configs))).all().get();
+            TopicApplier.awaitLeaders(admin, List.of(name));
         }
     }
 
@@ -87,6 +101,46 @@ public final class TestKafkaCluster implements AutoCloseable {
             consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
         }
         return records;
+    }
+
+    /**
+     * {@code brokers} brokers beside one controller of their own, replicated as production runs: internal
+     * topics on 3 replicas, and writes acknowledged by at least 2 of them. A broker stopped here takes no
+     * part of the metadata quorum with it.
+     */
+    public static TestKafkaCluster startReplicated(int brokers) throws Exception {
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(false).setNumBrokerNodes(brokers).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "3")
+                .setConfigProp("transaction.state.log.replication.factor", "3")
+                .setConfigProp("transaction.state.log.min.isr", "2")
+                .setConfigProp("default.replication.factor", "3")
+                .setConfigProp("min.insync.replicas", "2")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return new TestKafkaCluster(cluster);
+    }
+
+    /** The broker that leads {@code partition} of {@code topic}. */
+    public int leaderOf(String topic, int partition) throws Exception {
+        try (Admin admin = Admin.create(connection().baseProperties())) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(partition)
+                    .leader().id();
+        }
+    }
+
+    /** Stops one broker as a lost machine would go: its partitions elect other leaders. */
+    public void stopBroker(int id) {
+        cluster.brokers().get(id).shutdown();
+        cluster.brokers().get(id).awaitShutdown();
+    }
+
+    public void restartBroker(int id) {
+        cluster.brokers().get(id).startup();
     }
 
     @Override

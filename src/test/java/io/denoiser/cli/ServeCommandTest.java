@@ -3,6 +3,7 @@ package io.denoiser.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.Pipeline;
 import io.denoiser.topics.TopicCatalog;
 import java.time.Duration;
 import java.util.Properties;
@@ -36,6 +37,17 @@ class ServeCommandTest {
         assertThat(ServeCommand.deadLettersTooSmall(TopicCatalog.fromClasspath(), defaults.config())).isEmpty();
         assertThat(ServeCommand.deadLettersTooSmall(TopicCatalog.fromClasspath(), raised.config())).hasValueSatisfying(
                 why -> assertThat(why).contains("denoiser.dlq max.message.bytes 1114112", "--max-input-bytes 2097152"));
+    }
+
+    @Test
+    void shouldLetTheBuiltInPipelinesAcceptShapeChangesOnlyWhenTold() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--accept-shape-change");
+        ServeCommand defaults = new ServeCommand();
+        new CommandLine(defaults).parseArgs();
+
+        assertThat(serve.config().pipelines()).extracting(Pipeline::acceptShapeChange).containsOnly(true);
+        assertThat(defaults.config().pipelines()).extracting(Pipeline::acceptShapeChange).containsOnly(false);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills the denoiser's JVM with SIGKILL while records wait in their batch buffer, restarts it, and checks
  * that a read_committed consumer sees every input exactly once on each output topic.
  */
+@Tag("faults")
 class ServeCrashIT {
 
     private static final int RECORDS = 150;

@@ -19,7 +19,7 @@ class ModelFileListTest {
         Path vibration = touch("vibration.dnm");
         Path pumps = touch("pumps.dnm");
         Pipeline fromFile = new Pipeline("pumps", "p.in", "p.out", "p.latent", "pump-lstm", 8, 50,
-                OutputFormat.AS_INPUT, false, pumps, null, null);
+                OutputFormat.AS_INPUT, false, false, pumps, null, null);
 
         assertThat(ModelFileList.of(List.of("vibration-lstm=" + vibration), List.of(fromFile)))
                 .containsEntry("vibration-lstm", vibration).containsEntry("pump-lstm", pumps).hasSize(2);
@@ -48,7 +48,7 @@ class ModelFileListTest {
         assertThatThrownBy(() -> ModelFileList.of(List.of("vibration-lstm=" + missing), List.of()))
                 .hasMessageContaining("--model-file vibration-lstm=").hasMessageContaining(missing + " does not exist");
         Pipeline pipeline = new Pipeline("pumps", "p.in", "p.out", "p.latent", "pump-lstm", 8, 50,
-                OutputFormat.AS_INPUT, false, missing, null, null);
+                OutputFormat.AS_INPUT, false, false, missing, null, null);
         assertThatThrownBy(() -> ModelFileList.of(List.of(), List.of(pipeline)))
                 .hasMessageContaining("pipeline pumps's modelFile").hasMessageContaining("does not exist");
     }

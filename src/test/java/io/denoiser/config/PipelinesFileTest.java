@@ -29,6 +29,7 @@ class PipelinesFileTest {
                     resizeImages: true
                   - name: sequences
                     maxWaitMs: 200
+                    acceptShapeChange: true
                   - name: vibration
                     inputTopic: plant.vibration.noisy
                     denoisedTopic: plant.vibration.denoised
@@ -44,7 +45,9 @@ class PipelinesFileTest {
         assertThat(images.maxWaitMs()).isEqualTo(Pipeline.DEFAULT_MAX_WAIT_MS);
         assertThat(images.outputFormat()).isEqualTo(OutputFormat.PNG);
         assertThat(images.resizeImages()).isTrue();
+        assertThat(images.acceptShapeChange()).isFalse();
         assertThat(pipelines.get(1).maxWaitMs()).isEqualTo(200);
+        assertThat(pipelines.get(1).acceptShapeChange()).isTrue();
         assertThat(pipelines.get(1).modelName()).isEqualTo("lstm");
         assertThat(pipelines.get(2).inputTopic()).isEqualTo("plant.vibration.noisy");
         assertThat(pipelines.get(2).batchSize()).isEqualTo(Pipeline.DEFAULT_BATCH_SIZE);

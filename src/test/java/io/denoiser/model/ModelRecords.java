@@ -36,6 +36,14 @@ public final class ModelRecords {
         return freshlyInitialised("lstm", Architecture.LSTM, version, seed);
     }
 
+    /** A valid lstm record of windows of {@code steps} x {@code features} (hidden 64), weights from {@code seed}. */
+    public static ModelRecord lstm(long version, long seed, int steps, int features) {
+        ModelShape shape = new ModelShape(new int[] {steps, features}, new int[] {64});
+        float[] parameters = Architecture.LSTM.newNetwork(seed, shape).parameters();
+        return new ModelRecord(new ModelMetadata("lstm", version, Architecture.LSTM.id(), shape.input(), shape.latent(),
+                parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
+    }
+
     /** A valid lstm-skip record named lstm-sensors (64 steps x 8 features, hidden 64) whose weights come from {@code seed}. */
     public static ModelRecord lstmSkip(long version, long seed) {
         return freshlyInitialised("lstm-sensors", Architecture.LSTM_SKIP, version, seed);
@@ -55,6 +63,19 @@ public final class ModelRecords {
         ModelShape shape = architecture.defaultShape();
         float[] parameters = architecture.newNetwork(seed, shape).parameters();
         return new ModelRecord(new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
+                parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
+    }
+
+    /**
+     * An lstm record that passes every check of the codec but that no thread can run: windows of 4096 x 4096
+     * values, 16 times the largest record a pipeline accepts by default and 8 GB a batch of 128 (hidden size 1
+     * keeps the record itself small).
+     */
+    public static ModelRecord unloadableLstm(long version) {
+        Architecture architecture = Architecture.LSTM;
+        ModelShape shape = new ModelShape(new int[] {4096, 4096}, new int[] {1});
+        float[] parameters = new float[Math.toIntExact(architecture.parameterCount(shape))];
+        return new ModelRecord(new ModelMetadata("lstm", version, architecture.id(), shape.input(), shape.latent(),
                 parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
     }
 

@@ -31,6 +31,17 @@ class ModelHistoryTest {
     }
 
     @Test
+    void shouldTakeTheLaterOfTwoRecordsUnderOneReleaseAsCompactionKeepsIt() {
+        trusted("cnn-seed/2", ModelRecords.cnnSeed(2, 2));
+        ModelRecord later = trusted("cnn-seed/2", ModelRecords.cnnSeed(2, 5));
+        ModelHistory history = new ModelHistory(entries);
+
+        assertThat(history.current("cnn-seed")).containsSame(later);
+        assertThat(history.newestFirst("cnn-seed").get(0)).isSameAs(later);
+        assertThat(history.entries()).extracting(history::status).containsExactly("superseded", "in use");
+    }
+
+    @Test
     void shouldNumberTheNextReleaseAfterEveryRecordThatParsesTrustedOrNot() {
         assertThat(new ModelHistory(entries).nextRelease("cnn-seed")).isEqualTo(1);
         trusted(ModelRecords.cnnSeed(2, 2));
@@ -42,10 +53,48 @@ class ModelHistoryTest {
         assertThat(history.nextRelease("unet")).isEqualTo(1);
     }
 
+    @Test
+    void shouldNumberTheNextReleaseAfterEveryKeyOfTheModelWhateverItHolds() {
+        trusted("cnn-seed/2", ModelRecords.cnnSeed(2, 2));
+        entries.add(new ModelHistory.Entry(entries.size(), Instant.EPOCH, "cnn-seed/8", "malformed", null, null,
+                "MALFORMED"));
+        entries.add(new ModelHistory.Entry(entries.size(), Instant.EPOCH, "cnn-seed-large/20", "malformed", null, null,
+                "MALFORMED"));
+        ModelHistory history = new ModelHistory(entries);
+
+        assertThat(history.nextRelease("cnn-seed")).isEqualTo(9);
+        assertThat(history.hasKey("cnn-seed/8")).isTrue();
+        assertThat(history.hasKey("cnn-seed/9")).isFalse();
+    }
+
+    @Test
+    void shouldRetireEveryKeyReleasedBeforeTheNewestTrustedReleasesKept() {
+        trusted(ModelRecords.cnnSeed(1, 1));
+        for (int release = 2; release <= 4; release++) {
+            trusted("cnn-seed/" + release, ModelRecords.cnnSeed(release, release));
+        }
+        entries.add(new ModelHistory.Entry(entries.size(), Instant.EPOCH, "cnn-seed/5", "malformed", null, null,
+                "MALFORMED"));
+        trusted("unet/1", new ModelRecord(withName(ModelRecords.metadata(1), "unet"), new float[0]));
+        ModelHistory history = new ModelHistory(entries);
+
+        assertThat(history.retiredBy(ModelRecords.cnnSeed(6, 6), 3))
+                .as("6, 4 and 3 are kept; garbage at 5 is newer than the oldest kept").containsExactly("cnn-seed", "cnn-seed/2");
+        assertThat(history.retiredBy(ModelRecords.cnnSeed(6, 6), 10)).isEmpty();
+    }
+
     private ModelRecord trusted(ModelRecord record) {
-        entries.add(new ModelHistory.Entry(entries.size(), Instant.EPOCH, record.name(), "key", record.metadata(),
-                record, null));
+        return trusted(record.name(), record);
+    }
+
+    private ModelRecord trusted(String key, ModelRecord record) {
+        entries.add(new ModelHistory.Entry(entries.size(), Instant.EPOCH, key, "key", record.metadata(), record, null));
         return record;
+    }
+
+    private static ModelMetadata withName(ModelMetadata m, String name) {
+        return new ModelMetadata(name, m.version(), m.architecture(), m.inputShape(), m.latentShape(), m.parameterCount(),
+                m.training(), m.metrics(), m.createdAt(), null);
     }
 
     private void rejected(ModelMetadata metadata, String reason) {

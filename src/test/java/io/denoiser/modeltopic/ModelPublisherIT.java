@@ -1,6 +1,7 @@
 package io.denoiser.modeltopic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.denoiser.broker.TestKafkaCluster;
 import io.denoiser.config.TopicNames;
@@ -44,6 +45,30 @@ class ModelPublisherIT {
             assertThat(read.version()).isEqualTo(7);
             // Arrays.equals, not containsExactly: AssertJ's element diff is quadratic on 4 million values.
             assertThat(Arrays.equals(read.parameters(), parameters)).isTrue();
+        }
+    }
+
+    @Test
+    void shouldKeepTheNewestReleasesEachUnderItsOwnKeyAndRefuseAReleaseAlreadyPublished() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            String topic = TopicNames.defaults().models();
+            int published = ModelPublisher.KEPT_RELEASES + 2;
+            try (ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), topic,
+                    Optional.of(ModelRecords.SIGNING))) {
+                for (int release = 1; release <= published; release++) {
+                    publisher.publish(ModelRecords.cnnSeed(release, release));
+                }
+
+                assertThatThrownBy(() -> publisher.publish(ModelRecords.cnnSeed(published, 99)))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("already on " + topic);
+            }
+            ModelHistory history = ModelTopicReader.history(cluster.connection().baseProperties(), topic,
+                    ModelRecords.TRUST);
+
+            assertThat(history.entries()).extracting(ModelHistory.Entry::key).containsExactly("cnn-seed/3",
+                    "cnn-seed/4", "cnn-seed/5", "cnn-seed/6", "cnn-seed/7");
+            assertThat(history.current("cnn-seed").orElseThrow().version()).isEqualTo(published);
         }
     }
 }

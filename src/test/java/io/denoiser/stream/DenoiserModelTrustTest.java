@@ -108,6 +108,16 @@ class DenoiserModelTrustTest {
         assertThat(meters.get("denoiser.models.rejected").tag("reason", "OLDER_VERSION").counter().count()).isEqualTo(1);
     }
 
+    @Test
+    void shouldRejectASignedRecordUnderAnotherReleasesKey() {
+        models.pipeInput("cnn-seed/3", ModelRecords.signed(ModelRecords.cnnSeed(3, 3)));
+        models.pipeInput("cnn-seed/9", ModelRecords.signed(ModelRecords.cnnSeed(4, 4)));
+        models.pipeInput("unet", ModelRecords.signed(ModelRecords.cnnSeed(5, 5)));
+
+        assertThat(catalog.currentVersion()).isEqualTo(3);
+        assertThat(meters.get("denoiser.models.rejected").tag("reason", "KEY_MISMATCH").counter().count()).isEqualTo(2);
+    }
+
     private static ModelMetadata withArchitecture(ModelMetadata m, String architecture) {
         return new ModelMetadata(m.name(), m.version(), architecture, m.inputShape(), m.latentShape(), m.parameterCount(),
                 m.training(), m.metrics(), m.createdAt(), null);

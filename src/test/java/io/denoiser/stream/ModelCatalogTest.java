@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.model.NativeRuntime;
+import io.denoiser.modeltopic.ModelRecordCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +29,36 @@ class ModelCatalogTest {
         assertThat(second.metadata().version()).isEqualTo(2);
         assertThat(second.reconstruct(new float[][] {new float[784]}).outputs()).hasNumberOfRows(1);
         assertThatThrownBy(() -> first.reconstruct(new float[][] {new float[784]})).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void shouldRejectAVerifiedModelThatCannotBeWarmedUpAndKeepServingTheVersionInUse() {
+        AdoptionPolicy anyShape = new AdoptionPolicy(AdoptionPolicy.DEFAULT.maxBatch(),
+                AdoptionPolicy.DEFAULT.maxInputElements(), true);
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.lstm(1, 1), ModelSource.JAR, anyShape);
+        DenoisingModel inUse = catalog.forCurrentThread(4);
+        ModelRecord unloadable = ModelRecords.unloadableLstm(2);
+        ModelRecordCodec.decode(ModelRecordCodec.encode(unloadable));
+
+        assertThatThrownBy(() -> catalog.offer(unloadable)).isInstanceOfSatisfying(InvalidModelException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidModelException.Reason.UNLOADABLE));
+
+        assertThat(catalog.currentVersion()).isEqualTo(1);
+        assertThat(catalog.currentShape().input()).containsExactly(28, 28);
+        assertThat(catalog.forCurrentThread(4)).isSameAs(inUse);
+    }
+
+    @Test
+    void shouldAdoptADifferentRecordOfTheReleaseInUseAsCompactionWouldKeepItButIgnoreTheSameOneAgain() {
+        ModelCatalog catalog = new ModelCatalog(ModelRecords.cnnSeed(1, 1));
+        ModelRecord first = ModelRecords.cnnSeed(2, 2);
+        ModelRecord rival = ModelRecords.cnnSeed(2, 5);
+        assertThat(catalog.offer(first)).isTrue();
+        DenoisingModel fromFirst = catalog.forCurrentThread(1);
+
+        assertThat(catalog.offer(rival)).as("another publisher's release 2").isTrue();
+        assertThat(catalog.forCurrentThread(1)).isNotSameAs(fromFirst);
+        assertThat(catalog.offer(ModelRecords.cnnSeed(2, 5))).as("the same record again").isFalse();
     }
 
     @Test
@@ -74,7 +106,7 @@ class ModelCatalogTest {
             assertThat(catalog.offer(published)).as("topic v2 over %s v5", fallback).isTrue();
             assertThat(catalog.currentVersion()).isEqualTo(2);
             assertThat(catalog.forCurrentThread(1)).isNotSameAs(fromFallback);
-            assertThat(catalog.offer(ModelRecords.cnnSeed(2, 3))).as("the same release again").isFalse();
+            assertThat(catalog.offer(ModelRecords.cnnSeed(2, 2))).as("the same record again").isFalse();
             assertThat(catalog.offer(ModelRecords.cnnSeed(1, 3))).isFalse();
             assertThat(catalog.offer(ModelRecords.cnnSeed(3, 3))).isTrue();
         }

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelSourcesTest {
 
+    private static final long MAX_INPUT = 1 << 20;
     private static final List<Pipeline> PIPELINES = List.of(Pipeline.images("cnn-seed"));
     private static final Function<String, Optional<ModelRecord>> NOWHERE = name -> Optional.empty();
+    private static final Function<String, List<ModelRecord>> EMPTY_TOPIC = name -> List.of();
 
     @TempDir
     Path dir;
@@ -26,18 +28,32 @@ class ModelSourcesTest {
     @Test
     void shouldTakeTheTopicsVersionBeforeAFileAndAFileBeforeTheJar() throws Exception {
         Map<String, Path> files = Map.of("cnn-seed", file(ModelRecords.cnnSeed(7, 2)));
-        Function<String, Optional<ModelRecord>> topic = name -> Optional.of(ModelRecords.cnnSeed(3, 3));
+        Function<String, List<ModelRecord>> topic = name -> List.of(ModelRecords.cnnSeed(3, 3));
         Function<String, Optional<ModelRecord>> jar = name -> Optional.of(ModelRecords.cnnSeed(1, 1));
 
         assertThat(version(new ModelSources(topic, files, jar))).isEqualTo(3);
-        assertThat(version(new ModelSources(NOWHERE, files, jar))).isEqualTo(7);
-        assertThat(version(new ModelSources(NOWHERE, Map.of(), jar))).isEqualTo(1);
+        assertThat(version(new ModelSources(EMPTY_TOPIC, files, jar))).isEqualTo(7);
+        assertThat(version(new ModelSources(EMPTY_TOPIC, Map.of(), jar))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStartFromTheNewestTopicVersionThatLoads() throws Exception {
+        Function<String, Optional<ModelRecord>> jar = name -> Optional.of(ModelRecords.lstm(1, 1));
+        List<Pipeline> sequences = List.of(Pipeline.sequences("lstm"));
+
+        Function<String, List<ModelRecord>> onlyUnloadable = name -> List.of(ModelRecords.unloadableLstm(3));
+        assertThat(new ModelSources(onlyUnloadable, Map.of(), jar).registry(sequences, MAX_INPUT).catalog("lstm")
+                .currentVersion()).isEqualTo(1);
+        Function<String, List<ModelRecord>> topic = name -> List.of(ModelRecords.unloadableLstm(3), ModelRecords.lstm(2, 2));
+        ModelCatalog catalog = new ModelSources(topic, Map.of(), jar).registry(sequences, MAX_INPUT).catalog("lstm");
+        assertThat(catalog.currentVersion()).isEqualTo(2);
+        assertThat(catalog.isStale(ModelRecords.lstm(1, 1))).as("v2 came from the topic").isTrue();
     }
 
     @Test
     void shouldLetAFileVersionGiveWayToTheFirstVersionOnTheTopic() throws Exception {
-        ModelRegistry registry = new ModelSources(NOWHERE, Map.of("cnn-seed", file(ModelRecords.cnnSeed(7, 2))), NOWHERE)
-                .registry(PIPELINES);
+        ModelRegistry registry = new ModelSources(EMPTY_TOPIC, Map.of("cnn-seed", file(ModelRecords.cnnSeed(7, 2))), NOWHERE)
+                .registry(PIPELINES, MAX_INPUT);
 
         assertThat(registry.offer(ModelRecords.cnnSeed(2, 2))).isTrue();
         assertThat(registry.catalog("cnn-seed").currentVersion()).isEqualTo(2);
@@ -45,7 +61,7 @@ class ModelSourcesTest {
 
     @Test
     void shouldLeaveAModelFoundNowhereWithoutAVersion() throws Exception {
-        ModelRegistry registry = new ModelSources(NOWHERE, Map.of(), NOWHERE).registry(PIPELINES);
+        ModelRegistry registry = new ModelSources(EMPTY_TOPIC, Map.of(), NOWHERE).registry(PIPELINES, MAX_INPUT);
 
         assertThat(registry.catalog("cnn-seed").hasVersion()).isFalse();
         assertThat(DenoiserTopology.servable(PIPELINES, registry)).isEmpty();
@@ -55,12 +71,13 @@ class ModelSourcesTest {
     void shouldRefuseAFileHoldingAnotherModel() throws Exception {
         Path other = file(ModelRecords.lstm(1, 1));
 
-        assertThatThrownBy(() -> new ModelSources(NOWHERE, Map.of("cnn-seed", other), NOWHERE).registry(PIPELINES))
+        assertThatThrownBy(() -> new ModelSources(EMPTY_TOPIC, Map.of("cnn-seed", other), NOWHERE)
+                .registry(PIPELINES, MAX_INPUT))
                 .hasMessageContaining("holds model 'lstm', not 'cnn-seed'").hasMessageContaining("--model-name cnn-seed");
     }
 
     private static long version(ModelSources sources) throws Exception {
-        return sources.registry(PIPELINES).catalog("cnn-seed").currentVersion();
+        return sources.registry(PIPELINES, MAX_INPUT).catalog("cnn-seed").currentVersion();
     }
 
     private Path file(ModelRecord record) throws Exception {

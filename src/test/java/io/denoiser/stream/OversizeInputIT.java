@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * records, on a real broker with the shipped topic files: they are dead-lettered, cut to the limit, and
  * every partition keeps moving with its stream thread never replaced.
  */
+@Tag("faults")
 class OversizeInputIT {
 
     private static final int GOOD = 60;

@@ -15,7 +15,7 @@ class PipelineTopicsTest {
     @Test
     void shouldDeclareAPipelinesOwnTopicsWithItsLayoutAndTheBuiltInTopicsConfigs() {
         Pipeline vibration = new Pipeline("vibration", "plant.vibration.noisy", "plant.vibration.denoised",
-                "plant.vibration.latent", "vibration-lstm", 16, 50, OutputFormat.AS_INPUT, false, null, 6, (short) 2);
+                "plant.vibration.latent", "vibration-lstm", 16, 50, OutputFormat.AS_INPUT, false, false, null, 6, (short) 2);
         TopicCatalog files = TopicCatalog.fromClasspath();
 
         TopicCatalog all = PipelineTopics.including(files, List.of(vibration, Pipeline.images("unet")));

@@ -1,0 +1,88 @@
+package io.denoiser.cli;
+
+import io.denoiser.config.TopicNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What one fault did to the records sent through it, as a downstream read_committed consumer saw them: the
+ * row of the reliability table ({@code target/reliability.md}) that every fault test adds.
+ *
+ * @param lost         keys sent that reached neither every output topic nor the dead-letter topic
+ * @param duplicated   extra appearances of keys, over all output and dead-letter topics
+ * @param recovery     from the fault until the last record sent before it came out
+ */
+record FaultOutcome(String fault, int sent, int lost, int duplicated, int deadLettered, Duration recovery) {
+
+    static final Path REPORT = Path.of("target", "reliability.md");
+
+    /**
+     * @param outputs        for each output topic, how many times each key appeared
+     * @param deadLetters    how many times each key appeared on the dead-letter topic
+     * @param sentAtNanos    when each key was acknowledged by the broker
+     * @param firstOutput    when each key first appeared on the first output topic
+     * @param faultAtNanos   when the fault was injected
+     */
+    static FaultOutcome of(String fault, List<Map<String, Integer>> outputs, Map<String, Integer> deadLetters,
+                           Map<String, Long> sentAtNanos, Map<String, Long> firstOutput, long faultAtNanos) {
+        Set<String> lost = new HashSet<>();
+        int duplicated = 0;
+        for (Map<String, Integer> output : outputs) {
+            for (String key : sentAtNanos.keySet()) {
+                if (!output.containsKey(key) && !deadLetters.containsKey(key)) {
+                    lost.add(key);
+                }
+            }
+            duplicated += output.values().stream().mapToInt(count -> count - 1).sum();
+        }
+        duplicated += deadLetters.values().stream().mapToInt(count -> count - 1).sum();
+        long lastBefore = faultAtNanos;
+        for (Map.Entry<String, Long> sent : sentAtNanos.entrySet()) {
+            Long out = firstOutput.get(sent.getKey());
+            if (sent.getValue() < faultAtNanos && out != null) {
+                lastBefore = Math.max(lastBefore, out);
+            }
+        }
+        return new FaultOutcome(fault, sentAtNanos.size(), lost.size(), duplicated, deadLetters.size(),
+                Duration.ofNanos(lastBefore - faultAtNanos));
+    }
+
+    /**
+     * The outcome of the keys sent in {@code [from, to)} (nanoTime) of a fault injected at {@code at}, as the
+     * watcher saw them on the default denoised, latent and dead-letter topics.
+     */
+    static FaultOutcome observed(String fault, CommittedOutputWatcher watcher, Map<String, Long> sent, long from, long to,
+                                 long at) {
+        TopicNames topics = TopicNames.defaults();
+        Map<String, Long> window = sent.entrySet().stream()
+                .filter(entry -> entry.getValue() >= from && entry.getValue() < to)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return of(fault, List.of(only(watcher.counts(topics.denoisedImages()), window),
+                        only(watcher.counts(topics.latentVectors()), window)),
+                only(watcher.counts(topics.deadLetters()), window), window, watcher.firstSeen(topics.denoisedImages()), at);
+    }
+
+    private static Map<String, Integer> only(Map<String, Integer> counts, Map<String, Long> keys) {
+        return counts.entrySet().stream().filter(entry -> keys.containsKey(entry.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Adds this row to the reliability table, writing its header first when the table is new. */
+    void report() throws IOException {
+        Files.createDirectories(REPORT.getParent());
+        if (!Files.exists(REPORT)) {
+            Files.writeString(REPORT, "| fault | sent | lost | duplicated | dead-lettered | recovered in |\n"
+                    + "|---|---|---|---|---|---|\n");
+        }
+        Files.writeString(REPORT, String.format("| %s | %d | %d | %d | %d | %.1f s |%n", fault, sent, lost, duplicated,
+                deadLettered, recovery.toMillis() / 1000.0), StandardOpenOption.APPEND);
+    }
+}

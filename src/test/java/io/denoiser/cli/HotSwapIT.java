@@ -1,0 +1,114 @@
+package io.denoiser.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.TopicNames;
+import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.ModelRecord;
+import io.denoiser.model.ModelRecords;
+import io.denoiser.modeltopic.ModelPublisher;
+import io.denoiser.modeltopic.ShippedModels;
+import io.denoiser.modeltopic.SigningKeys;
+import io.denoiser.stream.OutputHeaders;
+import io.denoiser.topics.TopicApplier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Signed versions of the model are published one after another while the service (its own JVM) denoises a
+ * steady stream, so swaps land with passes in flight. Every key comes out exactly once on the denoised and
+ * latent topics, and each sampled output equals what the version named in its header computes.
+ */
+@Tag("faults")
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class HotSwapIT {
+
+    private static final TopicNames TOPICS = TopicNames.defaults();
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    private static final int SWAPS = 6;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldDenoiseEveryRecordOnceWithTheVersionItsHeaderNamesWhileVersionsSwapUnderLoad() throws Exception {
+        Path publicKey = work.resolve("model-signing.pub");
+        SigningKeys.writePublic(publicKey, ModelRecords.SIGNING.getPublic());
+        Map<Long, ModelRecord> versions = new HashMap<>(Map.of(1L, ShippedModels.load("cnn-seed")));
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            Map<String, Long> sent;
+            long firstSwap;
+            try (CommittedOutputWatcher watcher = new CommittedOutputWatcher(cluster.connection().baseProperties(),
+                    List.of(TOPICS.denoisedImages(), TOPICS.latentVectors(), TOPICS.deadLetters()));
+                 ServeProcess serve = ServeProcess.start("serve", cluster.connection().bootstrapServers(), work, "hot-swap",
+                         "--pipelines", "images", "--image-model", "cnn-seed", "--batch-size", "16", "--max-wait-ms",
+                         "500", "--commit-interval-ms", "2000", "--replication-factor", "1",
+                         "--model-public-keys", publicKey.toString());
+                 SteadyDigitProducer producer = new SteadyDigitProducer(cluster.producer(), TOPICS.noisyImages(), 60);
+                 ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
+                         Optional.of(ModelRecords.SIGNING))) {
+                watcher.awaitAtLeast(TOPICS.denoisedImages(), 100, TIMEOUT);
+                firstSwap = System.nanoTime();
+                for (long version = 2; version < 2 + SWAPS; version++) {
+                    ModelRecord record = ModelRecords.cnnSeed(version, 100 + version);
+                    versions.put(version, record);
+                    publisher.publish(record);
+                    Thread.sleep(4_000);
+                }
+                Thread.sleep(5_000);
+                sent = producer.stop();
+                assertThat(watcher.awaitAll(TOPICS.denoisedImages(), sent.keySet(), TIMEOUT)).isTrue();
+                assertThat(watcher.awaitAll(TOPICS.latentVectors(), sent.keySet(), TIMEOUT)).isTrue();
+                FaultOutcome outcome = FaultOutcome.observed(SWAPS + " signed model swaps under load, passes in flight",
+                        watcher, sent, Long.MIN_VALUE, Long.MAX_VALUE, firstSwap);
+                outcome.report();
+                assertThat(outcome.lost()).isZero();
+                assertThat(outcome.duplicated()).isZero();
+                assertThat(outcome.deadLettered()).isZero();
+
+                List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()),
+                        sent.size(), TIMEOUT);
+                assertRecomputable(denoised, producer, versions);
+            }
+        }
+    }
+
+    /** Every 20th output against the version its header names, run here on the same input. */
+    private static void assertRecomputable(List<ConsumerRecord<String, byte[]>> denoised, SteadyDigitProducer producer,
+                                           Map<Long, ModelRecord> versions) {
+        TensorCodec codec = new TensorCodec(1 << 20);
+        TreeSet<Long> seen = new TreeSet<>();
+        for (int i = 0; i < denoised.size(); i++) {
+            ConsumerRecord<String, byte[]> record = denoised.get(i);
+            long version = Long.parseLong(new String(record.headers().lastHeader(OutputHeaders.MODEL_VERSION).value(),
+                    StandardCharsets.UTF_8));
+            seen.add(version);
+            if (i % 20 != 0) {
+                continue;
+            }
+            try (DenoisingModel model = DenoisingModel.load(versions.get(version))) {
+                float[] expected = model.reconstruct(new float[][] {producer.input(record.key()).values()}).outputs()[0];
+                float[] actual = codec.decodeDetecting(record.value()).values();
+                assertThat(actual).as("%s, version %d", record.key(), version)
+                        .usingElementComparator((a, b) -> Math.abs(a - b) <= 1f / 255 + 1e-4f ? 0 : 1)
+                        .containsExactly(expected);
+            }
+        }
+        assertThat(seen).as("versions the outputs name").hasSizeGreaterThanOrEqualTo(SWAPS - 1).contains(1L + SWAPS);
+    }
+}

@@ -1,0 +1,29 @@
+package io.denoiser.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.config.Pipeline;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdoptionPolicyTest {
+
+    @Test
+    void shouldAcceptShapeChangesOnlyIfEveryPipelineOfTheModelDoes() {
+        Pipeline accepting = Pipeline.sequences("lstm").withShapeChange(true);
+        Pipeline refusing = Pipeline.sequences("lstm").withBatching(256, 50);
+
+        assertThat(AdoptionPolicy.of(List.of(accepting), 1000).acceptShapeChange()).isTrue();
+        assertThat(AdoptionPolicy.of(List.of(accepting, refusing), 1000).acceptShapeChange()).isFalse();
+        assertThat(AdoptionPolicy.of(List.of(accepting, refusing), 1000).maxBatch()).isEqualTo(256);
+    }
+
+    @Test
+    void shouldWarmUpForTheBatchAStreamThreadRunsWithRecordsOfTheModelsSize() {
+        AdoptionPolicy policy = new AdoptionPolicy(128, 1 << 24, false);
+
+        assertThat(policy.warmUpBatch(784)).isEqualTo(128);
+        assertThat(policy.warmUpBatch((int) ThreadBatch.MAX_BATCH_ELEMENTS / 4)).isEqualTo(4);
+        assertThat(policy.warmUpBatch(1 << 24)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,100 @@
+package io.denoiser.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorCodec;
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
+import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.ModelRecords;
+import io.denoiser.modeltopic.ModelHistory;
+import io.denoiser.modeltopic.ModelPublisher;
+import io.denoiser.modeltopic.ModelTopicReader;
+import io.denoiser.modeltopic.ShippedModels;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whatever else is written to the models topic, compaction leaves a fresh instance the newest trusted version. */
+@Tag("faults")
+class ModelTopicCompactionIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final TopicNames TOPICS = TopicNames.defaults();
+    private static final byte[] GARBAGE = "not a model".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void shouldServeTheNewestTrustedVersionAfterGarbageATombstoneAndAReplayAreCompacted() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start(Map.of("log.cleaner.backoff.ms", "100"))) {
+            cluster.createTopics(Map.of(TOPICS.noisyImages(), 1, TOPICS.denoisedImages(), 1, TOPICS.latentVectors(), 1,
+                    TOPICS.deadLetters(), 1));
+            // Compaction as soon as a segment rolls, which the next record does once 100 ms have passed.
+            cluster.createTopic(TOPICS.models(), Map.of("cleanup.policy", "compact", "segment.ms", "100",
+                    "min.cleanable.dirty.ratio", "0.01", "min.compaction.lag.ms", "0", "delete.retention.ms", "0"));
+            Properties kafka = cluster.connection().baseProperties();
+            try (ModelPublisher publisher = new ModelPublisher(kafka, TOPICS.models(), Optional.of(ModelRecords.SIGNING));
+                 KafkaProducer<String, byte[]> producer = cluster.producer()) {
+                publisher.publish(ModelRecords.cnnSeed(1, 1));
+                publisher.publish(ModelRecords.cnnSeed(2, 2));
+                long garbage = write(producer, "cnn-seed", GARBAGE);
+                write(producer, "cnn-seed", null);
+                write(producer, "cnn-seed", ModelRecords.signed(ModelRecords.cnnSeed(1, 1)));
+                write(producer, "cnn-seed/9", ModelRecords.signed(ModelRecords.cnnSeed(1, 1)));
+                write(producer, "cnn-seed/3", GARBAGE);
+                await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(300)).until(() -> {
+                    write(producer, "segment-roller", GARBAGE);
+                    return history(kafka).entries().stream().noneMatch(e -> e.offset() == garbage);
+                });
+            }
+
+            ModelRegistry registry = new ModelSources(history(kafka)::newestFirst, Map.of(), ShippedModels::find)
+                    .registry(List.of(Pipeline.images("cnn-seed")), DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
+            assertThat(registry.catalog("cnn-seed").currentVersion()).as("a fresh instance starts from").isEqualTo(2);
+            assertThat(servedVersion(cluster, registry)).isEqualTo(2);
+        }
+    }
+
+    /** The version in the headers of a digit denoised by a fresh instance, once its global store is read. */
+    private long servedVersion(TestKafkaCluster cluster, ModelRegistry registry) throws Exception {
+        DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
+                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
+                .withModelTrust(ModelRecords.TRUST);
+        try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
+             KafkaProducer<String, byte[]> producer = cluster.producer()) {
+            app.start();
+            assertThat(app.awaitRunning(TIMEOUT)).isTrue();
+            producer.send(new ProducerRecord<>(TOPICS.noisyImages(), "digit", new TensorCodec(1 << 20)
+                    .encodeUint8(new Tensor(new int[] {28, 28}, new float[28 * 28])))).get();
+            List<ConsumerRecord<String, byte[]>> denoised =
+                    cluster.readCommitted(List.of(TOPICS.denoisedImages()), 1, TIMEOUT);
+            assertThat(denoised).hasSize(1);
+            return OutputHeaders.modelVersion(denoised.get(0).headers());
+        }
+    }
+
+    private static ModelHistory history(Properties kafka) {
+        return ModelTopicReader.history(kafka, TOPICS.models(), ModelRecords.TRUST);
+    }
+
+    private static long write(KafkaProducer<String, byte[]> producer, String key, byte[] value) throws Exception {
+        return producer.send(new ProducerRecord<>(TOPICS.models(), key, value)).get().offset();
+    }
+}
