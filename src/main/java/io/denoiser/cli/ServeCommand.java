@@ -140,6 +140,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Commit (transaction) interval (default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
+    @Option(names = "--pass-timeout-ms",
+            defaultValue = "${env:DENOISER_PASS_TIMEOUT_MS:-" + DenoiserConfig.DEFAULT_PASS_TIMEOUT_MS + "}",
+            description = "Longest a stream thread waits for one forward pass; a pass that runs longer fails the "
+                    + "stream thread and turns /health/live DOWN, so the pod is restarted "
+                    + "(env DENOISER_PASS_TIMEOUT_MS; default: ${DEFAULT-VALUE}).")
+    long passTimeoutMs;
+
     @Option(names = "--state-dir", defaultValue = "${env:DENOISER_STATE_DIR:-${sys:java.io.tmpdir}/kafka-denoiser}",
             description = "Kafka Streams state directory (default: ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -158,7 +165,9 @@ public final class ServeCommand implements Callable<Integer> {
     boolean createTopics;
 
     @Option(names = "--replication-factor", defaultValue = "${env:DENOISER_REPLICATION_FACTOR}",
-            description = "Replication factor for topics it creates, instead of the files'.")
+            description = "Replication factor for topics it creates, instead of the files', and for the buffer "
+                    + "changelogs Kafka Streams creates; min.insync.replicas is capped at it "
+                    + "(env DENOISER_REPLICATION_FACTOR).")
     Short replicationFactor;
 
     @Override
@@ -203,8 +212,9 @@ public final class ServeCommand implements Callable<Integer> {
     /** The service's one typed configuration, from the options and their environment defaults. */
     DenoiserConfig config() throws IOException {
         return new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(), selectedPipelines(),
-                streamThreads, processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, maxInputBytes,
-                modelTrust.trust(), true);
+                streamThreads, processingGuarantee, commitIntervalMs, Duration.ofMillis(passTimeoutMs), stateDir,
+                maxTensorElements, maxInputBytes, modelTrust.trust(), true,
+                topicFiles.load().changelogReplication(Optional.ofNullable(replicationFactor)));
     }
 
     List<Pipeline> selectedPipelines() throws IOException {

@@ -183,7 +183,8 @@ public final class TrainCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
-             MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, () -> true, () -> Readiness.UP)) {
+             MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, () -> Readiness.UP,
+                     () -> Readiness.UP)) {
             LOG.info("trainer metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 trainer.stop();

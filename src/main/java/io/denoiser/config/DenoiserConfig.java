@@ -2,6 +2,7 @@ package io.denoiser.config;
 
 import io.denoiser.modeltopic.ModelTrust;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +20,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param streamThreads        Kafka Streams threads, each with its own copy of the network
  * @param processingGuarantee  {@code exactly_once_v2} by default
  * @param commitIntervalMs     transaction length under exactly-once; bounds end-to-end latency
+ * @param passTimeout          longest a stream thread waits for one forward pass (or a model copy's warm-up);
+ *                             a pass that runs longer fails the stream thread and turns {@code /health/live} DOWN
  * @param stateDir             Kafka Streams state directory
  * @param maxTensorElements    largest input tensor accepted; bigger ones are dead-lettered unread
  * @param maxInputBytes        largest input value accepted, in bytes, checked before anything decodes it; bigger
@@ -28,11 +31,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param modelTrust           which model records from the models topic may run (signatures)
  * @param bufferChangelog      whether the batch buffer is changelogged; only {@code bench stream} turns it
  *                             off, to measure what that durability costs (a crash then loses buffered records)
+ * @param changelogReplication replication of the buffer changelogs, as the topic files replicate theirs
  */
 public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, List<Pipeline> pipelines,
                              int streamThreads, String processingGuarantee, long commitIntervalMs,
-                             Path stateDir, long maxTensorElements, int maxInputBytes, ModelTrust modelTrust,
-                             boolean bufferChangelog) {
+                             Duration passTimeout, Path stateDir, long maxTensorElements, int maxInputBytes,
+                             ModelTrust modelTrust, boolean bufferChangelog, Replication changelogReplication) {
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
     public static final String DEFAULT_IMAGE_MODEL = "unet";
@@ -44,6 +48,13 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static final int DEFAULT_MAX_INPUT_BYTES = 1 << 20;
     /** Room above an input value for what a dead letter or changelog entry adds: key, headers, framing. */
     public static final int RECORD_OVERHEAD_BYTES = 64 << 10;
+    /**
+     * Largest input key accepted, in UTF-8 bytes: a quarter of {@link #RECORD_OVERHEAD_BYTES}, so that the
+     * key of a record the denoiser writes always fits that room. Larger keys are dead-lettered cut to it.
+     */
+    public static final int MAX_KEY_BYTES = RECORD_OVERHEAD_BYTES / 4;
+    /** Far above any pass of a bounded batch (seconds for the largest), far below forever. */
+    public static final long DEFAULT_PASS_TIMEOUT_MS = 60_000;
     /** How long an idle stream thread waits for input before it punctuates again. */
     public static final long IDLE_POLL_MS = 10;
     private static final int PRODUCER_DEFAULT_MAX_REQUEST_SIZE =
@@ -53,14 +64,18 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static DenoiserConfig defaults(KafkaConnection kafka, Path stateDir) {
         return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(),
                 List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL)), 1,
-                StreamsConfig.EXACTLY_ONCE_V2, 100, stateDir, DEFAULT_MAX_TENSOR_ELEMENTS, DEFAULT_MAX_INPUT_BYTES,
-                ModelTrust.none(), true);
+                StreamsConfig.EXACTLY_ONCE_V2, 100, Duration.ofMillis(DEFAULT_PASS_TIMEOUT_MS), stateDir,
+                DEFAULT_MAX_TENSOR_ELEMENTS, DEFAULT_MAX_INPUT_BYTES,
+                ModelTrust.none(), true, Replication.SINGLE_BROKER);
     }
 
     public DenoiserConfig {
         if (maxInputBytes < 1 || maxInputBytes > Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) {
             throw new IllegalArgumentException("the input byte limit must be between 1 and "
                     + (Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) + ", not " + maxInputBytes);
+        }
+        if (passTimeout.isNegative() || passTimeout.isZero()) {
+            throw new IllegalArgumentException("the pass timeout must be positive, not " + passTimeout);
         }
     }
 
@@ -93,6 +108,9 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 Math.max(maxRecordBytes(), PRODUCER_DEFAULT_MAX_REQUEST_SIZE));
         properties.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(maxRecordBytes()));
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) changelogReplication.factor());
+        properties.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                Integer.toString(changelogReplication.minInsyncReplicas()));
         // Pass-through settings win over the defaults above, so operators can tune any of them.
         kafka.clientProperties().forEach(properties::put);
         return properties;
@@ -100,27 +118,32 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
     public DenoiserConfig withPipelines(List<Pipeline> newPipelines) {
         return new DenoiserConfig(applicationId, kafka, topics, List.copyOf(newPipelines), streamThreads,
-                processingGuarantee, commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
+                processingGuarantee, commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust,
+                bufferChangelog, changelogReplication);
     }
 
     public DenoiserConfig withModelTrust(ModelTrust newModelTrust) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog,
+                changelogReplication);
     }
 
     public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                newCommitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
+                newCommitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog,
+                changelogReplication);
     }
 
     public DenoiserConfig withApplicationId(String newApplicationId) {
         return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog,
+                changelogReplication);
     }
 
     /** The batch buffer without its changelog: for measuring the changelog's cost, never for serving. */
     public DenoiserConfig withoutBufferChangelog() {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, stateDir, maxTensorElements, maxInputBytes, modelTrust, false);
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, false,
+                changelogReplication);
     }
 }

@@ -11,6 +11,13 @@ import java.util.function.Supplier;
 /**
  * What the denoiser counts and times, per pipeline: records in, out and dead-lettered (by reason), batch
  * sizes, inference time, end-to-end latency (record timestamp to output) and the model version served.
+ *
+ * <p>Records are counted when this instance reads or forwards them, inside a transaction that may still
+ * abort; a counter cannot be rolled back, and no processor hears of its task's commits. So under
+ * exactly-once the counters count work done (a record of an aborted transaction, or one restored after a
+ * crash and forwarded again, counts again), not committed records: those are the output topics read with
+ * {@code read_committed}, and the consumer group's offsets. Results a pass computed for a task that closed
+ * meanwhile are not forwarded and not counted.
  */
 public final class DenoiserMetrics {
 
@@ -23,12 +30,17 @@ public final class DenoiserMetrics {
     }
 
     public void recordIn(String pipeline) {
-        counter("denoiser.records.in", "Records read from the pipeline's input topic", pipeline).increment();
+        counter("denoiser.records.in", "Records read from the pipeline's input topic, re-reads included", pipeline)
+                .increment();
     }
 
-    /** One batch of {@code size} records denoised in {@code inferenceNanos}. */
+    /** One record's denoised output and latent vector forwarded to their topics. */
+    public void recordOut(String pipeline) {
+        counter("denoiser.records.out", "Records denoised and forwarded, re-forwards included", pipeline).increment();
+    }
+
+    /** One forward pass that denoised {@code size} records in {@code inferenceNanos}. */
     public void batchDenoised(String pipeline, int size, long inferenceNanos) {
-        counter("denoiser.records.out", "Records denoised and forwarded", pipeline).increment(size);
         DistributionSummary.builder("denoiser.batch.size").description("Records per forward pass")
                 .tag(PIPELINE, pipeline).publishPercentileHistogram().register(registry).record(size);
         Timer.builder("denoiser.inference").description("Forward pass time per batch").tag(PIPELINE, pipeline)

@@ -9,12 +9,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The service's HTTP endpoint: {@code /metrics} in Prometheus text format, {@code /health/live} (the process
- * answers) and {@code /health/ready} (200 only while the given readiness check holds, else 503 with its reason).
+ * The service's HTTP endpoint: {@code /metrics} in Prometheus text format, {@code /health/live} and
+ * {@code /health/ready}: each 200 only while its check holds, else 503 with the reason.
  *
  * <p>Requests are answered on a small pool of their own rather than on the JDK server's one dispatcher thread,
  * and a client gets {@value #REQUEST_SECONDS} s to send its request and as long to read the answer, so a slow
@@ -36,7 +35,7 @@ public final class MetricsServer implements AutoCloseable {
     private final ExecutorService handlers;
 
     /** @param address the interface to listen on ({@code 0.0.0.0} for all, as probes from outside need) */
-    public MetricsServer(String address, int port, PrometheusMeterRegistry registry, BooleanSupplier live,
+    public MetricsServer(String address, int port, PrometheusMeterRegistry registry, Supplier<Readiness> live,
                          Supplier<Readiness> ready) throws IOException {
         server = HttpServer.create(new InetSocketAddress(address, port), 0);
         handlers = Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
@@ -47,8 +46,7 @@ public final class MetricsServer implements AutoCloseable {
         server.setExecutor(handlers);
         server.createContext("/metrics", exchange -> respond(exchange, 200, registry.scrape(),
                 "text/plain; version=0.0.4; charset=utf-8"));
-        server.createContext("/health/live", exchange -> health(exchange, live.getAsBoolean() ? Readiness.UP
-                : Readiness.down("not alive")));
+        server.createContext("/health/live", exchange -> health(exchange, live.get()));
         server.createContext("/health/ready", exchange -> health(exchange, ready.get()));
         server.start();
     }

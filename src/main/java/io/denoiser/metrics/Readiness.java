@@ -1,8 +1,8 @@
 package io.denoiser.metrics;
 
 /**
- * What {@code /health/ready} answers: 200 and {@code UP}, or 503 and {@code DOWN} with the reason, so an
- * operator reading the probe sees what the service waits for.
+ * What {@code /health/ready} or {@code /health/live} answers: 200 and {@code UP}, or 503 and {@code DOWN} with
+ * the reason, so an operator reading the probe sees what the service waits for or why it is restarted.
  */
 public record Readiness(boolean ready, String reason) {
 

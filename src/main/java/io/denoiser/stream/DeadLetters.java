@@ -1,12 +1,13 @@
 package io.denoiser.stream;
 
+import io.denoiser.config.DenoiserConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Header names and values that explain why a record landed in the dead-letter topic, and the payload it
- * carries there: the input value, cut to the input byte limit so that a dead letter always fits its topic.
+ * Header names and values that explain why a record landed in the dead-letter topic, and the key and payload
+ * it carries there: the input's, cut to the key and input byte limits so that a dead letter always fits its topic.
  */
 final class DeadLetters {
 
@@ -19,6 +20,8 @@ final class DeadLetters {
     static final String PIPELINE = "denoiser.dlq.pipeline";
     /** Present only on a cut payload: the input value's size in bytes. */
     static final String ORIGINAL_SIZE = "denoiser.dlq.original.size";
+    /** Present only on a cut key: the input key's size in UTF-8 bytes. */
+    static final String ORIGINAL_KEY_SIZE = "denoiser.dlq.original.key.size";
     /** Messages may quote the input; this much says what went wrong and keeps the headers small. */
     static final int MAX_MESSAGE_CHARS = 1000;
 
@@ -44,6 +47,46 @@ final class DeadLetters {
         }
         put(headers, ORIGINAL_SIZE, Integer.toString(value.length));
         return Arrays.copyOf(value, maxBytes);
+    }
+
+    /**
+     * {@code key} whole if it has at most {@link DenoiserConfig#MAX_KEY_BYTES} UTF-8 bytes, else its longest
+     * prefix of whole characters within them and its size in a header.
+     */
+    static String key(String key, Headers headers) {
+        if (key == null || utf8Length(key) <= DenoiserConfig.MAX_KEY_BYTES) {
+            return key;
+        }
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        put(headers, ORIGINAL_KEY_SIZE, Integer.toString(bytes.length));
+        int end = DenoiserConfig.MAX_KEY_BYTES;
+        while (end > 0 && (bytes[end] & 0xc0) == 0x80) {
+            end--;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** The UTF-8 size of {@code text}, counted without encoding it: a key may be megabytes. */
+    static int utf8Length(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return (int) Math.min(bytes, Integer.MAX_VALUE);
     }
 
     private static void put(Headers headers, String key, String value) {

@@ -10,12 +10,6 @@ import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.modeltopic.ModelTrust;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -41,17 +35,15 @@ import org.slf4j.LoggerFactory;
  * a record held only in memory would be lost if the process died after that commit. The store's changelog
  * writes commit in the same exactly-once transaction as the offsets and the outputs, so after a crash the
  * buffered records come back with the store and are denoised then: none lost, none twice. The same holds
- * while a pass is computing: a commit then includes its records as still buffered.
+ * while a pass is computing: a commit then includes its records as still buffered. The same holds across a
+ * close and a new init of this instance (Kafka Streams reuses it after a revive or a resume): each init starts a
+ * new {@link TaskIncarnation}, and a pass still running for the one before reports to that closed one.
  */
-final class DenoiseProcessor implements Processor<String, byte[], String, byte[]>, ThreadBatch.Owner {
+final class DenoiseProcessor implements Processor<String, byte[], String, byte[]>, TaskIncarnation.Outcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(DenoiseProcessor.class);
     /** Longest a finished result waits for its task's next punctuation when the task receives nothing. */
     private static final long MAX_TICK_MS = 10;
-
-    /** A buffered record with its decoded input, kept in memory so the hot path decodes once. */
-    private record InFlight(BufferedRecord record, RecordInput.Decoded input) {
-    }
 
     private final ModelCatalog catalog;
     private final ModelTrust trust;
@@ -63,16 +55,12 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private final Pipeline pipeline;
     private final DenoiserMetrics metrics;
     private final int maxInputBytes;
-    private final Map<Long, InFlight> inFlight = new HashMap<>();
-    /** Filled by the inference thread, drained in order by the stream thread. */
-    private final ConcurrentSkipListMap<Long, ThreadBatch.Outcome> finished = new ConcurrentSkipListMap<>();
-    private final Map<Long, InvalidRecordException> rejectedOnRestore = new TreeMap<>();
-    /** Buffered records kept out of the batch while this instance lags the release the partition served. */
-    private final List<Long> held = new ArrayList<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<Long, byte[]> buffer;
-    private ServedRelease served;
     private ThreadBatch batch;
+    /** A new one at each init: a pass started before a close reports to the one closed. */
+    private TaskIncarnation incarnation;
+    private ReleaseHold hold;
     private long nextSequence;
 
     DenoiseProcessor(ModelCatalog catalog, ModelTrust trust, TensorCodec codec, ThreadLocal<ThreadBatch> threadBatches,
@@ -97,7 +85,8 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         batch = threadBatches.get();
         batch.prepare(catalog, pipeline.batchSize());
         buffer = context.getStateStore(nodes.bufferStore());
-        served = new ServedRelease(buffer);
+        incarnation = new TaskIncarnation();
+        hold = new ReleaseHold(new ServedRelease(buffer), catalog, nodes.pipeline());
         restoreBuffered();
         long tick = Math.max(1, Math.min(MAX_TICK_MS, pipeline.maxWaitMs() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
@@ -115,7 +104,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     /**
      * Records buffered before a crash or a rebalance rejoin the batch, which runs whenever it fills, so that
      * a long restore stays within a batch's bounds; nothing may be forwarded from init (outcomes wait in
-     * {@code finished} for the first punctuation or record).
+     * the incarnation for the first punctuation or record).
      */
     private void restoreBuffered() {
         try (KeyValueIterator<Long, byte[]> restored = buffer.all()) {
@@ -126,17 +115,16 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 nextSequence = Math.max(nextSequence, entry.key + 1);
                 BufferedRecord record = BufferedRecord.fromBytes(entry.value);
                 try {
-                    add(entry.key, record, input.read(record.value(), null, catalog));
+                    add(entry.key, record, input.read(record, catalog));
                     runBatchIfFull();
                 } catch (InvalidRecordException e) {
-                    inFlight.put(entry.key, new InFlight(record, null));
-                    rejectedOnRestore.put(entry.key, e);
+                    incarnation.rejectOnRestore(entry.key, record, e);
                 }
             });
         }
-        if (!inFlight.isEmpty()) {
+        if (incarnation.size() > 0) {
             LOG.info("pipeline {}: {} buffered records restored, denoised within {} ms", nodes.pipeline(),
-                    inFlight.size(), pipeline.maxWaitMs());
+                    incarnation.size(), pipeline.maxWaitMs());
         }
     }
 
@@ -145,11 +133,10 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         releaseHeld();
         metrics.recordIn(nodes.pipeline());
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        BufferedRecord arrived = new BufferedRecord(record.key(), record.value(), record.timestamp(), source.topic(),
-                source.partition(), source.offset());
+        BufferedRecord arrived = BufferedRecord.arrived(record, source);
         RecordInput.Decoded tensor;
         try {
-            tensor = input.read(record.value(), record.headers(), catalog);
+            tensor = input.read(arrived, catalog);
         } catch (InvalidRecordException e) {
             deadLetter(arrived, e.reason().name(), e);
             return;
@@ -162,32 +149,21 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     }
 
     private void add(long sequence, BufferedRecord record, RecordInput.Decoded tensor) {
-        inFlight.put(sequence, new InFlight(record, tensor));
-        if (!held.isEmpty() || served.isAheadOf(catalog)) {
-            if (held.isEmpty()) {
-                LOG.warn("pipeline {}: this task's partition served release {} of model {}, this instance has {}; "
-                        + "its records wait in the buffer until the models topic brings it", nodes.pipeline(),
-                        served.release(), catalog.modelName(), catalog.topicRelease());
-            }
-            held.add(sequence);
+        incarnation.add(sequence, record, tensor);
+        if (hold.holds(sequence)) {
             return;
         }
-        batch.add(new ThreadBatch.Pending(this, sequence, tensor.tensor().values(), tensor.modelShape()),
+        batch.add(new ThreadBatch.Pending(incarnation, sequence, tensor.tensor().values(), tensor.modelShape()),
                 context.currentSystemTimeMs());
     }
 
     /** Held records join the batch, in order, once this instance has the release their partition served. */
     private void releaseHeld() {
-        if (held.isEmpty() || served.isAheadOf(catalog)) {
-            return;
-        }
-        List<Long> waiting = List.copyOf(held);
-        held.clear();
-        for (long sequence : waiting) {
-            InFlight record = inFlight.get(sequence);
+        hold.release(sequence -> {
+            TaskIncarnation.InFlight record = incarnation.get(sequence);
             add(sequence, record.record(), record.input());
             runBatchIfFull();
-        }
+        });
     }
 
     /** Full by count, or by the values its records hold: large images flush a batch long before the count does. */
@@ -197,38 +173,21 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         }
     }
 
-    @Override
-    public void completed(long sequence, ThreadBatch.Outcome outcome) {
-        finished.put(sequence, outcome);
-    }
-
     /** Forwards this task's finished records in arrival order and deletes them from its buffer. */
     private void forwardFinished() {
-        rejectedOnRestore.forEach((sequence, e) -> {
-            deadLetter(inFlight.remove(sequence).record(), e.reason().name(), e);
-            buffer.delete(sequence);
-        });
-        rejectedOnRestore.clear();
-        boolean forwarded = false;
-        while (!finished.isEmpty()) {
-            Map.Entry<Long, ThreadBatch.Outcome> entry = finished.pollFirstEntry();
-            InFlight record = inFlight.remove(entry.getKey());
-            ThreadBatch.Outcome outcome = entry.getValue();
-            if (outcome.failure() != null) {
-                deadLetter(record.record(), outcome.failure() instanceof InvalidRecordException e ? e.reason().name()
-                        : "MODEL_FAILURE", outcome.failure());
-            } else {
-                forward(record, outcome);
-                forwarded = true;
-            }
-            buffer.delete(entry.getKey());
-        }
-        if (forwarded) {
-            served.servedFrom(catalog);
+        if (incarnation.drain(this) > 0) {
+            hold.served();
         }
     }
 
-    private void forward(InFlight record, ThreadBatch.Outcome outcome) {
+    @Override
+    public void rejected(long sequence, BufferedRecord record, String reason, Exception cause) {
+        deadLetter(record, reason, cause);
+        buffer.delete(sequence);
+    }
+
+    @Override
+    public void denoised(long sequence, TaskIncarnation.InFlight record, ThreadBatch.Outcome outcome) {
         RecordInput.Decoded in = record.input();
         OutputHeaders headers = new OutputHeaders(outcome.model().metadata(), nodes.pipeline(), outcome.inferenceNanos(),
                 ImageQuality.mse(in.tensor().values(), outcome.output()));
@@ -241,7 +200,9 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
                 denoisedFormat), source.timestamp(), headers.toHeaders(denoisedFormat)), nodes.denoisedSink());
         context.forward(new Record<>(source.key(), codec.encode(new Tensor(new int[] {outcome.latent().length},
                 outcome.latent()), latentFormat), source.timestamp(), headers.toHeaders(latentFormat)), nodes.latentSink());
+        metrics.recordOut(nodes.pipeline());
         metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - source.timestamp());
+        buffer.delete(sequence);
     }
 
     private void runBatch() {
@@ -250,18 +211,18 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
 
     @Override
     public void close() {
-        batch.removeOwner(this);
-        inFlight.clear();
-        finished.clear();
-        rejectedOnRestore.clear();
-        held.clear();
+        if (incarnation != null) {
+            batch.removeOwner(incarnation);
+            incarnation.close();
+        }
     }
 
     private void deadLetter(BufferedRecord record, String reason, Exception cause) {
         RecordHeaders headers = new RecordHeaders();
         DeadLetters.describe(headers, reason, cause, record.topic(), record.partition(), record.offset(), nodes.pipeline());
-        context.forward(new Record<>(record.key(), DeadLetters.payload(record.value(), maxInputBytes, headers),
-                record.timestamp(), headers), nodes.deadLetterSink());
+        context.forward(new Record<>(DeadLetters.key(record.key(), headers),
+                DeadLetters.payload(record.value(), maxInputBytes, headers), record.timestamp(), headers),
+                nodes.deadLetterSink());
         metrics.deadLettered(nodes.pipeline(), reason);
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,7 @@ public final class DenoiserApp implements AutoCloseable {
     private final ModelRegistry registry;
     private final DenoiserMetrics metrics;
     private final CountDownLatch running = new CountDownLatch(1);
-    private final InferenceWorkers inference = InferenceWorkers.dedicated();
+    private final InferenceWorkers inference;
     /** Restarts run here: closing a client from its own global thread would wait for that thread forever. */
     private final ExecutorService restarts = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "denoiser-restart");
@@ -54,6 +55,7 @@ public final class DenoiserApp implements AutoCloseable {
         this.config = config;
         this.registry = registry;
         this.metrics = metrics;
+        this.inference = InferenceWorkers.dedicated(config.passTimeout());
         config.pipelines().forEach(pipeline -> metrics.modelVersion(pipeline.name(), pipeline.modelName(),
                 () -> registry.catalog(pipeline.modelName()).currentVersion()));
         metrics.modelCopiesOpen(DenoisingModel::openCopies);
@@ -157,11 +159,18 @@ public final class DenoiserApp implements AutoCloseable {
         return state == KafkaStreams.State.RUNNING ? Readiness.UP : Readiness.down("streams client " + state);
     }
 
-    /** Alive unless the streams client failed or was shut down (a restart to add a pipeline is alive). */
-    public boolean live() {
+    /**
+     * Alive unless the streams client failed or was shut down (a restart to add a pipeline is alive), or a
+     * forward pass has outrun the pass timeout: nothing in the process can end a hung native call.
+     */
+    public Readiness live() {
+        Optional<String> hung = inference.hungPass();
+        if (hung.isPresent()) {
+            return Readiness.down(hung.get());
+        }
         KafkaStreams.State state = client.streams().state();
         return restarting || state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
-                && state != KafkaStreams.State.PENDING_ERROR;
+                && state != KafkaStreams.State.PENDING_ERROR ? Readiness.UP : Readiness.down("streams client " + state);
     }
 
     public ModelRegistry registry() {

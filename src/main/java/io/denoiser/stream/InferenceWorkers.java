@@ -1,8 +1,10 @@
 package io.denoiser.stream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,20 +26,30 @@ public final class InferenceWorkers implements AutoCloseable {
 
     private final boolean dedicated;
     private final ForwardPass pass;
+    private final Duration passTimeout;
     /** Each stream thread's worker, by stream thread. */
     private final Map<Thread, ExecutorService> executors = new ConcurrentHashMap<>();
+    /**
+     * Every dedicated worker with its stream thread, kept after that thread ends until the worker is idle:
+     * a pass that hung is why a stream thread fails, and it must stay visible to the liveness probe.
+     */
+    private final Map<InferenceWorker, Thread> watched = new ConcurrentHashMap<>();
     private final ThreadLocal<InferenceWorker> perStreamThread = ThreadLocal.withInitial(this::newWorker);
     /** Run by each worker thread as it ends: the model copies it owns live in that thread. */
     private volatile Runnable onWorkerEnd = () -> { };
 
-    private InferenceWorkers(boolean dedicated, ForwardPass pass) {
+    private InferenceWorkers(boolean dedicated, ForwardPass pass, Duration passTimeout) {
         this.dedicated = dedicated;
         this.pass = pass;
+        this.passTimeout = passTimeout;
     }
 
-    /** One worker thread per stream thread, shared by every pipeline that thread serves. */
-    public static InferenceWorkers dedicated() {
-        return new InferenceWorkers(true, ForwardPass.MODEL);
+    /**
+     * One worker thread per stream thread, shared by every pipeline that thread serves; a stream thread waits
+     * at most {@code passTimeout} for a pass (or a model copy's warm-up) before it fails.
+     */
+    public static InferenceWorkers dedicated(Duration passTimeout) {
+        return new InferenceWorkers(true, ForwardPass.MODEL, passTimeout);
     }
 
     /** Passes run on the stream thread that starts them. */
@@ -47,7 +59,7 @@ public final class InferenceWorkers implements AutoCloseable {
 
     /** Passes {@code pass} runs, on the stream thread that starts them: for tests of failing passes. */
     static InferenceWorkers callingThread(ForwardPass pass) {
-        return new InferenceWorkers(false, pass);
+        return new InferenceWorkers(false, pass, Duration.ZERO);
     }
 
     /** What a pass runs. */
@@ -78,7 +90,23 @@ public final class InferenceWorkers implements AutoCloseable {
             return thread;
         });
         executors.put(streamThread, executor);
-        return InferenceWorker.on(executor);
+        InferenceWorker worker = InferenceWorker.on(executor, passTimeout);
+        watched.put(worker, streamThread);
+        return worker;
+    }
+
+    /**
+     * Why the process is no longer alive, if a pass has run longer than the pass timeout: its stream thread
+     * has given up on it, but a hung native call cannot be stopped, and only a restart frees its thread.
+     */
+    public Optional<String> hungPass() {
+        watched.entrySet().removeIf(entry -> !entry.getValue().isAlive() && entry.getKey().busyFor().isEmpty());
+        return watched.entrySet().stream()
+                .filter(entry -> entry.getKey().busyFor().filter(busy -> busy.compareTo(passTimeout) > 0).isPresent())
+                .findFirst()
+                .map(entry -> "a forward pass of stream thread " + entry.getValue().getName() + " has run for "
+                        + entry.getKey().busyFor().map(Duration::toMillis).orElse(0L) + " ms, over the pass timeout of "
+                        + passTimeout.toMillis() + " ms");
     }
 
     /** Has each dedicated worker thread run {@code hook} as it ends, after its last pass. */

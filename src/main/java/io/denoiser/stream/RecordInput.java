@@ -7,19 +7,18 @@ import io.denoiser.codec.Luminance;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
+import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
 import io.denoiser.model.ImageTiling;
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelShape;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 
 /**
- * Turns a pipeline's input record into the tensor its model takes: a value over the byte limit refused
- * before anything reads it, the format from the content-type header or the bytes, decoded with sizes checked first, then the shape checked against what the model accepts.
+ * Turns a pipeline's input record into the tensor its model takes: a value over the byte limit, or a key
+ * over the key limit, refused before anything reads it, the format from the content-type header or the bytes,
+ * decoded with sizes checked first, then the shape checked against what the model accepts.
  * A tiled image model takes images of any size it can tile, grayscale or colour, as they are. A model of
  * one fixed shape takes only that shape: a colour PNG or JPEG is reduced to its luminance first (those
  * models are single-channel), and an image of another size is resized only when the pipeline allows it and
@@ -48,17 +47,24 @@ final class RecordInput {
         this.maxBytes = maxBytes;
     }
 
-    /** Decodes {@code value} into what the version {@code model} uses now takes, or says why it cannot. */
-    Decoded read(byte[] value, Headers headers, ModelCatalog model) {
+    /** Decodes {@code record} into what the version {@code model} uses now takes, or says why it cannot. */
+    Decoded read(BufferedRecord record, ModelCatalog model) {
+        byte[] value = record.value();
         // A compressed producer can put a value far larger than the topic's limit on it; nothing that
         // size may be decoded, buffered or copied whole into a dead letter.
         if (value != null && value.length > maxBytes) {
             throw new InvalidRecordException(Reason.OVERSIZE, "value of " + value.length
                     + " bytes exceeds the limit of " + maxBytes + " bytes (--max-input-bytes)");
         }
+        // Keys come whole into every output, dead letter and changelog entry; the same producer can send a huge one.
+        int keyBytes = DeadLetters.utf8Length(record.key());
+        if (keyBytes > DenoiserConfig.MAX_KEY_BYTES) {
+            throw new InvalidRecordException(Reason.OVERSIZE, "key of " + keyBytes + " bytes exceeds the limit of "
+                    + DenoiserConfig.MAX_KEY_BYTES + " bytes");
+        }
         int[] modelInput = model.currentShape().input();
         Optional<ImageTiling> tiling = model.currentTiling();
-        TensorFormat format = TensorCodec.formatOf(value, contentType(headers));
+        TensorFormat format = TensorCodec.formatOf(value, record.contentType());
         Tensor tensor = codec.decode(value, format);
         boolean uint8 = TensorCodec.isUint8Binary(value, format);
         if (tiling.isPresent()) {
@@ -87,10 +93,5 @@ final class RecordInput {
         throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
                 + " does not match the model's " + Arrays.toString(modelInput)
                 + (pipeline.resizeImages() ? "" : " (resizing images is off for this pipeline)"));
-    }
-
-    private static String contentType(Headers headers) {
-        Header header = headers == null ? null : headers.lastHeader(TensorFormat.CONTENT_TYPE_HEADER);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

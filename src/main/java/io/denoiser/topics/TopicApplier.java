@@ -86,7 +86,7 @@ public final class TopicApplier {
                 unchanged.add(spec.name());
             } else if (fix) {
                 alterations.put(resource, drifted.stream().map(key -> new AlterConfigOp(
-                        new ConfigEntry(key, spec.configs().get(key)), AlterConfigOp.OpType.SET)).toList());
+                        new ConfigEntry(key, configs(spec).get(key)), AlterConfigOp.OpType.SET)).toList());
                 altered.add(spec.name() + " " + drifted);
             } else {
                 problems.add(spec.name() + ": configs differ from the topic file: " + drifted);
@@ -101,7 +101,7 @@ public final class TopicApplier {
     private void create(List<TopicSpec> missing) throws ExecutionException, InterruptedException {
         if (!missing.isEmpty()) {
             admin.createTopics(missing.stream().map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor(t))
-                    .configs(t.configs())).toList()).all().get();
+                    .configs(configs(t))).toList()).all().get();
             awaitLeaders(admin, names(missing));
         }
     }
@@ -144,10 +144,14 @@ public final class TopicApplier {
         }
     }
 
-    private static List<String> drifted(TopicSpec spec, Config actual) {
-        return spec.configs().entrySet().stream()
+    private List<String> drifted(TopicSpec spec, Config actual) {
+        return configs(spec).entrySet().stream()
                 .filter(e -> actual.get(e.getKey()) == null || !e.getValue().equals(actual.get(e.getKey()).value()))
                 .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private Map<String, String> configs(TopicSpec spec) {
+        return spec.configsFor(replicationFactor(spec));
     }
 
     private short replicationFactor(TopicSpec spec) {

@@ -3,6 +3,7 @@ package io.denoiser.topics;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.denoiser.config.Replication;
 import io.denoiser.config.TopicNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,6 +36,18 @@ public final class TopicCatalog {
 
     private TopicCatalog(List<TopicSpec> topics) {
         this.topics = List.copyOf(topics);
+    }
+
+    /**
+     * How the buffer changelogs Kafka Streams creates are replicated: as strongly as the files replicate their
+     * topics, or with the factor of {@code override} (as for the topics themselves) and a min.insync.replicas
+     * no higher than it.
+     */
+    public Replication changelogReplication(Optional<Short> override) {
+        short factor = override.orElseGet(() -> topics.stream().map(TopicSpec::replicationFactor)
+                .max(Comparator.naturalOrder()).orElse((short) 1));
+        int minInsync = topics.stream().mapToInt(TopicSpec::minInsyncReplicas).max().orElse(1);
+        return new Replication(factor, Math.min(minInsync, factor));
     }
 
     /** Every {@code *.yaml} file in {@code dir}. */

@@ -1,5 +1,6 @@
 package io.denoiser.topics;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,6 +25,25 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
         configs = configs == null ? Map.of() : Map.copyOf(configs);
         producers = producers == null ? List.of() : List.copyOf(producers);
         consumers = consumers == null ? List.of() : List.copyOf(consumers);
+    }
+
+    /** Replicas that must have a write under {@code acks=all}: its {@code min.insync.replicas}, else the broker's 1. */
+    public int minInsyncReplicas() {
+        String declared = configs.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+        return declared == null ? 1 : Integer.parseInt(declared);
+    }
+
+    /**
+     * Its configs for a topic of {@code replicas} replicas: {@code min.insync.replicas} no higher than that,
+     * or no write to a topic created with fewer replicas than the file declares (one broker) could succeed.
+     */
+    public Map<String, String> configsFor(short replicas) {
+        if (minInsyncReplicas() <= replicas) {
+            return configs;
+        }
+        Map<String, String> capped = new HashMap<>(configs);
+        capped.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Short.toString(replicas));
+        return Map.copyOf(capped);
     }
 
     /** The largest record batch the topic takes: its {@code max.message.bytes}, or the broker default. */

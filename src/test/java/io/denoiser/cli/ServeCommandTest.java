@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
 import io.denoiser.topics.TopicCatalog;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -53,5 +57,32 @@ class ServeCommandTest {
                 "--model-file", "pump-lstm=/m/p.dnm,fan-lstm=/m/f.dnm");
 
         assertThat(serve.modelFiles).containsExactly("vibration-lstm=/m/v.dnm", "pump-lstm=/m/p.dnm", "fan-lstm=/m/f.dnm");
+    }
+
+    @Test
+    void shouldCarryThePassTimeoutIntoTheConfigurationWithTheServicesDefault() throws Exception {
+        ServeCommand defaults = new ServeCommand();
+        new CommandLine(defaults).parseArgs();
+        ServeCommand shorter = new ServeCommand();
+        new CommandLine(shorter).parseArgs("--pass-timeout-ms", "15000");
+
+        assertThat(defaults.config().passTimeout()).isEqualTo(Duration.ofMillis(DenoiserConfig.DEFAULT_PASS_TIMEOUT_MS));
+        assertThat(shorter.config().passTimeout()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void shouldReplicateTheBufferChangelogsAsTheTopicFilesReplicateTheirTopicsOrAsTheOverrideSays() throws Exception {
+        ServeCommand files = new ServeCommand();
+        new CommandLine(files).parseArgs();
+        ServeCommand singleBroker = new ServeCommand();
+        new CommandLine(singleBroker).parseArgs("--replication-factor", "1");
+
+        Properties fromFiles = files.config().streamsProperties();
+        Properties overridden = singleBroker.config().streamsProperties();
+
+        assertThat(fromFiles).containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+                .containsEntry(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), "2");
+        assertThat(overridden).containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
+                .containsEntry(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), "1");
     }
 }

@@ -31,6 +31,13 @@ class DenoiserConfigTest {
     }
 
     @Test
+    void shouldLeaveTheBufferChangelogsOfTheSingleBrokerDefaultsToTheBrokersReplication() {
+        Properties properties = DenoiserConfig.defaults(KafkaConnection.of("broker:9092"), stateDir).streamsProperties();
+        assertThat(properties.get(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(-1);
+        assertThat(properties.get(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG))).isEqualTo("1");
+    }
+
+    @Test
     void shouldLetPassThroughClientSettingsOverrideItsDefaults() {
         KafkaConnection kafka = new KafkaConnection("broker:9092", Map.of(StreamsConfig.POLL_MS_CONFIG, "50",
                 "security.protocol", "SASL_SSL"));

@@ -69,11 +69,22 @@ final class HelmChartTopicsTest {
             assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "prod-cluster");
             Map<String, Object> spec = (Map<String, Object>) topic.getAdditionalProperties().get("spec");
             assertThat(spec).containsEntry("topicName", file.name()).containsEntry("partitions", file.partitions())
-                    .containsEntry("replicas", 2).containsEntry("config", file.configs());
+                    .containsEntry("replicas", 2).containsEntry("config", file.configsFor((short) 2));
         }
         assertThat(manifests.all(Job.class)).isEmpty();
         assertThat(manifests.named(Deployment.class, DENOISER).getSpec().getTemplate().getSpec().getContainers()
                 .get(0).getArgs()).containsExactly("serve", "--no-create-topics");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldCapMinInsyncReplicasOfStrimziTopicsAtAReplicationFactorBelowTheFiles() {
+        List<GenericKubernetesResource> kafkaTopics = HelmChart.render("strimzi-single-broker.yaml").ofKind("KafkaTopic");
+        assertThat(kafkaTopics).isNotEmpty().allSatisfy(topic -> {
+            Map<String, Object> spec = (Map<String, Object>) topic.getAdditionalProperties().get("spec");
+            assertThat(spec).containsEntry("replicas", 1);
+            assertThat((Map<String, Object>) spec.get("config")).containsEntry("min.insync.replicas", "1");
+        });
     }
 
     private static List<String> yamlFileNames(Path directory) throws IOException {

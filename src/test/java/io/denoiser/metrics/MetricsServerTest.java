@@ -19,7 +19,7 @@ class MetricsServerTest {
     @Test
     void shouldDropAClientThatNeverFinishesItsRequestAndKeepAnsweringProbes() throws Exception {
         try (MetricsServer server = new MetricsServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> true, () -> Readiness.down("waiting for model photo"));
+                () -> Readiness.UP, () -> Readiness.down("waiting for model photo"));
              Socket stalled = new Socket("127.0.0.1", server.port())) {
             stalled.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
             stalled.setSoTimeout(30_000);
@@ -40,8 +40,20 @@ class MetricsServerTest {
     @Test
     void shouldListenOnlyOnTheGivenInterface() throws Exception {
         try (MetricsServer server = new MetricsServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> true, () -> Readiness.UP)) {
+                () -> Readiness.UP, () -> Readiness.UP)) {
             assertThat(server.address()).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void shouldAnswerTheLivenessProbeDownWithItsReason() throws Exception {
+        try (MetricsServer server = new MetricsServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> Readiness.down("a forward pass has run for 61000 ms"), () -> Readiness.UP)) {
+            HttpResponse<String> live = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/health/live")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(live.statusCode()).isEqualTo(503);
+            assertThat(live.body()).isEqualTo("DOWN: a forward pass has run for 61000 ms\n");
         }
     }
 }

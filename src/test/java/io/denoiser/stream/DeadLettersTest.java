@@ -2,6 +2,7 @@ package io.denoiser.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.config.DenoiserConfig;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -28,5 +29,28 @@ class DeadLettersTest {
         assertThat(DeadLetters.payload(null, 4, whole)).isNull();
         assertThat(whole.lastHeader(DeadLetters.ORIGINAL_SIZE)).isNull();
         assertThat(new String(cut.lastHeader(DeadLetters.ORIGINAL_SIZE).value(), StandardCharsets.UTF_8)).isEqualTo("5");
+    }
+
+    @Test
+    void shouldCutAnOversizeKeyOnACharacterBoundaryWithinTheKeyLimitAndGiveItsSize() {
+        Headers headers = new RecordHeaders();
+        String euros = "\u20ac".repeat(DenoiserConfig.MAX_KEY_BYTES);
+
+        String cut = DeadLetters.key(euros, headers);
+
+        assertThat(cut).isEqualTo("\u20ac".repeat(DenoiserConfig.MAX_KEY_BYTES / 3));
+        assertThat(new String(headers.lastHeader(DeadLetters.ORIGINAL_KEY_SIZE).value(), StandardCharsets.UTF_8))
+                .isEqualTo(Integer.toString(3 * DenoiserConfig.MAX_KEY_BYTES));
+    }
+
+    @Test
+    void shouldKeepAKeyWithinTheLimitWholeAndCountItsUtf8Bytes() {
+        Headers headers = new RecordHeaders();
+        String key = "a\u00e9\u20ac\ud83d\ude00";
+
+        assertThat(DeadLetters.key(key, headers)).isSameAs(key);
+        assertThat(DeadLetters.key(null, headers)).isNull();
+        assertThat(headers.lastHeader(DeadLetters.ORIGINAL_KEY_SIZE)).isNull();
+        assertThat(DeadLetters.utf8Length(key)).isEqualTo(key.getBytes(StandardCharsets.UTF_8).length).isEqualTo(10);
     }
 }

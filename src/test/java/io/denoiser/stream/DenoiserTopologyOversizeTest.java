@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Input values over the byte limit: refused before decoding, and nothing written for them exceeds the limit. */
+/** Input values over the byte limit, or keys over the key limit: refused before decoding, and nothing written for them exceeds the limits. */
 class DenoiserTopologyOversizeTest {
 
     private static final int[] DIGIT = {28, 28};
@@ -101,6 +101,24 @@ class DenoiserTopologyOversizeTest {
         assertThat(header(letter.headers(), DeadLetters.REASON)).isEqualTo("UNKNOWN_FORMAT");
         assertThat(letter.value()).isEqualTo(atLimit);
         assertThat(letter.headers().lastHeader(DeadLetters.ORIGINAL_SIZE)).isNull();
+    }
+
+    @Test
+    void shouldDeadLetterAValidDigitUnderAHugeKeyWithTheKeyCutAndItsOriginalSize() {
+        String hugeKey = "k".repeat(2 << 20) + "\u00e9";
+        byte[] digit = codec.encodeUint8(new Tensor(DIGIT, new float[784]));
+
+        noisy.pipeInput(hugeKey, digit);
+        noisy.pipeInput("good", digit);
+
+        TestRecord<String, byte[]> letter = deadLetters.readRecord();
+        assertThat(header(letter.headers(), DeadLetters.REASON)).isEqualTo("OVERSIZE");
+        assertThat(header(letter.headers(), DeadLetters.ORIGINAL_KEY_SIZE)).isEqualTo(Integer.toString((2 << 20) + 2));
+        assertThat(letter.key()).isEqualTo("k".repeat(DenoiserConfig.MAX_KEY_BYTES));
+        assertThat(letter.value()).isEqualTo(digit);
+        assertThat(changelog.readValuesToList()).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry == null ? 0 : entry.length).isLessThan(LIMIT));
+        assertThat(denoised.isEmpty()).isTrue();
     }
 
     /** A JSON tensor with a {@code bytes}-long string field the reader skips. */

@@ -132,7 +132,7 @@ class DenoiserTopologyTest {
 
     @Test
     void shouldForwardBatchesComputedOnAnInferenceThreadOnlyFromTheStreamThreadInArrivalOrder() {
-        try (InferenceWorkers inference = InferenceWorkers.dedicated()) {
+        try (InferenceWorkers inference = InferenceWorkers.dedicated(Duration.ofMinutes(1))) {
             startImagesOn(inference);
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -153,7 +153,7 @@ class DenoiserTopologyTest {
 
     @Test
     void shouldForwardABatchFlushedByTheMaximumWaitInTheSamePunctuationEvenOnAnInferenceThread() {
-        try (InferenceWorkers inference = InferenceWorkers.dedicated()) {
+        try (InferenceWorkers inference = InferenceWorkers.dedicated(Duration.ofMinutes(1))) {
             startImagesOn(inference);
             noisy.pipeInput("slow-0", codec.encodeUint8(new Tensor(DIGIT, digit(0.2f))));
             noisy.pipeInput("slow-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.4f))));

@@ -3,6 +3,7 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -25,7 +26,7 @@ class InferenceWorkerTest {
 
     @Test
     void shouldReturnBeforeThePassEndsAndRunPassesOneAtATimeInOrder() throws Exception {
-        InferenceWorker worker = InferenceWorker.on(executor);
+        InferenceWorker worker = InferenceWorker.on(executor, Duration.ofMinutes(1));
         CountDownLatch release = new CountDownLatch(1);
         List<String> ran = new CopyOnWriteArrayList<>();
         worker.start(() -> {
@@ -46,14 +47,14 @@ class InferenceWorkerTest {
 
     @Test
     void shouldRunCallsOnTheWorkerThread() {
-        InferenceWorker worker = InferenceWorker.on(executor);
+        InferenceWorker worker = InferenceWorker.on(executor, Duration.ofMinutes(1));
         String caller = Thread.currentThread().getName();
         assertThat(worker.call(() -> Thread.currentThread().getName())).isNotEqualTo(caller);
     }
 
     @Test
     void shouldFailTheNextStartWhenAPassDiedOfAnError() {
-        InferenceWorker worker = InferenceWorker.on(executor);
+        InferenceWorker worker = InferenceWorker.on(executor, Duration.ofMinutes(1));
         worker.start(() -> {
             throw new OutOfMemoryError("native allocation failed");
         });

@@ -1,18 +1,21 @@
 package io.denoiser.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.Test;
 
 class InferenceWorkersTest {
 
     @Test
     void shouldGiveEachStreamThreadItsOwnNamedWorkerThread() throws Exception {
-        try (InferenceWorkers workers = InferenceWorkers.dedicated()) {
+        try (InferenceWorkers workers = InferenceWorkers.dedicated(Duration.ofMinutes(1))) {
             Thread mine = workerThreadOf(workers, "stream-thread-1");
             Thread again = workerThreadOf(workers, "stream-thread-1");
             assertThat(mine.getName()).isEqualTo("inference-stream-thread-1");
@@ -23,7 +26,7 @@ class InferenceWorkersTest {
 
     @Test
     void shouldStopTheWorkerOfAStreamThreadThatEndedWhenAReplacementStarts() throws Exception {
-        try (InferenceWorkers workers = InferenceWorkers.dedicated()) {
+        try (InferenceWorkers workers = InferenceWorkers.dedicated(Duration.ofMinutes(1))) {
             Thread orphan = workerThreadOf(workers, "stream-thread-1");
             assertThat(orphan.isAlive()).isTrue();
             Thread replacement = workerThreadOf(workers, "stream-thread-2");
@@ -34,7 +37,7 @@ class InferenceWorkersTest {
 
     @Test
     void shouldStopEveryWorkerOnClose() throws Exception {
-        InferenceWorkers workers = InferenceWorkers.dedicated();
+        InferenceWorkers workers = InferenceWorkers.dedicated(Duration.ofMinutes(1));
         Thread worker = workerThreadOf(workers, "stream-thread-1");
         workers.close();
         worker.join(10_000);
@@ -54,7 +57,7 @@ class InferenceWorkersTest {
 
     @Test
     void shouldKeepTheWorkerOfAStreamThreadStillRunningAtCloseSoItsNextPassSucceeds() throws Exception {
-        InferenceWorkers workers = InferenceWorkers.dedicated();
+        InferenceWorkers workers = InferenceWorkers.dedicated(Duration.ofMinutes(1));
         CountDownLatch gotWorker = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<String> secondPass = new AtomicReference<>();
@@ -75,6 +78,42 @@ class InferenceWorkersTest {
         closed.countDown();
         streamThread.join(10_000);
         assertThat(secondPass.get()).isEqualTo("after close");
+    }
+
+    @Test
+    void shouldStopWaitingForAPassPastThePassTimeoutAndReportItHungUntilItEnds() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (InferenceWorkers workers = InferenceWorkers.dedicated(Duration.ofMillis(300))) {
+            InferenceWorker worker = workers.forCurrentThread();
+            worker.start(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+
+            Throwable gaveUp = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowable(worker::awaitIdle));
+            assertThat(gaveUp).isInstanceOf(StreamsException.class).hasMessageContaining("pass timeout of 300 ms");
+            assertThat(workers.hungPass()).hasValueSatisfying(reason -> assertThat(reason)
+                    .contains("stream thread " + Thread.currentThread().getName(), "over the pass timeout of 300 ms"));
+
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> workers.hungPass().isEmpty());
+            assertThat(worker.call(() -> "next")).isEqualTo("next");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void shouldNotReportAPassWithinThePassTimeout() {
+        try (InferenceWorkers workers = InferenceWorkers.dedicated(Duration.ofMinutes(1))) {
+            InferenceWorker worker = workers.forCurrentThread();
+            worker.start(() -> { });
+            worker.awaitIdle();
+            assertThat(workers.hungPass()).isEmpty();
+        }
     }
 
     /** Runs a short-lived "stream thread" that asks for its worker, and returns the worker's thread. */

@@ -3,10 +3,12 @@ package io.denoiser.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.denoiser.config.Replication;
 import io.denoiser.config.TopicNames;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TopicCatalogTest {
@@ -21,6 +23,23 @@ class TopicCatalogTest {
         assertThat(models.partitions()).isEqualTo(1);
         assertThat(shipped.byName(TopicNames.defaults().noisyImages()).partitions())
                 .isEqualTo(shipped.byName(TopicNames.defaults().denoisedImages()).partitions());
+    }
+
+    @Test
+    void shouldGiveTheBufferChangelogsTheReplicationOfTheTopicFilesOrOfTheOverride() {
+        TopicCatalog shipped = TopicCatalog.fromClasspath();
+
+        assertThat(shipped.topics()).allSatisfy(topic -> assertThat(topic.minInsyncReplicas()).isEqualTo(2));
+        assertThat(shipped.changelogReplication(Optional.empty())).isEqualTo(new Replication((short) 3, 2));
+        assertThat(shipped.changelogReplication(Optional.of((short) 1))).isEqualTo(new Replication((short) 1, 1));
+    }
+
+    @Test
+    void shouldCapMinInsyncReplicasAtTheReplicasATopicIsCreatedWith() throws Exception {
+        TopicSpec topic = parse(spec("denoiser.images.noisy", "min.insync.replicas"));
+
+        assertThat(topic.configsFor((short) 1000)).containsEntry("min.insync.replicas", "1000");
+        assertThat(topic.configsFor((short) 1)).containsEntry("min.insync.replicas", "1");
     }
 
     @Test
