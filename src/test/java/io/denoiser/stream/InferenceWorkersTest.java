@@ -46,7 +46,7 @@ class InferenceWorkersTest {
 
     @Test
     void shouldRunTheEndHookOnAWorkerThreadAsItEndsSoItCanCloseTheCopiesOnlyThatThreadReaches() throws Exception {
-        InferenceWorkers workers = InferenceWorkers.dedicated();
+        InferenceWorkers workers = InferenceWorkers.dedicated(Duration.ofMinutes(1));
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         workers.whenAWorkerEnds(() -> ranOn.set(Thread.currentThread()));
         Thread worker = workerThreadOf(workers, "stream-thread-1");
