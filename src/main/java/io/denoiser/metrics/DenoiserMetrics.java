@@ -59,7 +59,6 @@ public final class DenoiserMetrics {
                 .tag(PIPELINE, pipeline).tag("reason", reason).register(registry).increment();
     }
 
-    /** Reports the version a pipeline serves, read when scraped. */
     public void modelRejected(String reason) {
         Counter.builder("denoiser.models.rejected").description("Model records refused: unsigned, badly signed, "
                 + "unknown key, malformed, unloadable, of another input shape, under another key or older than the "
@@ -74,6 +73,7 @@ public final class DenoiserMetrics {
                 .register(registry).increment();
     }
 
+    /** Reports the version a pipeline serves, read when scraped. */
     public void modelVersion(String pipeline, String model, Supplier<Number> version) {
         Gauge.builder("denoiser.model.version", version).description("Model version currently served")
                 .tag(PIPELINE, pipeline).tag("model", model).register(registry);
