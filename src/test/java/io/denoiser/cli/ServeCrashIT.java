@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills the denoiser's JVM with SIGKILL while records wait in their batch buffer, restarts it, and checks
- * that a read_committed consumer sees every input exactly once on each output topic.
+ * Stops the denoiser's JVM, with SIGKILL or a clean SIGTERM, while records wait in their batch buffer,
+ * restarts it, and checks that a read_committed consumer sees every input exactly once on each output topic.
  */
 @Tag("faults")
 class ServeCrashIT {
@@ -41,6 +41,16 @@ class ServeCrashIT {
 
     @Test
     void shouldLoseAndDuplicateNothingWhenKilledWithBatchesBuffered() throws Exception {
+        stopWithBatchesBufferedAndRestart(true);
+    }
+
+    /** A clean close (SIGTERM) mid-batch, with no other instance to take the partitions over, then a restart. */
+    @Test
+    void shouldLoseAndDuplicateNothingWhenClosedCleanlyWithBatchesBuffered() throws Exception {
+        stopWithBatchesBufferedAndRestart(false);
+    }
+
+    private void stopWithBatchesBufferedAndRestart(boolean kill) throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
             try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
                 new TopicApplier(admin, Optional.of((short) 1)).apply(TopicCatalog.fromClasspath());
@@ -55,7 +65,12 @@ class ServeCrashIT {
             assertThat(cluster.readCommitted(List.of(TOPICS.denoisedImages()), 2 * BATCH, TIMEOUT).size())
                     .isGreaterThanOrEqualTo(2 * BATCH).isLessThan(RECORDS);
             Thread.sleep(2_000);
-            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (kill) {
+                first.destroyForcibly();
+            } else {
+                first.destroy();
+            }
+            assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
             Process second = serve(servers);
             try {
