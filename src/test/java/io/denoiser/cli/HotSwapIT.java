@@ -96,6 +96,7 @@ class HotSwapIT {
                                            Map<Long, ModelRecord> versions) {
         TensorCodec codec = new TensorCodec(1 << 20);
         TreeSet<Long> seen = new TreeSet<>();
+        Map<Long, DenoisingModel> loaded = new HashMap<>();
         for (int i = 0; i < denoised.size(); i++) {
             ConsumerRecord<String, byte[]> record = denoised.get(i);
             long version = Long.parseLong(new String(record.headers().lastHeader(OutputHeaders.MODEL_VERSION).value(),
@@ -104,14 +105,14 @@ class HotSwapIT {
             if (i % 20 != 0) {
                 continue;
             }
-            try (DenoisingModel model = DenoisingModel.load(versions.get(version))) {
-                float[] expected = model.reconstruct(new float[][] {producer.input(record.key()).values()}).outputs()[0];
-                float[] actual = codec.decodeDetecting(record.value()).values();
-                assertThat(actual).as("%s, version %d", record.key(), version)
-                        .usingElementComparator((a, b) -> Math.abs(a - b) <= 1f / 255 + 1e-4f ? 0 : 1)
-                        .containsExactly(expected);
-            }
+            DenoisingModel model = loaded.computeIfAbsent(version, v -> DenoisingModel.load(versions.get(v)));
+            float[] expected = model.reconstruct(new float[][] {producer.input(record.key()).values()}).outputs()[0];
+            float[] actual = codec.decodeDetecting(record.value()).values();
+            assertThat(actual).as("%s, version %d", record.key(), version)
+                    .usingElementComparator((a, b) -> Math.abs(a - b) <= 1f / 255 + 1e-4f ? 0 : 1)
+                    .containsExactly(expected);
         }
+        loaded.values().forEach(DenoisingModel::close);
         assertThat(seen).as("versions the outputs name").hasSizeGreaterThanOrEqualTo(SWAPS - 1).contains(1L + SWAPS);
     }
 }

@@ -23,6 +23,7 @@ public final class SteadyDigitProducer implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
+    private final TensorCodec codec = new TensorCodec(1 << 20);
     private final byte[][] values;
     private final AtomicInteger next = new AtomicInteger();
     private final Map<String, Long> sentAtNanos = new ConcurrentHashMap<>();
@@ -31,7 +32,6 @@ public final class SteadyDigitProducer implements AutoCloseable {
     public SteadyDigitProducer(KafkaProducer<String, byte[]> producer, String topic, int perSecond) {
         this.producer = producer;
         this.topic = topic;
-        TensorCodec codec = new TensorCodec(1 << 20);
         float[][] noisy = new GaussianNoise(0.5, 5).applyAll(MnistDataset.bundled().testSplit().slice(0, DIGITS));
         this.values = new byte[DIGITS][];
         for (int i = 0; i < DIGITS; i++) {
@@ -60,7 +60,7 @@ public final class SteadyDigitProducer implements AutoCloseable {
 
     /** The record sent under {@code key}, as the service decodes it. */
     public Tensor input(String key) {
-        return new TensorCodec(1 << 20).decodeDetecting(values[Integer.parseInt(key.substring("digit-".length())) % DIGITS]);
+        return codec.decodeDetecting(values[Integer.parseInt(key.substring("digit-".length())) % DIGITS]);
     }
 
     public int sentSoFar() {
