@@ -52,10 +52,15 @@ public final class DenoiserApp implements AutoCloseable {
     private volatile boolean closed;
 
     public DenoiserApp(DenoiserConfig config, ModelRegistry registry, DenoiserMetrics metrics) {
+        this(config, registry, metrics, ForwardPass.MODEL);
+    }
+
+    /** A denoiser whose forward passes {@code pass} runs: for fault tests that make passes fail or stall. */
+    DenoiserApp(DenoiserConfig config, ModelRegistry registry, DenoiserMetrics metrics, ForwardPass pass) {
         this.config = config;
         this.registry = registry;
         this.metrics = metrics;
-        this.inference = InferenceWorkers.dedicated(config.passTimeout());
+        this.inference = InferenceWorkers.dedicated(pass, config.passTimeout());
         config.pipelines().forEach(pipeline -> metrics.modelVersion(pipeline.name(), pipeline.modelName(),
                 () -> registry.catalog(pipeline.modelName()).currentVersion()));
         metrics.modelCopiesOpen(DenoisingModel::openCopies);

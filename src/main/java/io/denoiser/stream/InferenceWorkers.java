@@ -49,7 +49,12 @@ public final class InferenceWorkers implements AutoCloseable {
      * at most {@code passTimeout} for a pass (or a model copy's warm-up) before it fails.
      */
     public static InferenceWorkers dedicated(Duration passTimeout) {
-        return new InferenceWorkers(true, ForwardPass.MODEL, passTimeout);
+        return dedicated(ForwardPass.MODEL, passTimeout);
+    }
+
+    /** Dedicated workers whose passes {@code pass} runs: for tests of failing or stalled passes on a real broker. */
+    static InferenceWorkers dedicated(ForwardPass pass, Duration passTimeout) {
+        return new InferenceWorkers(true, pass, passTimeout);
     }
 
     /** Passes run on the stream thread that starts them. */
