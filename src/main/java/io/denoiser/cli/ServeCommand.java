@@ -19,7 +19,7 @@ import io.denoiser.topics.ApplyReport;
 import io.denoiser.topics.PipelineTopics;
 import io.denoiser.topics.TopicApplier;
 import io.denoiser.topics.TopicCatalog;
-import io.denoiser.topics.TopicSpec;
+import io.denoiser.topics.TopicSizeCheck;
 import io.denoiser.modeltopic.ModelHistory;
 import io.denoiser.modeltopic.ModelTopicReader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -123,6 +123,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env DENOISER_MAX_INPUT_BYTES; default: ${DEFAULT-VALUE}).")
     int maxInputBytes;
 
+    @Option(names = "--max-output-bytes",
+            defaultValue = "${env:DENOISER_MAX_OUTPUT_BYTES:-" + DenoiserConfig.DEFAULT_MAX_OUTPUT_BYTES + "}",
+            description = "Largest denoised record or latent vector written, in bytes; an input whose output would be "
+                    + "larger is dead-lettered (OUTPUT_OVERSIZE). The output topics' max.message.bytes must hold it "
+                    + "plus " + DenoiserConfig.RECORD_OVERHEAD_BYTES + " bytes "
+                    + "(env DENOISER_MAX_OUTPUT_BYTES; default: ${DEFAULT-VALUE}).")
+    int maxOutputBytes;
+
     @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
             description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
     int streamThreads;
@@ -213,7 +221,7 @@ public final class ServeCommand implements Callable<Integer> {
     DenoiserConfig config() throws IOException {
         return new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(), selectedPipelines(),
                 streamThreads, processingGuarantee, commitIntervalMs, Duration.ofMillis(passTimeoutMs), stateDir,
-                maxTensorElements, maxInputBytes, modelTrust.trust(), true,
+                maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust.trust(), true,
                 topicFiles.load().changelogReplication(Optional.ofNullable(replicationFactor)));
     }
 
@@ -230,26 +238,14 @@ public final class ServeCommand implements Callable<Integer> {
                 () -> new IllegalArgumentException("unknown pipeline '" + name + "' (images, sequences)"))).toList();
     }
 
-    /** Why the dead-letter topic cannot take the largest dead letter, if it cannot. */
-    static Optional<String> deadLettersTooSmall(TopicCatalog topics, DenoiserConfig config) {
-        TopicSpec deadLetters = topics.byName(config.topics().deadLetters());
-        if (deadLetters.maxMessageBytes() >= config.maxRecordBytes()) {
-            return Optional.empty();
-        }
-        return Optional.of(deadLetters.name() + " max.message.bytes " + deadLetters.maxMessageBytes()
-                + " cannot take a dead letter of " + config.maxRecordBytes() + " bytes (--max-input-bytes "
-                + config.maxInputBytes() + " plus " + DenoiserConfig.RECORD_OVERHEAD_BYTES
-                + " for key and headers); raise it or lower --max-input-bytes");
-    }
-
     private boolean topicsAgree(DenoiserConfig config) throws Exception {
         try (Admin admin = Admin.create(config.kafka().baseProperties())) {
             TopicApplier applier = new TopicApplier(admin, Optional.ofNullable(replicationFactor));
             // Topics a pipelines file names outside the topic files are created or verified like the others.
             TopicCatalog topics = PipelineTopics.including(topicFiles.load(), config.pipelines());
-            Optional<String> tooSmall = deadLettersTooSmall(topics, config);
-            if (tooSmall.isPresent()) {
-                LOG.error("refusing to start: {}", tooSmall.get());
+            List<String> tooSmall = TopicSizeCheck.problems(topics, config);
+            if (!tooSmall.isEmpty()) {
+                tooSmall.forEach(problem -> LOG.error("refusing to start: {}", problem));
                 return false;
             }
             ApplyReport report = createTopics ? applier.apply(topics) : applier.verify(topics);

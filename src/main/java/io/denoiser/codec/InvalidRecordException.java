@@ -7,7 +7,9 @@ public final class InvalidRecordException extends RuntimeException {
     public enum Reason {
         UNPARSABLE, UNKNOWN_FORMAT, WRONG_SHAPE, WRONG_DTYPE, NON_FINITE, OVERSIZE,
         /** Checked against a version of the model whose input shape a newer version in use no longer takes. */
-        SHAPE_CHANGED
+        SHAPE_CHANGED,
+        /** Denoised, but its denoised record or latent vector would exceed the output byte limit. */
+        OUTPUT_OVERSIZE
     }
 
     private final Reason reason;

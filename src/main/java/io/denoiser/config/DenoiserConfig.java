@@ -28,6 +28,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *                             ones are dead-lettered with their payload cut to this size, so that no record the
  *                             denoiser writes for an input (dead letter, buffer changelog entry) exceeds
  *                             {@link #maxRecordBytes()}
+ * @param maxOutputBytes       largest value of a denoised record or latent vector, in bytes; an input whose
+ *                             output would be larger is dead-lettered, so that no output exceeds
+ *                             {@link #maxOutputRecordBytes()}
  * @param modelTrust           which model records from the models topic may run (signatures)
  * @param bufferChangelog      whether the batch buffer is changelogged; only {@code bench stream} turns it
  *                             off, to measure what that durability costs (a crash then loses buffered records)
@@ -36,7 +39,7 @@ import org.apache.kafka.streams.StreamsConfig;
 public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicNames topics, List<Pipeline> pipelines,
                              int streamThreads, String processingGuarantee, long commitIntervalMs,
                              Duration passTimeout, Path stateDir, long maxTensorElements, int maxInputBytes,
-                             ModelTrust modelTrust, boolean bufferChangelog, Replication changelogReplication) {
+                             int maxOutputBytes, ModelTrust modelTrust, boolean bufferChangelog, Replication changelogReplication) {
 
     public static final String DEFAULT_APPLICATION_ID = "kafka-denoiser";
     public static final String DEFAULT_IMAGE_MODEL = "unet";
@@ -46,6 +49,8 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
     /** The input topics' {@code max.message.bytes}: what an uncompressed producer can send them. */
     public static final int DEFAULT_MAX_INPUT_BYTES = 1 << 20;
+    /** The output topics' {@code max.message.bytes}, less room for key and headers. */
+    public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
     /** Room above an input value for what a dead letter or changelog entry adds: key, headers, framing. */
     public static final int RECORD_OVERHEAD_BYTES = 64 << 10;
     /**
@@ -65,23 +70,33 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(),
                 List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL)), 1,
                 StreamsConfig.EXACTLY_ONCE_V2, 100, Duration.ofMillis(DEFAULT_PASS_TIMEOUT_MS), stateDir,
-                DEFAULT_MAX_TENSOR_ELEMENTS, DEFAULT_MAX_INPUT_BYTES,
+                DEFAULT_MAX_TENSOR_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_OUTPUT_BYTES,
                 ModelTrust.none(), true, Replication.SINGLE_BROKER);
     }
 
     public DenoiserConfig {
-        if (maxInputBytes < 1 || maxInputBytes > Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) {
-            throw new IllegalArgumentException("the input byte limit must be between 1 and "
-                    + (Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) + ", not " + maxInputBytes);
-        }
+        requireByteLimit("input", maxInputBytes);
+        requireByteLimit("output", maxOutputBytes);
         if (passTimeout.isNegative() || passTimeout.isZero()) {
             throw new IllegalArgumentException("the pass timeout must be positive, not " + passTimeout);
+        }
+    }
+
+    private static void requireByteLimit(String what, int bytes) {
+        if (bytes < 1 || bytes > Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) {
+            throw new IllegalArgumentException("the " + what + " byte limit must be between 1 and "
+                    + (Integer.MAX_VALUE - RECORD_OVERHEAD_BYTES) + ", not " + bytes);
         }
     }
 
     /** The largest record the denoiser writes for an input: a dead letter or a buffer changelog entry. */
     public int maxRecordBytes() {
         return maxInputBytes + RECORD_OVERHEAD_BYTES;
+    }
+
+    /** The largest denoised record or latent vector the denoiser writes, key and headers included. */
+    public int maxOutputRecordBytes() {
+        return maxOutputBytes + RECORD_OVERHEAD_BYTES;
     }
 
     public Properties streamsProperties() {
@@ -102,11 +117,11 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         // Each input yields a denoised record and a latent vector of a few KB: 16 KB producer batches would
         // mean a produce request every few records per partition.
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
-        // Dead letters and buffer changelog entries carry at most one input value of the limit's size: the
-        // producers send them and the changelog topics Kafka Streams creates store them. Never below Kafka's
-        // own producer default: outputs are bounded by the tensor limit, not this one, and may be larger.
+        // Dead letters and buffer changelog entries carry at most one input value of the input limit's size,
+        // outputs one of the output limit's size: the producers send them and the changelog topics Kafka
+        // Streams creates store the former. Never below Kafka's own producer default.
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-                Math.max(maxRecordBytes(), PRODUCER_DEFAULT_MAX_REQUEST_SIZE));
+                Math.max(Math.max(maxRecordBytes(), maxOutputRecordBytes()), PRODUCER_DEFAULT_MAX_REQUEST_SIZE));
         properties.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(maxRecordBytes()));
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) changelogReplication.factor());
         properties.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
@@ -118,32 +133,38 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
     public DenoiserConfig withPipelines(List<Pipeline> newPipelines) {
         return new DenoiserConfig(applicationId, kafka, topics, List.copyOf(newPipelines), streamThreads,
-                processingGuarantee, commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust,
+                processingGuarantee, commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust,
                 bufferChangelog, changelogReplication);
     }
 
     public DenoiserConfig withModelTrust(ModelTrust newModelTrust) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, newModelTrust, bufferChangelog,
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, newModelTrust, bufferChangelog,
                 changelogReplication);
     }
 
     public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                newCommitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog,
+                newCommitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust, bufferChangelog,
                 changelogReplication);
     }
 
     public DenoiserConfig withApplicationId(String newApplicationId) {
         return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, bufferChangelog,
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust, bufferChangelog,
                 changelogReplication);
+    }
+
+    public DenoiserConfig withMaxOutputBytes(int newMaxOutputBytes) {
+        return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, newMaxOutputBytes, modelTrust,
+                bufferChangelog, changelogReplication);
     }
 
     /** The batch buffer without its changelog: for measuring the changelog's cost, never for serving. */
     public DenoiserConfig withoutBufferChangelog() {
         return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, modelTrust, false,
+                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust, false,
                 changelogReplication);
     }
 }

@@ -1,10 +1,7 @@
 package io.denoiser.stream;
 
 import io.denoiser.codec.InvalidRecordException;
-import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
-import io.denoiser.codec.TensorFormat;
-import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.modeltopic.ModelTrust;
@@ -55,6 +52,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private final Pipeline pipeline;
     private final DenoiserMetrics metrics;
     private final int maxInputBytes;
+    private final OutputValues outputs;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<Long, byte[]> buffer;
     private ThreadBatch batch;
@@ -64,7 +62,8 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     private long nextSequence;
 
     DenoiseProcessor(ModelCatalog catalog, ModelTrust trust, TensorCodec codec, ThreadLocal<ThreadBatch> threadBatches,
-                     String modelStoreName, Pipeline pipeline, DenoiserMetrics metrics, int maxInputBytes) {
+                     String modelStoreName, Pipeline pipeline, DenoiserMetrics metrics, int maxInputBytes,
+                     int maxOutputBytes) {
         this.catalog = catalog;
         this.trust = trust;
         this.codec = codec;
@@ -75,6 +74,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.maxInputBytes = maxInputBytes;
+        this.outputs = new OutputValues(codec, pipeline, maxOutputBytes);
     }
 
     @Override
@@ -189,17 +189,20 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     @Override
     public void denoised(long sequence, TaskIncarnation.InFlight record, ThreadBatch.Outcome outcome) {
         RecordInput.Decoded in = record.input();
+        BufferedRecord source = record.record();
+        OutputValues.Encoded values;
+        try {
+            values = outputs.encode(in, outcome.output(), outcome.latent());
+        } catch (InvalidRecordException e) {
+            rejected(sequence, source, e.reason().name(), e);
+            return;
+        }
         OutputHeaders headers = new OutputHeaders(outcome.model().metadata(), nodes.pipeline(), outcome.inferenceNanos(),
                 ImageQuality.mse(in.tensor().values(), outcome.output()));
-        TensorFormat denoisedFormat = pipeline.outputFormat().denoised(in.format());
-        TensorFormat latentFormat = pipeline.outputFormat().latent(in.format());
-        BufferedRecord source = record.record();
-        Tensor denoised = new Tensor(in.tensor().shape(), outcome.output());
-        boolean inKind = in.uint8() && pipeline.outputFormat() == OutputFormat.AS_INPUT;
-        context.forward(new Record<>(source.key(), inKind ? codec.encodeUint8(denoised) : codec.encode(denoised,
-                denoisedFormat), source.timestamp(), headers.toHeaders(denoisedFormat)), nodes.denoisedSink());
-        context.forward(new Record<>(source.key(), codec.encode(new Tensor(new int[] {outcome.latent().length},
-                outcome.latent()), latentFormat), source.timestamp(), headers.toHeaders(latentFormat)), nodes.latentSink());
+        context.forward(new Record<>(source.key(), values.denoised(), source.timestamp(),
+                headers.toHeaders(values.denoisedFormat())), nodes.denoisedSink());
+        context.forward(new Record<>(source.key(), values.latent(), source.timestamp(),
+                headers.toHeaders(values.latentFormat())), nodes.latentSink());
         metrics.recordOut(nodes.pipeline());
         metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - source.timestamp());
         buffer.delete(sequence);

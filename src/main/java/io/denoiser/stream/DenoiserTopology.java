@@ -67,7 +67,7 @@ public final class DenoiserTopology {
                 () -> new ThreadBatch(inference.forCurrentThread(), inference.pass()));
         topology.addProcessor(nodes.denoiser(),
                 () -> new DenoiseProcessor(catalog, config.modelTrust(), codec, threadBatches, MODEL_STORE, pipeline, metrics,
-                        config.maxInputBytes()), nodes.source());
+                        config.maxInputBytes(), config.maxOutputBytes()), nodes.source());
         // In memory but changelogged: the buffer holds at most one batch per task, so restoring it from its
         // changelog after a crash is quick, and RocksDB's write path measured slower here. The record cache
         // sends the changelog only what is still buffered when a commit flushes it: a record put and deleted

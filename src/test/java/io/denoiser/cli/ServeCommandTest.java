@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
-import io.denoiser.topics.TopicCatalog;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.config.TopicConfig;
@@ -26,17 +25,16 @@ class ServeCommandTest {
     }
 
     @Test
-    void shouldCarryTheByteLimitIntoTheConfigurationAndRefuseADeadLetterTopicTooSmallForIt() throws Exception {
+    void shouldCarryTheByteLimitsIntoTheConfiguration() throws Exception {
         ServeCommand defaults = new ServeCommand();
         new CommandLine(defaults).parseArgs();
         ServeCommand raised = new ServeCommand();
-        new CommandLine(raised).parseArgs("--max-input-bytes", "2097152");
+        new CommandLine(raised).parseArgs("--max-input-bytes", "2097152", "--max-output-bytes", "4194304");
 
         assertThat(defaults.config().maxInputBytes()).isEqualTo(DenoiserConfig.DEFAULT_MAX_INPUT_BYTES);
+        assertThat(defaults.config().maxOutputBytes()).isEqualTo(DenoiserConfig.DEFAULT_MAX_OUTPUT_BYTES);
         assertThat(raised.config().maxInputBytes()).isEqualTo(2 * 1024 * 1024);
-        assertThat(ServeCommand.deadLettersTooSmall(TopicCatalog.fromClasspath(), defaults.config())).isEmpty();
-        assertThat(ServeCommand.deadLettersTooSmall(TopicCatalog.fromClasspath(), raised.config())).hasValueSatisfying(
-                why -> assertThat(why).contains("denoiser.dlq max.message.bytes 1114112", "--max-input-bytes 2097152"));
+        assertThat(raised.config().maxOutputBytes()).isEqualTo(4 * 1024 * 1024);
     }
 
     @Test

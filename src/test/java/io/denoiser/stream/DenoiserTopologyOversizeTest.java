@@ -12,6 +12,7 @@ import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
@@ -43,9 +44,16 @@ class DenoiserTopologyOversizeTest {
     /** Batches of 8, so that valid records stay buffered (and changelogged) across the driver's commits. */
     @BeforeEach
     void start() {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
+        start(defaults());
+    }
+
+    private DenoiserConfig defaults() {
+        return DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(8, 50)))
                 .withModelTrust(ModelRecords.TRUST);
+    }
+
+    private void start(DenoiserConfig config) {
         harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), new SimpleMeterRegistry());
         noisy = harness.input(topics.noisyImages());
         denoised = harness.output(topics.denoisedImages());
@@ -119,6 +127,30 @@ class DenoiserTopologyOversizeTest {
         assertThat(changelog.readValuesToList()).isNotEmpty()
                 .allSatisfy(entry -> assertThat(entry == null ? 0 : entry.length).isLessThan(LIMIT));
         assertThat(denoised.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterARecordWhoseOutputExceedsTheOutputLimitAndWriteNeitherOfItsOutputs() {
+        harness.close();
+        // A JSON digit comes back as JSON, over 3 KB; an 8-bit one as 784 bytes and a 2 KB latent vector.
+        start(defaults().withMaxOutputBytes(3000));
+        TestOutputTopic<String, byte[]> latent = harness.output(topics.latentVectors());
+        byte[] json = codec.encodeJson(new Tensor(DIGIT, new float[784]));
+
+        noisy.pipeInput("json", json);
+        noisy.pipeInput("uint8", codec.encodeUint8(new Tensor(DIGIT, new float[784])));
+        harness.driver.advanceWallClockTime(Duration.ofMillis(20));
+        harness.driver.advanceWallClockTime(Duration.ofMillis(100));
+
+        TestRecord<String, byte[]> letter = deadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo("json");
+        assertThat(header(letter.headers(), DeadLetters.REASON)).isEqualTo("OUTPUT_OVERSIZE");
+        assertThat(header(letter.headers(), DeadLetters.EXCEPTION_MESSAGE))
+                .contains("denoised record of", "(json) exceeds the limit of 3000 bytes");
+        assertThat(letter.value()).isEqualTo(json);
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("uint8");
+        assertThat(latent.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("uint8");
     }
 
     /** A JSON tensor with a {@code bytes}-long string field the reader skips. */

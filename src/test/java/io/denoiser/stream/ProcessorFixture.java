@@ -48,7 +48,8 @@ final class ProcessorFixture {
     private DenoiseProcessor newProcessor() {
         return new DenoiseProcessor(new ModelCatalog(ModelRecords.cnnSeed(1, 1)), ModelRecords.TRUST,
                 new TensorCodec(DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS), threadBatches, DenoiserTopology.MODEL_STORE,
-                pipeline, new DenoiserMetrics(meters), DenoiserConfig.DEFAULT_MAX_INPUT_BYTES);
+                pipeline, new DenoiserMetrics(meters), DenoiserConfig.DEFAULT_MAX_INPUT_BYTES,
+                DenoiserConfig.DEFAULT_MAX_OUTPUT_BYTES);
     }
 
     /**

@@ -1,0 +1,54 @@
+package io.denoiser.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.OutputFormat;
+import io.denoiser.config.Pipeline;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopicSizeCheckTest {
+
+    private final DenoiserConfig defaults = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), Path.of("state"));
+
+    @Test
+    void shouldFindTheShippedTopicsLargeEnoughForTheDefaultLimits() {
+        assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(), defaults)).isEmpty();
+    }
+
+    @Test
+    void shouldFindTheShippedTopicsLargeEnoughForAPipelineOfItsOwnAtTheDefaultLimits() {
+        Pipeline vibration = new Pipeline("vibration", "plant.vibration.noisy", "plant.vibration.denoised",
+                "plant.vibration.latent", "vibration-lstm", 16, 50, OutputFormat.AS_INPUT, false);
+        DenoiserConfig config = defaults.withPipelines(List.of(vibration));
+
+        assertThat(TopicSizeCheck.problems(PipelineTopics.including(TopicCatalog.fromClasspath(), config.pipelines()),
+                config)).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheDeadLetterTopicWhenTheInputLimitOutgrowsIt() throws Exception {
+        DenoiserConfig raised = new DenoiserConfig(defaults.applicationId(), defaults.kafka(), defaults.topics(),
+                defaults.pipelines(), 1, defaults.processingGuarantee(), 100, defaults.passTimeout(), defaults.stateDir(),
+                defaults.maxTensorElements(), 2 << 20, defaults.maxOutputBytes(), defaults.modelTrust(), true,
+                defaults.changelogReplication());
+
+        assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(), raised)).singleElement().asString()
+                .contains("denoiser.dlq max.message.bytes 1114112", "--max-input-bytes 2097152");
+    }
+
+    @Test
+    void shouldNameEveryOutputTopicWhenTheOutputLimitOutgrowsThem() {
+        DenoiserConfig raised = defaults.withMaxOutputBytes(4 << 20);
+
+        assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(), raised)).hasSize(4)
+                .allSatisfy(problem -> assertThat(problem).contains("max.message.bytes 1114112 cannot take an output "
+                        + "record of " + ((4 << 20) + DenoiserConfig.RECORD_OVERHEAD_BYTES) + " bytes",
+                        "--max-output-bytes 4194304"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("denoiser.images.denoised "))
+                .anySatisfy(problem -> assertThat(problem).startsWith("denoiser.sequences.latent "));
+    }
+}
