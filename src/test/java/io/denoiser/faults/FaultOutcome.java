@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What one fault did to the records sent through it, as a downstream read_committed consumer saw them: the
@@ -33,17 +35,6 @@ public record FaultOutcome(String fault, int sent, int lost, int duplicated, int
      */
     public static FaultOutcome of(String fault, List<Map<String, Integer>> outputs, Map<String, Integer> deadLetters,
                            Map<String, Long> sentAtNanos, Map<String, Long> firstOutput, long faultAtNanos) {
-        Set<String> lost = new HashSet<>();
-        int duplicated = 0;
-        for (Map<String, Integer> output : outputs) {
-            for (String key : sentAtNanos.keySet()) {
-                if (!output.containsKey(key) && !deadLetters.containsKey(key)) {
-                    lost.add(key);
-                }
-            }
-            duplicated += output.values().stream().mapToInt(count -> count - 1).sum();
-        }
-        duplicated += deadLetters.values().stream().mapToInt(count -> count - 1).sum();
         long lastBefore = faultAtNanos;
         for (Map.Entry<String, Long> sent : sentAtNanos.entrySet()) {
             Long out = firstOutput.get(sent.getKey());
@@ -51,8 +42,37 @@ public record FaultOutcome(String fault, int sent, int lost, int duplicated, int
                 lastBefore = Math.max(lastBefore, out);
             }
         }
-        return new FaultOutcome(fault, sentAtNanos.size(), lost.size(), duplicated, deadLetters.size(),
-                Duration.ofNanos(lastBefore - faultAtNanos));
+        return counted(fault, sentAtNanos.keySet(), outputs, deadLetters, Duration.ofNanos(lastBefore - faultAtNanos));
+    }
+
+    /**
+     * The outcome of a fault test that sends a fixed set of keys and reads every output topic once after it,
+     * {@code recovery} being from the fault until that read had every expected record.
+     */
+    public static FaultOutcome read(String fault, Collection<String> sent, List<List<ConsumerRecord<String, byte[]>>> outputs,
+                                    List<ConsumerRecord<String, byte[]>> deadLetters, Duration recovery) {
+        return counted(fault, Set.copyOf(sent), outputs.stream().map(FaultOutcome::counts).toList(), counts(deadLetters),
+                recovery);
+    }
+
+    private static Map<String, Integer> counts(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().collect(Collectors.toMap(ConsumerRecord::key, record -> 1, Integer::sum));
+    }
+
+    private static FaultOutcome counted(String fault, Set<String> sent, List<Map<String, Integer>> outputs,
+                                        Map<String, Integer> deadLetters, Duration recovery) {
+        Set<String> lost = new HashSet<>();
+        int duplicated = 0;
+        for (Map<String, Integer> output : outputs) {
+            for (String key : sent) {
+                if (!output.containsKey(key) && !deadLetters.containsKey(key)) {
+                    lost.add(key);
+                }
+            }
+            duplicated += output.values().stream().mapToInt(count -> count - 1).sum();
+        }
+        duplicated += deadLetters.values().stream().mapToInt(count -> count - 1).sum();
+        return new FaultOutcome(fault, sent.size(), lost.size(), duplicated, deadLetters.size(), recovery);
     }
 
     /**

@@ -7,8 +7,10 @@ import io.denoiser.broker.TestKafkaCluster;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
+import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
+import io.denoiser.faults.FaultOutcome;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.modeltopic.ShippedModels;
@@ -40,14 +42,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Values far over the topics' limits that compressed producers still get onto the input topic, amid good
- * records, on a real broker with the shipped topic files: they are dead-lettered, cut to the limit, and
+ * Records too large for the topics they would be written to, amid good records, on a real broker with the
+ * shipped topic files: input values far over the limits that compressed producers still get onto the input
+ * topic, and an input whose denoised output would outgrow the output topics. They are dead-lettered, and
  * every partition keeps moving with its stream thread never replaced.
  */
 @Tag("faults")
-class OversizeInputIT {
+class OversizeRecordsIT {
 
     private static final int GOOD = 60;
+    private static final int SMALL_PHOTOS = 12;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final TopicNames TOPICS = TopicNames.defaults();
 
@@ -73,6 +77,7 @@ class OversizeInputIT {
                 assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 
                 sendGood(plain, 0, GOOD / 2);
+                long faultAt = System.nanoTime();
                 zstd.send(new ProducerRecord<>(TOPICS.noisyImages(), "huge-tensor", codec.encodeFloat32(
                         new Tensor(new int[] {1024, 1024}, new float[1024 * 1024])))).get();
                 lz4.send(new ProducerRecord<>(TOPICS.noisyImages(), "padded-json", paddedJson())).get();
@@ -82,6 +87,9 @@ class OversizeInputIT {
                         cluster.readCommitted(List.of(TOPICS.denoisedImages()), GOOD, TIMEOUT);
                 assertThat(keys(denoised)).hasSize(GOOD).doesNotHaveDuplicates()
                         .containsExactlyInAnyOrderElementsOf(goodKeys());
+                List<ConsumerRecord<String, byte[]>> latent =
+                        cluster.readCommitted(List.of(TOPICS.latentVectors()), GOOD, TIMEOUT);
+                assertThat(keys(latent)).containsExactlyInAnyOrderElementsOf(goodKeys());
                 List<ConsumerRecord<String, byte[]>> letters =
                         cluster.readCommitted(List.of(TOPICS.deadLetters()), 2, TIMEOUT);
                 assertThat(keys(letters)).containsExactlyInAnyOrder("huge-tensor", "padded-json");
@@ -90,10 +98,77 @@ class OversizeInputIT {
                             StandardCharsets.UTF_8)).isEqualTo("OVERSIZE");
                     assertThat(letter.value().length).isLessThanOrEqualTo(1 << 20);
                 });
-                awaitNoLag(cluster, config.applicationId());
+                long caughtUp = awaitNoLag(cluster, config.applicationId());
+                List<String> sent = new ArrayList<>(goodKeys());
+                sent.addAll(List.of("huge-tensor", "padded-json"));
+                FaultOutcome.read("oversize input: a 4 MB zstd value, a JSON tensor with a 5 MB field", sent,
+                        List.of(denoised, latent), letters, Duration.ofNanos(caughtUp - faultAt)).report();
                 assertThat(failedStreamThreads(meters)).as("stream threads failed and replaced").isZero();
             }
         }
+    }
+
+    /**
+     * The photo model writing float32 outputs: a 600x600 8-bit photo of 360 KB comes back as 1.44 MB, over the
+     * producer's request limit and the output topics' {@code max.message.bytes}. Before the output limit, its
+     * send failed and the stream thread with it, on the same record after every replacement.
+     */
+    @Test
+    void shouldDeadLetterAnInputWhoseOutputWouldOutgrowTheOutputTopicsAndDenoiseEveryOtherOnce() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
+                    .withPipelines(List.of(Pipeline.images("photo").withBatching(4, 50)
+                            .withOutput(OutputFormat.BINARY, false)))
+                    .withModelTrust(ModelRecords.TRUST);
+            ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("photo")));
+            byte[] large = codec.encodeUint8(new Tensor(new int[] {600, 600}, new float[600 * 600]));
+            try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
+                 KafkaProducer<String, byte[]> producer = cluster.producer()) {
+                app.start();
+                assertThat(app.awaitRunning(TIMEOUT)).isTrue();
+
+                sendSmallPhotos(producer, 0, SMALL_PHOTOS / 2);
+                long faultAt = System.nanoTime();
+                producer.send(new ProducerRecord<>(TOPICS.noisyImages(), "large-photo", large)).get();
+                sendSmallPhotos(producer, SMALL_PHOTOS / 2, SMALL_PHOTOS);
+
+                List<List<ConsumerRecord<String, byte[]>>> outputs = new ArrayList<>();
+                for (String output : List.of(TOPICS.denoisedImages(), TOPICS.latentVectors())) {
+                    outputs.add(cluster.readCommitted(List.of(output), SMALL_PHOTOS, TIMEOUT));
+                    assertThat(keys(outputs.get(outputs.size() - 1))).as(output)
+                            .hasSize(SMALL_PHOTOS).containsExactlyInAnyOrderElementsOf(smallPhotoKeys());
+                }
+                List<ConsumerRecord<String, byte[]>> letters = cluster.readCommitted(List.of(TOPICS.deadLetters()), 1, TIMEOUT);
+                assertThat(keys(letters)).containsExactly("large-photo");
+                assertThat(new String(letters.get(0).headers().lastHeader(DeadLetters.REASON).value(),
+                        StandardCharsets.UTF_8)).isEqualTo("OUTPUT_OVERSIZE");
+                assertThat(letters.get(0).value()).isEqualTo(large);
+                long caughtUp = awaitNoLag(cluster, config.applicationId());
+                List<String> sent = new ArrayList<>(smallPhotoKeys());
+                sent.add("large-photo");
+                FaultOutcome.read("oversize output: a photo whose float32 output outgrows the output topics", sent,
+                        outputs, letters, Duration.ofNanos(caughtUp - faultAt)).report();
+                assertThat(failedStreamThreads(meters)).as("stream threads failed and replaced").isZero();
+            }
+        }
+    }
+
+    private void sendSmallPhotos(KafkaProducer<String, byte[]> producer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            producer.send(new ProducerRecord<>(TOPICS.noisyImages(), "small-photo-" + i,
+                    codec.encodeUint8(new Tensor(new int[] {64, 64}, new float[64 * 64]))));
+        }
+        producer.flush();
+    }
+
+    private static List<String> smallPhotoKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < SMALL_PHOTOS; i++) {
+            keys.add("small-photo-" + i);
+        }
+        return keys;
     }
 
     private static KafkaProducer<String, byte[]> compressing(TestKafkaCluster cluster, String compression) {
@@ -118,8 +193,8 @@ class OversizeInputIT {
         producer.flush();
     }
 
-    /** Waits until the application's committed offsets reach the end of every input partition. */
-    private static void awaitNoLag(TestKafkaCluster cluster, String group) throws Exception {
+    /** Waits until the application's committed offsets reach the end of every input partition; returns when (nanoTime). */
+    private static long awaitNoLag(TestKafkaCluster cluster, String group) throws Exception {
         try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (int p = 0; p < 3; p++) {
@@ -135,6 +210,7 @@ class OversizeInputIT {
                             .extracting(OffsetAndMetadata::offset).isEqualTo(ends.get(partition).offset());
                 }
             });
+            return System.nanoTime();
         }
     }
 
