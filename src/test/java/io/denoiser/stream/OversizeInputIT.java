@@ -9,11 +9,11 @@ import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
+import io.denoiser.faults.StreamThreadFailures;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.topics.TopicApplier;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ class OversizeInputIT {
                     assertThat(letter.value().length).isLessThanOrEqualTo(1 << 20);
                 });
                 awaitNoLag(cluster, config.applicationId());
-                assertThat(failedStreamThreads(meters)).as("stream threads failed and replaced").isZero();
+                assertThat(StreamThreadFailures.count(meters)).as("stream threads failed and replaced").isZero();
             }
         }
     }
@@ -136,13 +136,6 @@ class OversizeInputIT {
                 }
             });
         }
-    }
-
-    /** Kafka Streams' own count of stream threads that died since the client started. */
-    private static double failedStreamThreads(SimpleMeterRegistry meters) {
-        Meter failed = meters.find("kafka.stream.failed.stream.threads").meter();
-        assertThat(failed).as("Kafka Streams' failed-stream-threads metric").isNotNull();
-        return failed.measure().iterator().next().getValue();
     }
 
     private static List<String> goodKeys() {
