@@ -3,27 +3,23 @@ package io.denoiser.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.broker.TestKafkaCluster;
-import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.TopicNames;
 import io.denoiser.faults.CommittedOutputWatcher;
 import io.denoiser.faults.FaultOutcome;
+import io.denoiser.faults.Recomputation;
 import io.denoiser.faults.SteadyDigitProducer;
-import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.modeltopic.ModelPublisher;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.modeltopic.SigningKeys;
-import io.denoiser.stream.OutputHeaders;
 import io.denoiser.topics.TopicApplier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
@@ -86,33 +82,10 @@ class HotSwapIT {
 
                 List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()),
                         sent.size(), TIMEOUT);
-                assertRecomputable(denoised, producer, versions);
+                // every 20th output against the version its header names, run here on the same input
+                assertThat(Recomputation.assertSampled(denoised, producer::input, versions, 20))
+                        .as("versions the outputs name").hasSizeGreaterThanOrEqualTo(SWAPS - 1).contains(1L + SWAPS);
             }
         }
-    }
-
-    /** Every 20th output against the version its header names, run here on the same input. */
-    private static void assertRecomputable(List<ConsumerRecord<String, byte[]>> denoised, SteadyDigitProducer producer,
-                                           Map<Long, ModelRecord> versions) {
-        TensorCodec codec = new TensorCodec(1 << 20);
-        TreeSet<Long> seen = new TreeSet<>();
-        Map<Long, DenoisingModel> loaded = new HashMap<>();
-        for (int i = 0; i < denoised.size(); i++) {
-            ConsumerRecord<String, byte[]> record = denoised.get(i);
-            long version = Long.parseLong(new String(record.headers().lastHeader(OutputHeaders.MODEL_VERSION).value(),
-                    StandardCharsets.UTF_8));
-            seen.add(version);
-            if (i % 20 != 0) {
-                continue;
-            }
-            DenoisingModel model = loaded.computeIfAbsent(version, v -> DenoisingModel.load(versions.get(v)));
-            float[] expected = model.reconstruct(new float[][] {producer.input(record.key()).values()}).outputs()[0];
-            float[] actual = codec.decodeDetecting(record.value()).values();
-            assertThat(actual).as("%s, version %d", record.key(), version)
-                    .usingElementComparator((a, b) -> Math.abs(a - b) <= 1f / 255 + 1e-4f ? 0 : 1)
-                    .containsExactly(expected);
-        }
-        loaded.values().forEach(DenoisingModel::close);
-        assertThat(seen).as("versions the outputs name").hasSizeGreaterThanOrEqualTo(SWAPS - 1).contains(1L + SWAPS);
     }
 }

@@ -67,6 +67,11 @@ public final class CommittedOutputWatcher implements AutoCloseable {
         return Map.copyOf(firstSeenNanos.get(topic));
     }
 
+    /** The model versions the records seen so far name in their headers; -1 for a record that names none. */
+    public Set<Long> modelVersions() {
+        return Set.copyOf(modelVersions);
+    }
+
     /** Waits until a record computed by model {@code version} (its header says) appeared on any topic watched. */
     public void awaitModelVersion(long version, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -72,10 +72,15 @@ public final class ModelRecords {
      * keeps the record itself small).
      */
     public static ModelRecord unloadableLstm(long version) {
+        return unloadableLstm("lstm", version);
+    }
+
+    /** {@link #unloadableLstm(long)} under the name {@code name}: for a pipeline that accepts shape changes. */
+    public static ModelRecord unloadableLstm(String name, long version) {
         Architecture architecture = Architecture.LSTM;
         ModelShape shape = new ModelShape(new int[] {4096, 4096}, new int[] {1});
         float[] parameters = new float[Math.toIntExact(architecture.parameterCount(shape))];
-        return new ModelRecord(new ModelMetadata("lstm", version, architecture.id(), shape.input(), shape.latent(),
+        return new ModelRecord(new ModelMetadata(name, version, architecture.id(), shape.input(), shape.latent(),
                 parameters.length, Map.of("dataset", "test"), Map.of(), "2026-11-26T00:00:00Z", null), parameters);
     }
 

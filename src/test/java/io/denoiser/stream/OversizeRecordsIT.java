@@ -11,11 +11,11 @@ import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.faults.FaultOutcome;
+import io.denoiser.faults.StreamThreadFailures;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.topics.TopicApplier;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -103,7 +103,7 @@ class OversizeRecordsIT {
                 sent.addAll(List.of("huge-tensor", "padded-json"));
                 FaultOutcome.read("oversize input: a 4 MB zstd value, a JSON tensor with a 5 MB field", sent,
                         List.of(denoised, latent), letters, Duration.ofNanos(caughtUp - faultAt)).report();
-                assertThat(failedStreamThreads(meters)).as("stream threads failed and replaced").isZero();
+                assertThat(StreamThreadFailures.count(meters)).as("stream threads failed and replaced").isZero();
             }
         }
     }
@@ -150,7 +150,7 @@ class OversizeRecordsIT {
                 sent.add("large-photo");
                 FaultOutcome.read("oversize output: a photo whose float32 output outgrows the output topics", sent,
                         outputs, letters, Duration.ofNanos(caughtUp - faultAt)).report();
-                assertThat(failedStreamThreads(meters)).as("stream threads failed and replaced").isZero();
+                assertThat(StreamThreadFailures.count(meters)).as("stream threads failed and replaced").isZero();
             }
         }
     }
@@ -212,13 +212,6 @@ class OversizeRecordsIT {
             });
             return System.nanoTime();
         }
-    }
-
-    /** Kafka Streams' own count of stream threads that died since the client started. */
-    private static double failedStreamThreads(SimpleMeterRegistry meters) {
-        Meter failed = meters.find("kafka.stream.failed.stream.threads").meter();
-        assertThat(failed).as("Kafka Streams' failed-stream-threads metric").isNotNull();
-        return failed.measure().iterator().next().getValue();
     }
 
     private static List<String> goodKeys() {
