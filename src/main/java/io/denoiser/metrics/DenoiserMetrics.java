@@ -86,6 +86,13 @@ public final class DenoiserMetrics {
                 .register(registry);
     }
 
+    /** Seconds the longest forward pass now running has run: climbing towards the pass timeout means a slow pass. */
+    public void passRunningSeconds(Supplier<Number> seconds) {
+        Gauge.builder("denoiser.pass.running.seconds", seconds).description("How long the longest forward pass (or "
+                + "model warm-up) now running has run, 0 when none runs; at the pass timeout /health/live turns DOWN")
+                .register(registry);
+    }
+
     public MeterRegistry registry() {
         return registry;
     }

@@ -64,6 +64,7 @@ public final class DenoiserApp implements AutoCloseable {
         config.pipelines().forEach(pipeline -> metrics.modelVersion(pipeline.name(), pipeline.modelName(),
                 () -> registry.catalog(pipeline.modelName()).currentVersion()));
         metrics.modelCopiesOpen(DenoisingModel::openCopies);
+        metrics.passRunningSeconds(() -> inference.longestRunning().map(busy -> busy.toNanos() / 1e9).orElse(0.0));
         inference.whenAWorkerEnds(registry::closeCopiesOfCurrentThread);
         this.client = newClient();
         registry.onFirstVersion(catalog -> {

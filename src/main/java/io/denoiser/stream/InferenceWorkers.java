@@ -114,6 +114,11 @@ public final class InferenceWorkers implements AutoCloseable {
                         + passTimeout.toMillis() + " ms");
     }
 
+    /** How long the longest pass (or call) now running on a dedicated worker has run, if any runs. */
+    public Optional<Duration> longestRunning() {
+        return watched.keySet().stream().flatMap(worker -> worker.busyFor().stream()).max(Duration::compareTo);
+    }
+
     /** Has each dedicated worker thread run {@code hook} as it ends, after its last pass. */
     public void whenAWorkerEnds(Runnable hook) {
         this.onWorkerEnd = hook;

@@ -1,11 +1,13 @@
 package io.denoiser.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.denoiser.broker.TestKafkaCluster;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.TopicNames;
+import io.denoiser.faults.FaultOutcome;
 import io.denoiser.topics.TopicApplier;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGKILL while a forward pass runs. A backlog of megapixel photos for the photo model keeps the inference
- * thread in passes of several seconds, back to back (4 photos of 25 tiles each per pass): one second after
- * the first result is committed the next pass is running, and the kill lands in it. The restarted instance
- * redoes that pass from the changelogged buffer; a read_committed consumer sees every photo exactly once.
+ * thread in passes of several seconds, back to back (4 photos of 25 tiles each per pass). Once the first
+ * result is committed, the test waits until {@code /metrics} shows a pass running for half a second, far
+ * shorter than a pass, and kills the process then. The restarted instance redoes that pass from the
+ * changelogged buffer; a read_committed consumer sees every photo exactly once.
  */
 @Tag("faults")
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -35,6 +38,8 @@ class PassKillIT {
     private static final TopicNames TOPICS = TopicNames.defaults();
     private static final Duration TIMEOUT = Duration.ofSeconds(240);
     private static final int PHOTOS = 16;
+    private static final String PASS_RUNNING = "denoiser_pass_running_seconds";
+    private static final double MID_PASS_SECONDS = 0.5;
     private static final int SIZE = 1000;
     private static final String[] SERVE = {"--pipelines", "images", "--image-model", "photo", "--batch-size", "4",
             "--max-wait-ms", "100", "--commit-interval-ms", "1000", "--replication-factor", "1"};
@@ -58,7 +63,9 @@ class PassKillIT {
             }
             int before = cluster.readCommitted(List.of(TOPICS.denoisedImages()), 1, TIMEOUT).size();
             assertThat(before).as("results committed before the kill").isBetween(1, PHOTOS - 4);
-            Thread.sleep(1_000);
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> first.metric(PASS_RUNNING)
+                    .orElse(0) >= MID_PASS_SECONDS);
+            long faultAt = System.nanoTime();
             first.kill();
 
             try (ServeProcess second = ServeProcess.start("first", servers, work, "pass-kill", SERVE)) {
@@ -66,9 +73,14 @@ class PassKillIT {
                         cluster.readCommitted(List.of(TOPICS.denoisedImages()), PHOTOS, TIMEOUT);
                 List<ConsumerRecord<String, byte[]>> latents =
                         cluster.readCommitted(List.of(TOPICS.latentVectors()), PHOTOS, TIMEOUT);
+                Duration recovery = Duration.ofNanos(System.nanoTime() - faultAt);
                 assertThat(keys(denoised)).containsExactlyInAnyOrderElementsOf(allKeys());
                 assertThat(keys(latents)).containsExactlyInAnyOrderElementsOf(allKeys());
-                assertThat(cluster.readCommitted(List.of(TOPICS.deadLetters()), 1, Duration.ofSeconds(3))).isEmpty();
+                List<ConsumerRecord<String, byte[]>> letters =
+                        cluster.readCommitted(List.of(TOPICS.deadLetters()), 1, Duration.ofSeconds(3));
+                assertThat(letters).isEmpty();
+                FaultOutcome.read("an instance is killed with SIGKILL while a forward pass runs", allKeys(),
+                        List.of(denoised, latents), letters, recovery).report();
             }
         }
     }

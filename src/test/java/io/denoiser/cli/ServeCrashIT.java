@@ -8,6 +8,7 @@ import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.TopicNames;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
+import io.denoiser.faults.FaultOutcome;
 import io.denoiser.topics.TopicApplier;
 import io.denoiser.topics.TopicCatalog;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,8 +36,15 @@ class ServeCrashIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final TopicNames TOPICS = TopicNames.defaults();
 
+    /**
+     * Batches of 32 per partition, so about a third of the records wait in the buffer, flushed by the maximum
+     * wait only after the restart.
+     */
+    private static final String[] SERVE = {"--pipelines", "images", "--batch-size", Integer.toString(BATCH),
+            "--max-wait-ms", "8000", "--replication-factor", "1"};
+
     @TempDir
-    Path stateDir;
+    Path work;
 
     @Test
     void shouldLoseAndDuplicateNothingWhenKilledWithBatchesBuffered() throws Exception {
@@ -56,7 +63,7 @@ class ServeCrashIT {
                 new TopicApplier(admin, Optional.of((short) 1)).apply(TopicCatalog.fromClasspath());
             }
             String servers = cluster.connection().bootstrapServers();
-            Process first = serve(servers);
+            ServeProcess first = ServeProcess.start("serve", servers, work, "crash-test", SERVE);
             try (KafkaProducer<String, byte[]> producer = cluster.producer()) {
                 send(producer);
             }
@@ -65,42 +72,30 @@ class ServeCrashIT {
             assertThat(cluster.readCommitted(List.of(TOPICS.denoisedImages()), 2 * BATCH, TIMEOUT).size())
                     .isGreaterThanOrEqualTo(2 * BATCH).isLessThan(RECORDS);
             Thread.sleep(2_000);
+            long faultAt = System.nanoTime();
             if (kill) {
-                first.destroyForcibly();
+                first.kill();
             } else {
-                first.destroy();
+                first.terminate();
             }
-            assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(first.isAlive()).isFalse();
 
-            Process second = serve(servers);
-            try {
+            try (ServeProcess second = ServeProcess.start("serve", servers, work, "crash-test", SERVE)) {
                 List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()),
                         RECORDS, TIMEOUT);
+                Duration recovery = Duration.ofNanos(System.nanoTime() - faultAt);
                 List<ConsumerRecord<String, byte[]>> latents = cluster.readCommitted(List.of(TOPICS.latentVectors()),
                         RECORDS, TIMEOUT);
+                List<ConsumerRecord<String, byte[]>> letters =
+                        cluster.readCommitted(List.of(TOPICS.deadLetters()), 1, Duration.ofSeconds(3));
                 assertThat(keys(denoised)).hasSize(RECORDS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allKeys());
                 assertThat(keys(latents)).hasSize(RECORDS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allKeys());
-            } finally {
-                second.destroy();
-                second.waitFor(30, TimeUnit.SECONDS);
+                assertThat(letters).isEmpty();
+                FaultOutcome.read(kill ? "an instance alone is killed with SIGKILL, batches buffered, then restarted"
+                                : "an instance alone is closed cleanly (SIGTERM) mid-batch, then restarted",
+                        allKeys(), List.of(denoised, latents), letters, recovery).report();
             }
         }
-    }
-
-    /**
-     * The real service in its own JVM: batches of 32 per partition, so about a third of the records wait
-     * in the buffer, flushed by the maximum wait only after the restart.
-     */
-    private Process serve(String servers) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-                "--bootstrap-servers", servers, "--pipelines", "images", "--batch-size", Integer.toString(BATCH),
-                "--max-wait-ms", "8000", "--replication-factor", "1", "--metrics-port", "0",
-                "--state-dir", stateDir.toString(), "--application-id", "crash-test",
-                // the killed instance's partitions move to the restarted one after this, not the default 45 s
-                "-X", "session.timeout.ms=10000"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(stateDir.resolveSibling(stateDir.getFileName() + "-serve.log").toFile()).start();
     }
 
     private static void send(KafkaProducer<String, byte[]> producer) {

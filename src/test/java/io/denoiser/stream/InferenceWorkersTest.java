@@ -107,6 +107,30 @@ class InferenceWorkersTest {
     }
 
     @Test
+    void shouldTellHowLongTheRunningPassHasRunAndNothingOnceItEnded() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (InferenceWorkers workers = InferenceWorkers.dedicated(Duration.ofMinutes(1))) {
+            InferenceWorker worker = workers.forCurrentThread();
+            assertThat(workers.longestRunning()).isEmpty();
+            worker.start(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> workers.longestRunning()
+                    .filter(busy -> busy.compareTo(Duration.ofMillis(200)) >= 0).isPresent());
+            release.countDown();
+            worker.awaitIdle();
+            assertThat(workers.longestRunning()).isEmpty();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void shouldNotReportAPassWithinThePassTimeout() {
         try (InferenceWorkers workers = InferenceWorkers.dedicated(Duration.ofMinutes(1))) {
             InferenceWorker worker = workers.forCurrentThread();
