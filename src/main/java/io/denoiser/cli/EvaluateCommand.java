@@ -105,6 +105,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out().printf("%s v%d (%s) on %s, %d held-out records%n%n", model.name(), model.version(),
                 model.metadata().architecture(), data.name(), outcome.table().overall().n());
         out().print(outcome.table().render());
+        outcome.search().ifPresent(search -> out().printf("%n%s%n", search.describe()));
         EvaluationPictures.write(out, outcome).forEach(file -> out().println("wrote " + file));
         if (report != null) {
             JsonReports.write(report, outcome.report());

@@ -7,7 +7,7 @@ import io.denoiser.quality.SetQuality;
 import java.util.Map;
 import java.util.SortedMap;
 
-/** What {@code evaluate --report} writes: the data set, and noisy / median / model scores. */
+/** What {@code evaluate --report} writes: the data set, noisy / median / model scores, and search scores of its latent vectors. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record EvaluationReport(
         @JsonProperty("dataset") String dataset,
@@ -15,5 +15,6 @@ public record EvaluationReport(
         @JsonProperty("noisy") SetQuality noisy,
         @JsonProperty("median") SetQuality median,
         @JsonProperty("model") Map<String, Object> model,
-        @JsonProperty("per_class") SortedMap<Integer, QualityScores> perClass) {
+        @JsonProperty("per_class") SortedMap<Integer, QualityScores> perClass,
+        @JsonProperty("latent_search") SearchScores latentSearch) {
 }

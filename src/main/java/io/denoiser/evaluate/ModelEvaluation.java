@@ -15,6 +15,7 @@ import io.denoiser.train.TrainingData;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A model scored on a data set's held-out records: noised once with a fixed seed, then denoised by the
@@ -40,7 +41,17 @@ public final class ModelEvaluation {
                 model.put("ssim", scores.ssim());
             }
             return new EvaluationReport(data.name(), table.overall().n(), table.overall().noisy(),
-                    table.overall().median(), model, table.perClass());
+                    table.overall().median(), model, table.perClass(), search().orElse(null));
+        }
+
+        /** How well the latent vectors find records of the same class, beside the noisy inputs themselves. */
+        public Optional<SearchScores> search() {
+            if (data.heldOutLabels() == null || latents == null || latents.length < 2) {
+                return Optional.empty();
+            }
+            int[] labels = data.heldOutLabels();
+            return Optional.of(new SearchScores(latents[0].length, NeighbourScores.nearestNeighbourAccuracy(latents, labels),
+                    NeighbourScores.nearestNeighbourAccuracy(noisy, labels)));
         }
     }
 

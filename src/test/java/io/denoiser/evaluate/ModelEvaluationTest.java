@@ -27,6 +27,10 @@ class ModelEvaluationTest {
         assertThat((double) report.model().get("ssim")).isGreaterThan(report.median().ssim());
         assertThat(report.perClass()).hasSize(10);
         assertThat(outcome.latents()[0]).hasSize(512);
+        // 0.874 against 0.699 for the noisy pixels when measured
+        assertThat(report.latentSearch().dimensions()).isEqualTo(512);
+        assertThat(report.latentSearch().noisyPixels()).isBetween(0.67, 0.73);
+        assertThat(report.latentSearch().nearestNeighbour()).isBetween(0.85, 0.90);
         assertThat(EvaluationPictures.write(out, outcome)).allSatisfy(file -> assertThat(ImageIO.read(file.toFile())).isNotNull());
     }
 
