@@ -1,6 +1,7 @@
 package io.denoiser.demo;
 
 import io.denoiser.data.MnistDataset;
+import io.denoiser.evaluate.NeighbourGrid;
 import io.denoiser.quality.ImageGrid;
 import io.denoiser.quality.ImageQuality;
 import java.io.IOException;
@@ -12,9 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** Turns what the demo collected into its report and its picture. */
+/** Turns what the demo collected into its report and its pictures. */
 final class DemoResults {
 
     private DemoResults() {
@@ -59,6 +61,30 @@ final class DemoResults {
             cleanRow[i] = clean.image(i);
         }
         ImageGrid.writePng(file, List.of(noisyRow, denoisedRow, cleanRow), clean.rows(), clean.cols(), 3);
+    }
+
+    /**
+     * What a similarity search over the latent topic returns: for the first {@code queries} digits the newest
+     * model version denoised, their denoised image and those of their nearest neighbours among every digit
+     * that version denoised (vectors of two versions live in different spaces).
+     */
+    static void writeNeighbours(Path file, MnistDataset clean, int digits, OutputCollector outputs, int queries)
+            throws IOException {
+        long newest = outputs.latents().values().stream().mapToLong(OutputCollector.Latent::modelVersion).max()
+                .orElseThrow(() -> new IllegalStateException("no latent vectors to search"));
+        List<float[]> images = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < digits; i++) {
+            OutputCollector.Latent latent = outputs.latents().get(DigitProducer.key(i));
+            OutputCollector.Denoised image = outputs.denoised().get(DigitProducer.key(i));
+            if (latent != null && image != null && latent.modelVersion() == newest) {
+                images.add(image.image());
+                vectors.add(latent.vector());
+            }
+        }
+        int[] rows = IntStream.range(0, Math.min(queries, images.size())).toArray();
+        NeighbourGrid.writePng(file, images.toArray(float[][]::new), vectors.toArray(float[][]::new), rows,
+                clean.rows(), clean.cols());
     }
 
     static void deleteRecursively(Path root) {

@@ -115,6 +115,7 @@ public final class DemoRun {
             outputs.awaitOutputs(noisy.length, Duration.ofSeconds(5));
             DemoReport report = DemoResults.summarize(test, noisy, outputs, (firstHalf + secondHalf) / 1e9);
             DemoResults.writeGrid(options.outDir().resolve("grid.png"), test, noisy, outputs, 12);
+            DemoResults.writeNeighbours(options.outDir().resolve("neighbours.png"), test, noisy.length, outputs, 6);
             return report;
         } finally {
             DemoResults.deleteRecursively(stateDir);

@@ -28,10 +28,15 @@ final class OutputCollector implements AutoCloseable {
     record Denoised(float[] image, long modelVersion) {
     }
 
+    /** A latent vector and the model version that produced it. */
+    record Latent(float[] vector, long modelVersion) {
+    }
+
     private final KafkaConsumer<String, byte[]> consumer;
     private final TopicNames topics;
     private final TensorCodec codec = new TensorCodec(1 << 20);
     private final Map<String, Denoised> denoised = new ConcurrentHashMap<>();
+    private final Map<String, Latent> latents = new ConcurrentHashMap<>();
     private final AtomicInteger denoisedRecords = new AtomicInteger();
     private final AtomicInteger latentRecords = new AtomicInteger();
     private final AtomicInteger deadLetters = new AtomicInteger();
@@ -73,6 +78,8 @@ final class OutputCollector implements AutoCloseable {
                     OutputHeaders.modelVersion(record.headers())));
             denoisedRecords.incrementAndGet();
         } else if (record.topic().equals(topics.latentVectors())) {
+            latents.put(record.key(), new Latent(codec.decodeDetecting(record.value()).values(),
+                    OutputHeaders.modelVersion(record.headers())));
             latentRecords.incrementAndGet();
         } else {
             deadLetters.incrementAndGet();
@@ -94,6 +101,10 @@ final class OutputCollector implements AutoCloseable {
 
     Map<String, Denoised> denoised() {
         return denoised;
+    }
+
+    Map<String, Latent> latents() {
+        return latents;
     }
 
     int denoisedRecords() {

@@ -16,13 +16,15 @@ import java.util.stream.IntStream;
 
 /**
  * The pictures {@code evaluate} draws: noisy / denoised / clean side by side (an image grid, or line plots
- * of a few features for sequences), the latent vectors projected to 2-D by PCA and coloured by class, and
- * the training curve recorded in the model's metadata.
+ * of a few features for sequences), for images the nearest neighbours of a few digits by their latent
+ * vectors, the latent vectors projected to 2-D by PCA and coloured by class, and the training curve
+ * recorded in the model's metadata.
  */
 public final class EvaluationPictures {
 
     private static final int SHOWN_IMAGES = 12;
     private static final int SHOWN_FEATURES = 3;
+    private static final int NEIGHBOUR_QUERIES = 6;
 
     private EvaluationPictures() {
     }
@@ -41,6 +43,11 @@ public final class EvaluationPictures {
             int[] features = IntStream.range(0, Math.min(SHOWN_FEATURES, dims[1])).toArray();
             SequencePlot.writePng(files.get(0), outcome.noisy()[0], outcome.denoised()[0], outcome.data().heldOut()[0],
                     dims[0], dims[1], features);
+        }
+        if (outcome.images()) {
+            files.add(dir.resolve("neighbours.png"));
+            NeighbourGrid.writePng(files.get(files.size() - 1), outcome.denoised(), outcome.latents(),
+                    IntStream.range(0, Math.min(NEIGHBOUR_QUERIES, outcome.latents().length)).toArray(), dims[0], dims[1]);
         }
         Path latents = dir.resolve("latent-pca.png");
         int[] labels = outcome.data().heldOutLabels();

@@ -26,24 +26,15 @@ public final class NeighbourScores {
      */
     public static double crossAccuracy(float[][] queries, float[][] database, int[] labels) {
         requireSameCount(queries.length, database.length, labels.length);
-        float[][] unitQueries = unit(queries);
-        float[][] unitDatabase = queries == database ? unitQueries : unit(database);
+        ExactNeighbours index = new ExactNeighbours(database);
         int correct = 0;
-        for (int i = 0; i < unitQueries.length; i++) {
-            int best = -1;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < unitDatabase.length; j++) {
-                double score = j == i ? Double.NEGATIVE_INFINITY : dot(unitQueries[i], unitDatabase[j]);
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = j;
-                }
-            }
+        for (int i = 0; i < queries.length; i++) {
+            int best = index.nearest(queries[i], i);
             if (best >= 0 && labels[best] == labels[i]) {
                 correct++;
             }
         }
-        return (double) correct / unitQueries.length;
+        return (double) correct / queries.length;
     }
 
     /**
@@ -82,25 +73,5 @@ public final class NeighbourScores {
             throw new IllegalArgumentException("need at least 2 items with one label each: " + queries + " queries, "
                     + database + " database items, " + labels + " labels");
         }
-    }
-
-    private static float[][] unit(float[][] vectors) {
-        float[][] unit = new float[vectors.length][];
-        for (int i = 0; i < vectors.length; i++) {
-            double norm = Math.sqrt(dot(vectors[i], vectors[i]));
-            unit[i] = new float[vectors[i].length];
-            for (int d = 0; d < unit[i].length; d++) {
-                unit[i][d] = norm == 0 ? 0 : (float) (vectors[i][d] / norm);
-            }
-        }
-        return unit;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int d = 0; d < a.length; d++) {
-            sum += a[d] * b[d];
-        }
-        return sum;
     }
 }

@@ -2,6 +2,7 @@ package io.denoiser.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,5 +26,9 @@ class DemoRunIT {
         assertThat(report.psnrDenoisedDb()).isGreaterThan(report.psnrNoisyDb() + 6);
         assertThat(report.throughputRps()).isPositive();
         assertThat(ImageIO.read(out.resolve("grid.png").toFile()).getHeight()).isEqualTo(3 * (28 * 3 + 2) + 2);
+        // 6 queries, each followed by its 8 nearest neighbours
+        BufferedImage neighbours = ImageIO.read(out.resolve("neighbours.png").toFile());
+        assertThat(neighbours.getHeight()).isEqualTo(6 * (28 * 3 + 2) + 2);
+        assertThat(neighbours.getWidth()).isEqualTo(9 * (28 * 3 + 2) + 2);
     }
 }
