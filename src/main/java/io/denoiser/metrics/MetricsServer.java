@@ -1,6 +1,7 @@
 package io.denoiser.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -49,6 +50,11 @@ public final class MetricsServer implements AutoCloseable {
         server.createContext("/health/live", exchange -> health(exchange, live.get()));
         server.createContext("/health/ready", exchange -> health(exchange, ready.get()));
         server.start();
+    }
+
+    /** Serves {@code handler} at {@code path} as well, on the same pool and under the same time limits. */
+    public void route(String path, HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     public int port() {
