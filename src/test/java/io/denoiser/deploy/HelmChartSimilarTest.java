@@ -37,7 +37,8 @@ final class HelmChartSimilarTest {
                 .containsAllEntriesOf(service.getSpec().getSelector())
                 .containsEntry("app.kubernetes.io/component", "similar");
         assertThat(manifests.named(Service.class, HelmChart.RELEASE + "-kafka-denoiser").getSpec().getSelector())
-                .as("the denoiser's Service leaves similar's pods alone").containsEntry("app.kubernetes.io/component", "denoiser");
+                .as("the denoiser's Service leaves similar's pods alone")
+                .containsEntry("app.kubernetes.io/component", "denoiser");
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
             assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
             assertThat(service.getMetadata().getAnnotations()).containsEntry("prometheus.io/scrape", "true")
