@@ -78,7 +78,7 @@ final class NeighboursHandler implements HttpHandler {
 
     private int k(String value) {
         if (value == null) {
-            return DEFAULT_K;
+            return Math.min(DEFAULT_K, maxK);
         }
         try {
             int k = Integer.parseInt(value);

@@ -43,10 +43,6 @@ public record SimilarConfig(KafkaConnection kafka, List<String> topics, String g
                 DEFAULT_MAX_K, "127.0.0.1", 0);
     }
 
-    public SimilarConfig withSpacesPerModel(int spaces) {
-        return new SimilarConfig(kafka, topics, groupId, indexDirectory, spaces, maxK, httpAddress, httpPort);
-    }
-
     /** The consumer's settings: committed records only, from the earliest offset; pass-through settings win. */
     public Properties consumerProperties() {
         Properties properties = kafka.baseProperties();

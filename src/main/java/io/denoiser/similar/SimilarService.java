@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SimilarService implements AutoCloseable {
 
+    /** Queries answered at once; more are refused with 503 (a query takes milliseconds). */
+    private static final int QUERY_THREADS = 4;
+
     private final LatentIndex index;
     private final LatentConsumer consumer;
     private final MetricsServer server;
@@ -24,8 +27,8 @@ public final class SimilarService implements AutoCloseable {
         index = new LatentIndex(directories, config.spacesPerModel(), metrics);
         consumer = new LatentConsumer(config, index, metrics);
         server = new MetricsServer(config.httpAddress(), config.httpPort(), registry, consumer::live, consumer::ready);
-        server.route("/neighbours", new NeighboursHandler(index, config.maxK(), metrics));
-        server.route("/spaces", new SpacesHandler(index));
+        server.route("/neighbours", QUERY_THREADS, new NeighboursHandler(index, config.maxK(), metrics));
+        server.route("/spaces", 1, new SpacesHandler(index));
         consumer.start();
     }
 

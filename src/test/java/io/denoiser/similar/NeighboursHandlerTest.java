@@ -36,8 +36,8 @@ class NeighboursHandlerTest {
         index.put(record("c", "unet", 1, along(2, 0f, 4)));
         index.refresh();
         server = new MetricsServer("127.0.0.1", 0, registry, () -> Readiness.UP, () -> Readiness.UP);
-        server.route("/neighbours", new NeighboursHandler(index, 5, metrics));
-        server.route("/spaces", new SpacesHandler(index));
+        server.route("/neighbours", 1, new NeighboursHandler(index, 5, metrics));
+        server.route("/spaces", 1, new SpacesHandler(index));
     }
 
     @AfterEach
