@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** Entry point of {@code java -jar kafka-denoiser.jar <command>}. */
 @Command(name = "kafka-denoiser", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
         description = "Denoises images streaming through Kafka with autoencoders and publishes latent vectors.",
-        subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, SimilarCommand.class,
+                EvaluateCommand.class, BenchCommand.class,
                 TopicsCommand.class, ModelsCommand.class, ProduceCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

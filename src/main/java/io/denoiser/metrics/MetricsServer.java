@@ -1,14 +1,16 @@
 package io.denoiser.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 
 /**
@@ -32,13 +34,13 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService handlers;
+    private final ThreadPoolExecutor handlers;
 
     /** @param address the interface to listen on ({@code 0.0.0.0} for all, as probes from outside need) */
     public MetricsServer(String address, int port, PrometheusMeterRegistry registry, Supplier<Readiness> live,
                          Supplier<Readiness> ready) throws IOException {
         server = HttpServer.create(new InetSocketAddress(address, port), 0);
-        handlers = Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
+        handlers = (ThreadPoolExecutor) Executors.newFixedThreadPool(HANDLER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "metrics-http");
             thread.setDaemon(true);
             return thread;
@@ -49,6 +51,29 @@ public final class MetricsServer implements AutoCloseable {
         server.createContext("/health/live", exchange -> health(exchange, live.get()));
         server.createContext("/health/ready", exchange -> health(exchange, ready.get()));
         server.start();
+    }
+
+    /**
+     * Serves {@code handler} at {@code path} as well, under the same time limits, on {@code threads} more handler
+     * threads; a request that finds {@code threads} others of the path in flight is answered 503 at once. So a
+     * burst of slow requests on the path can neither hold the probes' threads nor queue up in front of them.
+     */
+    public void route(String path, int threads, HttpHandler handler) {
+        handlers.setMaximumPoolSize(handlers.getMaximumPoolSize() + threads);
+        handlers.setCorePoolSize(handlers.getCorePoolSize() + threads);
+        Semaphore inFlight = new Semaphore(threads);
+        server.createContext(path, exchange -> {
+            if (!inFlight.tryAcquire()) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                respond(exchange, 503, "busy: " + threads + " requests in flight\n", "text/plain; charset=utf-8");
+                return;
+            }
+            try {
+                handler.handle(exchange);
+            } finally {
+                inFlight.release();
+            }
+        });
     }
 
     public int port() {

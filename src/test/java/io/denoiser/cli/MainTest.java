@@ -13,7 +13,7 @@ class MainTest {
     @Test
     void shouldDescribeEveryCommandWithHelp() {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("demo"), List.of("serve"), List.of("train"),
-                List.of("bench"), List.of("bench", "model"), List.of("topics"), List.of("topics", "apply"),
+                List.of("similar"), List.of("bench"), List.of("bench", "model"), List.of("topics"), List.of("topics", "apply"),
                 List.of("topics", "validate"), List.of("produce"), List.of("keys", "generate"), List.of("evaluate"))) {
             StringWriter out = new StringWriter();
             CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out));

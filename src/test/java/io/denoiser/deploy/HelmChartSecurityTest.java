@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,7 +23,7 @@ final class HelmChartSecurityTest {
 
     @ParameterizedTest(name = "values: {0}")
     @ValueSource(strings = {NO_OVERRIDES, "sasl.yaml", "existing-secret.yaml", "strimzi.yaml", "keda.yaml",
-            "hpa.yaml", "statefulset.yaml", "monitoring.yaml", "placement.yaml"})
+            "hpa.yaml", "statefulset.yaml", "monitoring.yaml", "placement.yaml", "similar.yaml"})
     void shouldRunEveryContainerAsNonRootOnAReadOnlyRootWithoutCapabilities(String values) {
         List<Workload> workloads = render(values).workloads();
         assertThat(workloads).isNotEmpty();
@@ -46,7 +47,7 @@ final class HelmChartSecurityTest {
     }
 
     @ParameterizedTest(name = "values: {0}")
-    @ValueSource(strings = {NO_OVERRIDES, "sasl.yaml", "strimzi.yaml", "statefulset.yaml"})
+    @ValueSource(strings = {NO_OVERRIDES, "sasl.yaml", "strimzi.yaml", "statefulset.yaml", "similar.yaml"})
     void shouldRequestAndLimitCpuAndMemoryForEveryContainer(String values) {
         for (Workload workload : render(values).workloads()) {
             for (Container container : workload.containers()) {
@@ -59,12 +60,17 @@ final class HelmChartSecurityTest {
     }
 
     @ParameterizedTest(name = "values: {0}")
-    @ValueSource(strings = {NO_OVERRIDES, "statefulset.yaml"})
+    @ValueSource(strings = {NO_OVERRIDES, "statefulset.yaml", "similar.yaml"})
     void shouldProbeLivenessAndReadinessOnTheMetricsPortOfEveryLongRunningServer(String values) {
         List<Workload> servers = render(values).workloads().stream().filter(Workload::longRunning)
                 .filter(w -> w.containers().stream().anyMatch(c -> metricsPort(c).isPresent())).toList();
+        List<String> expected = new ArrayList<>(List.of(HelmChart.RELEASE + "-kafka-denoiser",
+                HelmChart.RELEASE + "-kafka-denoiser-trainer"));
+        if (values.equals("similar.yaml")) {
+            expected.add(HelmChart.RELEASE + "-kafka-denoiser-similar");
+        }
         assertThat(servers).as("long-running workloads serving /health").extracting(Workload::name)
-                .containsExactlyInAnyOrder(HelmChart.RELEASE + "-kafka-denoiser", HelmChart.RELEASE + "-kafka-denoiser-trainer");
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(render(values).workloads().stream().filter(Workload::longRunning)).as("every long-running workload")
                 .allSatisfy(w -> assertThat(servers).contains(w));
         for (Workload workload : servers) {
@@ -88,9 +94,11 @@ final class HelmChartSecurityTest {
         return containerLevel != null ? containerLevel : podLevel;
     }
 
+    /** The port of /metrics and /health: named metrics, or http where it serves an API as well ({@code similar}). */
     private static Optional<Integer> metricsPort(Container container) {
         return Optional.ofNullable(container.getPorts()).orElse(List.of()).stream()
-                .filter(p -> "metrics".equals(p.getName())).map(ContainerPort::getContainerPort).findFirst();
+                .filter(p -> "metrics".equals(p.getName()) || "http".equals(p.getName()))
+                .map(ContainerPort::getContainerPort).findFirst();
     }
 
     private static HTTPGetAction httpGet(Container container, Function<Container, Probe> probe) {

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MetricsServerTest {
@@ -54,6 +56,40 @@ class MetricsServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(live.statusCode()).isEqualTo(503);
             assertThat(live.body()).isEqualTo("DOWN: a forward pass has run for 61000 ms\n");
+        }
+    }
+
+    @Test
+    void shouldRefuseRequestsBeyondARoutesThreadsAndKeepAnsweringProbes() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        HttpClient http = HttpClient.newHttpClient();
+        try (MetricsServer server = new MetricsServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> Readiness.UP, () -> Readiness.UP)) {
+            server.route("/slow", 1, exchange -> {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            URI slow = URI.create("http://127.0.0.1:" + server.port() + "/slow");
+            var first = http.sendAsync(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+            HttpResponse<String> second = http.send(HttpRequest.newBuilder(slow).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/health/live")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            release.countDown();
+
+            assertThat(second.statusCode()).isEqualTo(503);
+            assertThat(second.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(first.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
         }
     }
 }
