@@ -33,6 +33,20 @@ final class DenoiserCli {
         return path.toString();
     }
 
+    /**
+     * Parses {@code value} as the option of {@code command} whose default reads environment variable
+     * {@code variable}, as that default would be; throws picocli's exception when the option cannot take it.
+     */
+    static void parseAsOption(String command, String variable, String value) {
+        CommandSpec spec = new CommandLine(new Main()).getSubcommands().get(command).getCommandSpec();
+        spec.interpolateVariables(false);
+        OptionSpec option = spec.options().stream()
+                .filter(o -> o.defaultValue() != null && ENVIRONMENT_DEFAULT.matcher(o.defaultValue()).results()
+                        .anyMatch(match -> match.group(1).equals(variable)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(command + " reads no " + variable));
+        new CommandLine(new Main()).parseArgs(command, option.longestName() + "=" + value);
+    }
+
     /** The environment variables a command reads as option defaults ({@code ${env:NAME}}), mixins included. */
     static Set<String> environmentVariablesOf(String command) {
         CommandSpec spec = new CommandLine(new Main()).getSubcommands().get(command).getCommandSpec();

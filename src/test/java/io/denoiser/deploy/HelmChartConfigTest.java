@@ -1,6 +1,7 @@
 package io.denoiser.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
@@ -39,6 +40,19 @@ final class HelmChartConfigTest {
         expected.removeAll(LEFT_TO_DEFAULTS);
         assertThat(expected).contains("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_CONFIG_FILE", "DENOISER_APPLICATION_ID");
         assertThat(environment(manifests, DENOISER).keySet()).containsAll(expected);
+    }
+
+    /** Helm renders numbers from values.yaml as floats: 1048576 would reach serve as "1.048576e+06". */
+    @Test
+    void shouldRenderEveryVariableAsAValueItsOptionAccepts() {
+        RenderedManifests manifests = HelmChart.render("sasl.yaml", "similar.yaml");
+        Map<String, String> workloads = Map.of("serve", DENOISER, "train", TRAINER, "similar", DENOISER + "-similar");
+        workloads.forEach((command, workload) -> {
+            Map<String, String> env = environment(manifests, workload);
+            DenoiserCli.environmentVariablesOf(command).stream().filter(env::containsKey).forEach(variable ->
+                    assertThatCode(() -> DenoiserCli.parseAsOption(command, variable, env.get(variable)))
+                            .as("%s=%s for %s", variable, env.get(variable), command).doesNotThrowAnyException());
+        });
     }
 
     @Test
