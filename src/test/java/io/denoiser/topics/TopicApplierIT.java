@@ -28,6 +28,9 @@ class TopicApplierIT {
             assertThat(first.created()).hasSize(9);
             assertThat(first.problems()).singleElement().asString()
                     .contains("denoiser.images.latent: 2 partitions, the topic file declares 3");
+            // The first apply also set the configs of the topic created bare above, and brokers apply config
+            // changes from the metadata log asynchronously: wait until reads show them.
+            await().untilAsserted(() -> assertThat(applier.verify(catalog).problems()).hasSize(1));
             ApplyReport second = applier.apply(catalog);
             assertThat(second.changedNothing()).isTrue();
             assertThat(second.unchanged()).hasSize(10);
