@@ -81,16 +81,17 @@ print('|---|---|---|---|---|---|---|')
 for v1, v2 in PAIRS:
     tr1, te1 = outputs(v1)
     tr2, te2 = outputs(v2)
-    for name, on_clean in (('ITQ-64 on PCA-64, fit: own denoised window', False),
-                           ('ITQ-64 on PCA-64, fit: clean window', True)):
-        p1 = Linear(clean[W1] if on_clean else tr1[W1], 64)
-        p2 = Linear(clean[W2] if on_clean else tr2[W2], 64)
-        r1 = itq(p1(tr1[W1]))
-        r2_own = itq(p2(tr2[W2]))
-        h1 = bits(p1(te1) @ r1)
-        h2_raw = bits(p2(te2) @ r2_own)
-        r2 = procrustes(p2(tr2[W2]), p1(tr1[W2]) @ r1)   # v2's PCA-64 values onto v1's pre-sign values
-        h2 = bits(p2(te2) @ r2)
+    for name, pre, on_clean in (('ITQ-64 on PCA-64, fit: own denoised window', IDENTITY, False),
+                                ('ITQ-64 on PCA-64, fit: clean window', IDENTITY, True),
+                                ('ITQ-64 on blur s=1 + PCA-64, fit: own denoised window', B1, False)):
+        p1 = Linear((clean[W1] if on_clean else tr1[W1]) @ pre, 64)
+        p2 = Linear((clean[W2] if on_clean else tr2[W2]) @ pre, 64)
+        r1 = itq(p1(tr1[W1] @ pre))
+        r2_own = itq(p2(tr2[W2] @ pre))
+        h1 = bits(p1(te1 @ pre) @ r1)
+        h2_raw = bits(p2(te2 @ pre) @ r2_own)
+        r2 = procrustes(p2(tr2[W2] @ pre), p1(tr1[W2] @ pre) @ r1)   # v2's PCA-64 values onto v1's pre-sign values
+        h2 = bits(p2(te2 @ pre) @ r2)
         print(f'| {v1} -> {v2} | {name} | {p10(h1):.3f} | {p10(h2):.3f} | {p10(h2_raw, h1):.3f} | {p10(h2, h1):.3f} '
               f'| {np.mean(h1 == h2_raw):.3f} / {np.mean(h1 == h2):.3f} |', flush=True)
 print(f'\n{time.time() - T0:.0f} s')
