@@ -24,11 +24,13 @@ public final class DenoisingModel implements AutoCloseable {
     private final InferenceEngine engine;
     private final Optional<ImageTiling> tiling;
     private final TiledImageInference tiled;
+    private final LatentEmbedding embedding;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DenoisingModel(ModelMetadata metadata, Architecture architecture, ModelShape shape, InferenceEngine engine,
-                           Optional<ImageTiling> tiling) {
+                           Optional<ImageTiling> tiling, LatentEmbedding embedding) {
         this.metadata = metadata;
+        this.embedding = embedding;
         this.architecture = architecture;
         this.shape = shape;
         this.engine = engine;
@@ -48,7 +50,7 @@ public final class DenoisingModel implements AutoCloseable {
         ModelShape shape = record.metadata().shape();
         architecture.checkShape(shape);
         return new DenoisingModel(record.metadata(), architecture, shape, architecture.inference(record.parameters(), shape),
-                architecture.tiling());
+                architecture.tiling(), record.embedding());
     }
 
     /**
@@ -176,6 +178,14 @@ public final class DenoisingModel implements AutoCloseable {
             System.arraycopy(batch.latents(), 0, latents, start, batch.latents().length);
         }
         return new Reconstruction(outputs, latents);
+    }
+
+    /**
+     * The embedding fitted to this version's denoised output, if its record carries one: what its latent
+     * records publish instead of the bottleneck, unless a pipeline asks for the bottleneck.
+     */
+    public Optional<LatentEmbedding> embedding() {
+        return Optional.ofNullable(embedding);
     }
 
     /** Frees the network's native memory; the model cannot be used afterwards. */

@@ -19,13 +19,22 @@ import java.util.Map;
  * @param release       position in the publication order when it differs from {@code version}: a rollback
  *                      republishes an earlier version under a new release, so denoisers move back to it
  *                      while still refusing replays of records older than the one in use; null = version
+ * @param embedding     the {@link LatentEmbedding} the record carries after its parameters, or null for none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelMetadata(String name, long version, String architecture, int[] inputShape,
                             int[] latentShape, long parameterCount, Map<String, Object> training,
                             Map<String, Double> metrics, String createdAt,
-                            Long release) {
+                            Long release, EmbeddingMetadata embedding) {
+
+    /** Metadata of a record without an embedding. */
+    public ModelMetadata(String name, long version, String architecture, int[] inputShape, int[] latentShape,
+                         long parameterCount, Map<String, Object> training, Map<String, Double> metrics,
+                         String createdAt, Long release) {
+        this(name, version, architecture, inputShape, latentShape, parameterCount, training, metrics, createdAt,
+                release, null);
+    }
 
     /** The shapes this model works on. */
     @com.fasterxml.jackson.annotation.JsonIgnore
@@ -42,12 +51,12 @@ public record ModelMetadata(String name, long version, String architecture, int[
     /** The same model under another version number. */
     public ModelMetadata withVersion(long newVersion) {
         return new ModelMetadata(name, newVersion, architecture, inputShape, latentShape, parameterCount,
-                training, metrics, createdAt, null);
+                training, metrics, createdAt, null, embedding);
     }
 
     /** The same model and version republished at {@code newRelease}, as a rollback does. */
     public ModelMetadata withRelease(long newRelease) {
         return new ModelMetadata(name, version, architecture, inputShape, latentShape, parameterCount,
-                training, metrics, createdAt, newRelease);
+                training, metrics, createdAt, newRelease, embedding);
     }
 }

@@ -3,7 +3,9 @@ package io.denoiser.modeltopic;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.denoiser.model.Architecture;
+import io.denoiser.model.EmbeddingMetadata;
 import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.LatentEmbedding;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import java.nio.ByteBuffer;
@@ -16,17 +18,20 @@ import java.util.Arrays;
  *
  * <pre>
  * magic "DNM1" | int32 metadata length | metadata JSON (UTF-8) | int32 parameter count | float32[] parameters
+ *   [ | int32 embedding float count | float32[] μ (N) | W (N × D) | H (N × bits) ]
  * </pre>
- * All integers and floats are big-endian. Every length is checked against the bytes actually present and
- * against fixed limits before anything is allocated; the metadata is plain JSON bound to a record type.
+ * The embedding section is there exactly when the metadata has an {@code embedding} field, so a record without
+ * one is byte for byte what it always was. All integers and floats are big-endian. Every length is checked
+ * against the bytes actually present, against the metadata and against fixed limits before anything is
+ * allocated; the metadata is plain JSON bound to a record type.
  */
 public final class ModelRecordCodec {
 
     static final byte[] MAGIC = {'D', 'N', 'M', '1'};
     static final int MAX_METADATA_BYTES = 64 * 1024;
-    /** 16 MB of parameters: the largest model the models topic is sized for. */
+    /** 16 MB of parameters and embedding together: the largest model the models topic is sized for. */
     public static final int MAX_PARAMETERS = 4 * 1024 * 1024;
-    public static final int MAX_RECORD_BYTES = MAGIC.length + 4 + MAX_METADATA_BYTES + 4 + 4 * MAX_PARAMETERS;
+    public static final int MAX_RECORD_BYTES = MAGIC.length + 4 + MAX_METADATA_BYTES + 4 + 4 + 4 * MAX_PARAMETERS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelRecordCodec() {
@@ -35,9 +40,16 @@ public final class ModelRecordCodec {
     public static byte[] encode(ModelRecord record) {
         byte[] metadata = toJson(record.metadata());
         float[] parameters = record.parameters();
-        ByteBuffer buffer = ByteBuffer.allocate(MAGIC.length + 4 + metadata.length + 4 + 4 * parameters.length);
+        float[] embedding = record.embedding() == null ? null : record.embedding().toFloats();
+        int size = MAGIC.length + 4 + metadata.length + 4 + 4 * parameters.length
+                + (embedding == null ? 0 : 4 + 4 * embedding.length);
+        ByteBuffer buffer = ByteBuffer.allocate(size);
         buffer.put(MAGIC).putInt(metadata.length).put(metadata).putInt(parameters.length);
-        buffer.asFloatBuffer().put(parameters);
+        putFloats(buffer, parameters);
+        if (embedding != null) {
+            buffer.putInt(embedding.length);
+            putFloats(buffer, embedding);
+        }
         return buffer.array();
     }
 
@@ -59,15 +71,40 @@ public final class ModelRecordCodec {
         ModelMetadata metadata = fromJson(bytes, buffer.position(), metadataLength);
         buffer.position(buffer.position() + metadataLength);
         int count = buffer.getInt();
-        if (count < 0 || count > MAX_PARAMETERS || (long) count * 4 != buffer.remaining()) {
+        // without an embedding the parameters end the record; with one, its count follows them
+        long trailing = metadata.embedding() == null ? 0 : 4;
+        if (count < 0 || count > MAX_PARAMETERS || trailing == 0 && (long) count * 4 != buffer.remaining()
+                || (long) count * 4 + trailing > buffer.remaining()) {
             throw new InvalidModelException("parameter count " + count + " does not match the "
                     + buffer.remaining() + " parameter bytes present");
         }
         verifyMetadata(metadata, count);
-        float[] parameters = new float[count];
-        buffer.asFloatBuffer().get(parameters);
-        verifyFinite(parameters);
-        return new ModelRecord(metadata, parameters);
+        float[] parameters = readFloats(buffer, count, "parameter");
+        if (metadata.embedding() == null) {
+            return new ModelRecord(metadata, parameters);
+        }
+        int inputSize = metadata.shape().inputSize();
+        int embeddingCount = verifyEmbedding(metadata.embedding(), inputSize, count, buffer.getInt(), buffer.remaining());
+        float[] embedding = readFloats(buffer, embeddingCount, "embedding value");
+        return new ModelRecord(metadata, parameters, LatentEmbedding.fromFloats(metadata.embedding(), inputSize, embedding));
+    }
+
+    /** The embedding section's float count, once it matches the metadata, the bytes present and the limit. */
+    private static int verifyEmbedding(EmbeddingMetadata embedding, int inputSize, int parameters, int count,
+                                       int bytesPresent) {
+        embedding.check();
+        long expected = embedding.floatCount(inputSize);
+        String size = "embedding of N = " + inputSize + ", D = " + embedding.dimensions() + ", " + embedding.bits()
+                + " bits needs " + expected + " floats";
+        if (parameters + expected > MAX_PARAMETERS) {
+            throw new InvalidModelException(size + ": with " + parameters + " parameters more than the "
+                    + MAX_PARAMETERS + " a model record may carry");
+        }
+        if (count != expected || (long) count * 4 != bytesPresent) {
+            throw new InvalidModelException(size + "; the record declares " + count + " and carries "
+                    + bytesPresent + " bytes");
+        }
+        return count;
     }
 
     static void verifyMetadata(ModelMetadata metadata, int count) {
@@ -94,12 +131,22 @@ public final class ModelRecordCodec {
         }
     }
 
-    private static void verifyFinite(float[] parameters) {
-        for (int i = 0; i < parameters.length; i++) {
-            if (!Float.isFinite(parameters[i])) {
-                throw new InvalidModelException("parameter " + i + " is not finite");
+    private static void putFloats(ByteBuffer buffer, float[] values) {
+        buffer.asFloatBuffer().put(values);
+        buffer.position(buffer.position() + 4 * values.length);
+    }
+
+    /** {@code count} finite floats from {@code buffer}, whose size the caller has checked. */
+    private static float[] readFloats(ByteBuffer buffer, int count, String what) {
+        float[] values = new float[count];
+        buffer.asFloatBuffer().get(values);
+        buffer.position(buffer.position() + 4 * count);
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new InvalidModelException(what + " " + i + " is not finite");
             }
         }
+        return values;
     }
 
     private static byte[] toJson(ModelMetadata metadata) {

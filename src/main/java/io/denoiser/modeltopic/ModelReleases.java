@@ -35,7 +35,7 @@ public final class ModelReleases implements AutoCloseable {
     public ModelRecord publish(ModelRecord record) {
         long next = history().nextReleaseAfterInUse(record.name());
         ModelRecord published = record.version() >= next ? record
-                : new ModelRecord(record.metadata().withVersion(next), record.parameters());
+                : new ModelRecord(record.metadata().withVersion(next), record.parameters(), record.embedding());
         publisher.publish(published);
         return published;
     }
@@ -54,7 +54,7 @@ public final class ModelReleases implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no trusted " + name + " v" + version
                         + " on " + topic + " or in the jar (compacted away? publish its file with `models publish`)"));
         ModelRecord republished = new ModelRecord(target.metadata().withRelease(history.nextReleaseAfterInUse(name)),
-                target.parameters());
+                target.parameters(), target.embedding());
         publisher.publish(republished);
         return Optional.of(republished);
     }

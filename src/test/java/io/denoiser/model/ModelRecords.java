@@ -88,4 +88,38 @@ public final class ModelRecords {
     public static ModelRecord cnnSeed(long version, long seed) {
         return new ModelRecord(metadata(version), Architecture.CNN_SEED.newNetwork(seed).parameters());
     }
+
+    /**
+     * {@code record} carrying a hand-made embedding whose results are known exactly: μ = 0, embedding value j is
+     * pixel j (so e is the output's first {@code dimensions} values) and hash bit k is set when pixel 2k is
+     * brighter than pixel 2k + 1.
+     */
+    public static ModelRecord withPixelEmbedding(ModelRecord record, String space, int dimensions, int bits) {
+        int n = record.metadata().shape().inputSize();
+        EmbeddingMetadata info = new EmbeddingMetadata(dimensions, bits, space, null, null, null, 0.25, 1.0, 100, 5L);
+        float[] projection = new float[n * dimensions];
+        for (int j = 0; j < dimensions; j++) {
+            projection[j * dimensions + j] = 1;
+        }
+        float[] hash = new float[n * bits];
+        for (int k = 0; k < bits; k++) {
+            hash[2 * k * bits + k] = 1;
+            hash[(2 * k + 1) * bits + k] = -1;
+        }
+        ModelMetadata m = record.metadata();
+        ModelMetadata metadata = new ModelMetadata(m.name(), m.version(), m.architecture(), m.inputShape(),
+                m.latentShape(), m.parameterCount(), m.training(), m.metrics(), m.createdAt(), m.release(), info);
+        return new ModelRecord(metadata, record.parameters(), new LatentEmbedding(info, new float[n], projection, hash));
+    }
+
+    /** What {@link #withPixelEmbedding}'s embedding gives for {@code output}: its first values, and its hash. */
+    public static long pixelHash(float[] output, int bits) {
+        long hash = 0;
+        for (int k = 0; k < bits; k++) {
+            if (output[2 * k] > output[2 * k + 1]) {
+                hash |= 1L << k;
+            }
+        }
+        return hash;
+    }
 }

@@ -3,7 +3,9 @@ package io.denoiser.modeltopic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.denoiser.model.EmbeddingMetadata;
 import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.LatentEmbedding;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
@@ -26,6 +28,99 @@ class ModelRecordCodecTest {
         assertThat(decoded.version()).isEqualTo(3);
         assertThat(decoded.metadata().metrics()).containsEntry("psnr_db", 10.0);
         assertThat(decoded.parameters()).containsExactly(record.parameters());
+    }
+
+    @Test
+    void shouldEncodeARecordWithoutAnEmbeddingExactlyAsBefore() {
+        byte[] bytes = ModelRecordCodec.encode(record);
+        int metadataLength = ByteBuffer.wrap(bytes, 4, 4).getInt();
+        assertThat(bytes).hasSize(4 + 4 + metadataLength + 4 + 4 * record.parameters().length);
+        assertThat(new String(bytes, 8, metadataLength, java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("embedding");
+        assertThat(ModelRecordCodec.decode(bytes).embedding()).isNull();
+    }
+
+    @Test
+    void shouldRoundTripAnEmbeddingAfterTheParameters() {
+        ModelRecord embedded = ModelRecords.withPixelEmbedding(record, "digits-1", 32, 64);
+
+        byte[] bytes = ModelRecordCodec.encode(embedded);
+        ModelRecord decoded = ModelRecordCodec.decode(bytes);
+
+        int n = 784;
+        assertThat(bytes).hasSize(ModelRecordCodec.encode(new ModelRecord(record.metadata(), record.parameters())).length
+                + ",\"embedding\":".length() + json(embedded.metadata().embedding()).length() + 4 + 4 * n * (1 + 32 + 64));
+        assertThat(decoded.parameters()).containsExactly(record.parameters());
+        LatentEmbedding embedding = decoded.embedding();
+        assertThat(embedding.metadata()).isEqualTo(embedded.metadata().embedding());
+        assertThat(decoded.metadata().embedding().space()).isEqualTo("digits-1");
+        assertThat(embedding.mean()).containsExactly(embedded.embedding().mean());
+        assertThat(embedding.projection()).containsExactly(embedded.embedding().projection());
+        assertThat(embedding.hashProjection()).containsExactly(embedded.embedding().hashProjection());
+    }
+
+    @Test
+    void shouldRejectAnEmbeddingSectionThatDisagreesWithItsMetadata() {
+        ModelRecord embedded = ModelRecords.withPixelEmbedding(record, "digits-1", 32, 64);
+        byte[] bytes = ModelRecordCodec.encode(embedded);
+        int section = bytes.length - 4 * 784 * 97 - 4;
+
+        assertThatThrownBy(() -> ModelRecordCodec.decode(Arrays.copyOf(bytes, bytes.length - 4)))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("needs 76048 floats");
+        byte[] moreDeclared = bytes.clone();
+        ByteBuffer.wrap(moreDeclared).putInt(section, Integer.MAX_VALUE);
+        assertThatThrownBy(() -> ModelRecordCodec.decode(moreDeclared))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("declares " + Integer.MAX_VALUE);
+        byte[] missing = Arrays.copyOf(bytes, section);
+        assertThatThrownBy(() -> ModelRecordCodec.decode(missing))
+                .as("metadata announcing an embedding the record lacks").isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("parameter count");
+    }
+
+    @Test
+    void shouldRejectNonFiniteEmbeddingValuesAndSizesOutsideTheLimits() {
+        ModelRecord embedded = ModelRecords.withPixelEmbedding(record, "digits-1", 2, 4);
+        embedded.embedding().projection()[5] = Float.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> ModelRecordCodec.decode(ModelRecordCodec.encode(embedded)))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("embedding value " + (784 + 5));
+
+        assertThatThrownBy(() -> ModelRecordCodec.decode(ModelRecordCodec.encode(
+                ModelRecords.withPixelEmbedding(record, "digits-1", 2, 65))))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("65 hash bits");
+        assertThatThrownBy(() -> ModelRecordCodec.decode(ModelRecordCodec.encode(
+                ModelRecords.withPixelEmbedding(record, "digits 1", 2, 4))))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("space id");
+        EmbeddingMetadata wide = new EmbeddingMetadata(EmbeddingMetadata.MAX_DIMENSIONS + 1, 64, "s", null, null,
+                null, null, null, null, null);
+        assertThatThrownBy(() -> ModelRecordCodec.decode(ModelRecordCodec.encode(withEmbedding(record, wide))))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("1025 dimensions");
+    }
+
+    @Test
+    void shouldRejectAnEmbeddingThatWouldTakeTheRecordPastItsLimitBeforeAllocatingIt() {
+        // 4096 x 4096 values a record: three floats per value are 48 M, beyond the 4 M a record may carry
+        EmbeddingMetadata small = new EmbeddingMetadata(1, 1, "s", null, null, null, null, null, null, null);
+        byte[] bytes = ModelRecordCodec.encode(withEmbedding(ModelRecords.unloadableLstm(1), small));
+        assertThatThrownBy(() -> ModelRecordCodec.decode(bytes))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("needs 50331648 floats")
+                .hasMessageContaining("more than the " + ModelRecordCodec.MAX_PARAMETERS);
+    }
+
+    /** {@code base} announcing {@code embedding} and carrying a stand-in of one value per array. */
+    private static ModelRecord withEmbedding(ModelRecord base, EmbeddingMetadata embedding) {
+        ModelMetadata m = base.metadata();
+        return new ModelRecord(new ModelMetadata(m.name(), m.version(), m.architecture(), m.inputShape(),
+                m.latentShape(), m.parameterCount(), m.training(), m.metrics(), m.createdAt(), m.release(), embedding),
+                base.parameters(), new LatentEmbedding(embedding, new float[1], new float[embedding.dimensions()],
+                new float[embedding.bits()]));
+    }
+
+    private static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

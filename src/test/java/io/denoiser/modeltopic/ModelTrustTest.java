@@ -34,6 +34,20 @@ class ModelTrustTest {
     }
 
     @Test
+    void shouldRefuseARecordWhoseEmbeddingWasTamperedWith() {
+        ModelRecord record = ModelRecords.withPixelEmbedding(ModelRecords.cnnSeed(2, 9), "digits-1", 32, 64);
+        byte[] signed = ModelRecords.signed(record);
+        assertThat(ModelRecords.TRUST.open(signed).embedding().projection())
+                .containsExactly(record.embedding().projection());
+
+        byte[] tampered = signed.clone();
+        tampered[tampered.length - 1] ^= 1; // the last float of H, the hash projection
+        assertThatThrownBy(() -> ModelRecords.TRUST.open(tampered)).isInstanceOf(InvalidModelException.class)
+                .extracting(e -> ((InvalidModelException) e).reason())
+                .isEqualTo(InvalidModelException.Reason.BAD_SIGNATURE);
+    }
+
+    @Test
     void shouldRefuseUnsignedRecordsUnlessExplicitlyAllowedAndTrustNothingByDefault() {
         byte[] unsigned = ModelRecordCodec.encode(ModelRecords.cnnSeed(2, 9));
         assertThatThrownBy(() -> ModelTrust.none().open(unsigned)).isInstanceOf(InvalidModelException.class)
