@@ -8,6 +8,7 @@ import io.denoiser.config.PipelinesFile;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.config.TopicNames;
+import io.denoiser.model.LatentChoice;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
@@ -85,6 +86,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Format of denoised records: as-input, binary, json, png or jpeg "
                     + "(env DENOISER_OUTPUT_FORMAT; default: ${DEFAULT-VALUE}).")
     OutputFormat outputFormat;
+
+    @Option(names = "--latent", defaultValue = "${env:DENOISER_LATENT:-embedding}",
+            converter = LatentChoiceConverter.class,
+            description = "What latent records carry: embedding (the model version's compact embedding and semantic "
+                    + "hash, comparable across versions, when its record has one; else the bottleneck) or bottleneck "
+                    + "(env DENOISER_LATENT; default: ${DEFAULT-VALUE}).")
+    LatentChoice latent;
 
     @Option(names = "--resize-images", negatable = true, defaultValue = "${env:DENOISER_RESIZE_IMAGES:-false}",
             fallbackValue = "true",
@@ -228,9 +236,9 @@ public final class ServeCommand implements Callable<Integer> {
     List<Pipeline> selectedPipelines() throws IOException {
         Map<String, Pipeline> builtIn = Map.of(
                 "images", Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs).withOutput(outputFormat, resizeImages)
-                        .withShapeChange(acceptShapeChange),
+                        .withShapeChange(acceptShapeChange).withLatent(latent),
                 "sequences", Pipeline.sequences(sequenceModel).withBatching(batchSize, maxWaitMs)
-                        .withOutput(outputFormat, false).withShapeChange(acceptShapeChange));
+                        .withOutput(outputFormat, false).withShapeChange(acceptShapeChange).withLatent(latent));
         if (pipelinesFile != null) {
             return PipelinesFile.load(pipelinesFile, builtIn);
         }

@@ -3,6 +3,7 @@ package io.denoiser.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.denoiser.model.LatentChoice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.Set;
  *     outputFormat: as-input  # as-input, binary, json, png or jpeg
  *     resizeImages: true
  *     acceptShapeChange: false  # whether a new model version may take another input shape
+ *     latent: embedding       # embedding (the model's, when it has one) or bottleneck
  *   - name: vibration         # any other name must give its three topics and a model
  *     inputTopic: plant.vibration.noisy
  *     denoisedTopic: plant.vibration.denoised
@@ -44,7 +46,7 @@ public final class PipelinesFile {
     record Entry(String name, String inputTopic, String denoisedTopic, String latentTopic, String model,
                  Integer batchSize, Long maxWaitMs, String outputFormat, Boolean resizeImages,
                  Boolean acceptShapeChange, String modelFile,
-                 Integer partitions, Short replicationFactor) {
+                 Integer partitions, Short replicationFactor, String latent) {
     }
 
     record Document(List<Entry> pipelines) {
@@ -86,7 +88,9 @@ public final class PipelinesFile {
                 entry.resizeImages() != null ? entry.resizeImages() : base != null && base.resizeImages(),
                 entry.acceptShapeChange() != null ? entry.acceptShapeChange() : base != null && base.acceptShapeChange(),
                 entry.modelFile() == null ? null : besideFile(file, entry.modelFile()),
-                entry.partitions(), entry.replicationFactor());
+                entry.partitions(), entry.replicationFactor(),
+                entry.latent() != null ? LatentChoice.parse(entry.latent())
+                        : base != null ? base.latent() : LatentChoice.EMBEDDING);
     }
 
     /** Relative model paths are read from the pipelines file's directory, wherever serve was started. */

@@ -3,6 +3,7 @@ package io.denoiser.evaluate;
 import io.denoiser.data.Noise;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.LatentChoice;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
@@ -81,7 +82,9 @@ public final class ModelEvaluation {
                 : MovingMedian.apply(row, dims[0], dims[1])).toArray(float[][]::new);
         Reconstruction result = model.reconstructAll(noisy, BATCH);
         float[][] denoised = result.outputs();
-        float[][] latents = result.latents();
+        // the vectors serve publishes by default: the version's embedding when its record has one
+        float[][] latents = new float[denoised.length][];
+        Arrays.setAll(latents, i -> model.latent(denoised[i], result.latents()[i], LatentChoice.EMBEDDING).vector());
         QualityTable table = images
                 ? QualityTable.forImages(clean, noisy, median, denoised, data.heldOutLabels(), dims[0], dims[1])
                 : QualityTable.forSequences(clean, noisy, median, denoised, data.heldOutLabels());

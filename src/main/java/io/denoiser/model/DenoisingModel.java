@@ -181,11 +181,13 @@ public final class DenoisingModel implements AutoCloseable {
     }
 
     /**
-     * The embedding fitted to this version's denoised output, if its record carries one: what its latent
-     * records publish instead of the bottleneck, unless a pipeline asks for the bottleneck.
+     * The latent vector published for a record denoised to {@code output} with bottleneck {@code bottleneck}:
+     * under {@link LatentChoice#EMBEDDING} this version's embedding of the output when it has one that takes
+     * records of its size, else the bottleneck. Reads only immutable state, so any thread may call it.
      */
-    public Optional<LatentEmbedding> embedding() {
-        return Optional.ofNullable(embedding);
+    public Latent latent(float[] output, float[] bottleneck, LatentChoice choice) {
+        return choice == LatentChoice.EMBEDDING && embedding != null && embedding.takes(output)
+                ? embedding.apply(output) : Latent.bottleneck(bottleneck);
     }
 
     /** Frees the network's native memory; the model cannot be used afterwards. */

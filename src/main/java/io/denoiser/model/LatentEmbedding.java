@@ -16,10 +16,6 @@ import java.util.Objects;
  */
 public record LatentEmbedding(EmbeddingMetadata metadata, float[] mean, float[] projection, float[] hashProjection) {
 
-    /** One record's embedding and hash; bit k of {@code hash} (1L << k) is hash projection k's sign. */
-    public record Embedded(float[] vector, long hash) {
-    }
-
     public LatentEmbedding {
         Objects.requireNonNull(metadata, "embedding metadata");
         int n = mean.length;
@@ -61,7 +57,7 @@ public record LatentEmbedding(EmbeddingMetadata metadata, float[] mean, float[] 
      * The embedding and hash of one denoised record, in one pass over it: the same arithmetic wherever it runs
      * (serve, evaluate, the demo), so the same record gives the same bits.
      */
-    public Embedded apply(float[] output) {
+    public Latent apply(float[] output) {
         if (!takes(output)) {
             throw new IllegalArgumentException("embedding takes " + mean.length + " values, not " + output.length);
         }
@@ -84,6 +80,6 @@ public record LatentEmbedding(EmbeddingMetadata metadata, float[] mean, float[] 
                 hash |= 1L << k;
             }
         }
-        return new Embedded(vector, hash);
+        return new Latent(vector, metadata.space(), hash);
     }
 }

@@ -8,15 +8,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * The latent record headers {@code similar} reads, their names in one place. The model's name and version are the
- * denoiser's {@link OutputHeaders}; the space and semantic hash are the stable-space headers, read when present.
+ * How {@code similar} reads the latent record headers the denoiser writes, named in {@link OutputHeaders}; the
+ * space and semantic hash come with a model version's embedding and are read when present.
  */
 final class LatentHeaders {
-
-    /** A space id: vectors of one space are comparable, across model versions too. */
-    static final String SPACE = "denoiser.latent.space";
-    /** A 64-bit semantic hash of the vector, 8 bytes big-endian. */
-    static final String HASH = "denoiser.latent.hash";
 
     private LatentHeaders() {
     }
@@ -35,12 +30,12 @@ final class LatentHeaders {
      * is a space of its own and a model swap starts a new one.
      */
     static String space(Headers headers) {
-        String space = text(headers, SPACE);
+        String space = text(headers, OutputHeaders.LATENT_SPACE);
         return space != null && !space.isBlank() ? space : modelName(headers) + "@" + modelVersion(headers);
     }
 
     static OptionalLong hash(Headers headers) {
-        Header header = headers.lastHeader(HASH);
+        Header header = headers.lastHeader(OutputHeaders.LATENT_HASH);
         return header == null || header.value() == null || header.value().length != Long.BYTES ? OptionalLong.empty()
                 : OptionalLong.of(ByteBuffer.wrap(header.value()).getLong());
     }

@@ -4,6 +4,7 @@ import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.Pipeline;
 import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.Latent;
 import io.denoiser.modeltopic.ModelTrust;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * into this task's changelogged buffer and added to its stream thread's {@link ThreadBatch}; when that batch is full or its oldest record has waited long enough, one forward
  * pass of the thread's own network, on its inference thread, denoises the records of all its tasks. Each
  * task then forwards its own reconstructions and latent vectors, on the stream thread, and deletes them from
- * its buffer. Records that cannot be denoised go to the dead-letter sink, with the reason in headers and
+ * its buffer; a latent vector is the model version's embedding of the denoised output when it has one and the
+ * pipeline does not ask for the bottleneck. Records that cannot be denoised go to the dead-letter sink, with the reason in headers and
  * their payload cut to the input byte limit; only values within that limit are buffered, so neither a dead
  * letter nor a changelog entry outgrows its topic and wedges the partition.
  *
@@ -190,9 +192,10 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     public void denoised(long sequence, TaskIncarnation.InFlight record, ThreadBatch.Outcome outcome) {
         RecordInput.Decoded in = record.input();
         BufferedRecord source = record.record();
+        Latent latent = outcome.model().latent(outcome.output(), outcome.latent(), pipeline.latent());
         OutputValues.Encoded values;
         try {
-            values = outputs.encode(in, outcome.output(), outcome.latent());
+            values = outputs.encode(in, outcome.output(), latent.vector());
         } catch (InvalidRecordException e) {
             rejected(sequence, source, e.reason().name(), e);
             return;
@@ -202,7 +205,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         context.forward(new Record<>(source.key(), values.denoised(), source.timestamp(),
                 headers.toHeaders(values.denoisedFormat())), nodes.denoisedSink());
         context.forward(new Record<>(source.key(), values.latent(), source.timestamp(),
-                headers.toHeaders(values.latentFormat())), nodes.latentSink());
+                headers.toLatentHeaders(values.latentFormat(), latent)), nodes.latentSink());
         metrics.recordOut(nodes.pipeline());
         metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - source.timestamp());
         buffer.delete(sequence);

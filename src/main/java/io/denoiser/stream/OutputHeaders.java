@@ -1,7 +1,9 @@
 package io.denoiser.stream;
 
 import io.denoiser.codec.TensorFormat;
+import io.denoiser.model.Latent;
 import io.denoiser.model.ModelMetadata;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.kafka.common.header.Headers;
@@ -10,7 +12,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * Headers every denoised and latent record carries: its content type, which model produced it, in which pipeline, how long
  * inference took, and the reconstruction error (mean squared difference between the noisy input and the
- * output), a free anomaly score for downstream users.
+ * output), a free anomaly score for downstream users. A latent record that carries the model version's embedding
+ * also names its space and carries its semantic hash.
  */
 public record OutputHeaders(ModelMetadata model, String pipeline, long inferenceNanos, double reconstructionError) {
 
@@ -19,6 +22,10 @@ public record OutputHeaders(ModelMetadata model, String pipeline, long inference
     public static final String PIPELINE = "denoiser.pipeline";
     public static final String INFERENCE_MS = "denoiser.inference.ms";
     public static final String RECONSTRUCTION_ERROR = "denoiser.reconstruction.error";
+    /** A space id: vectors of one space are comparable, across model versions too. */
+    public static final String LATENT_SPACE = "denoiser.latent.space";
+    /** A 64-bit semantic hash of the vector, 8 bytes big-endian; bit k (1L << k) is hash projection k's sign. */
+    public static final String LATENT_HASH = "denoiser.latent.hash";
 
     Headers toHeaders(TensorFormat format) {
         Headers headers = new RecordHeaders();
@@ -28,6 +35,16 @@ public record OutputHeaders(ModelMetadata model, String pipeline, long inference
         add(headers, PIPELINE, pipeline);
         add(headers, INFERENCE_MS, String.format(Locale.ROOT, "%.3f", inferenceNanos / 1e6));
         add(headers, RECONSTRUCTION_ERROR, String.format(Locale.ROOT, "%.6g", reconstructionError));
+        return headers;
+    }
+
+    /** The headers of a latent record carrying {@code latent}: an embedding's also name its space and hash. */
+    Headers toLatentHeaders(TensorFormat format, Latent latent) {
+        Headers headers = toHeaders(format);
+        if (latent.embedded()) {
+            add(headers, LATENT_SPACE, latent.space());
+            headers.add(LATENT_HASH, ByteBuffer.allocate(Long.BYTES).putLong(latent.hash()).array());
+        }
         return headers;
     }
 

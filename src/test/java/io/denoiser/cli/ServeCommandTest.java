@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
+import io.denoiser.model.LatentChoice;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.config.TopicConfig;
@@ -46,6 +47,17 @@ class ServeCommandTest {
 
         assertThat(serve.config().pipelines()).extracting(Pipeline::acceptShapeChange).containsOnly(true);
         assertThat(defaults.config().pipelines()).extracting(Pipeline::acceptShapeChange).containsOnly(false);
+    }
+
+    @Test
+    void shouldPublishTheModelsEmbeddingUnlessTheBottleneckIsAskedFor() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--latent", "bottleneck");
+        ServeCommand defaults = new ServeCommand();
+        new CommandLine(defaults).parseArgs();
+
+        assertThat(serve.config().pipelines()).extracting(Pipeline::latent).containsOnly(LatentChoice.BOTTLENECK);
+        assertThat(defaults.config().pipelines()).extracting(Pipeline::latent).containsOnly(LatentChoice.EMBEDDING);
     }
 
     @Test

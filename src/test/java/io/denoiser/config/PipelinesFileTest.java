@@ -3,6 +3,7 @@ package io.denoiser.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.denoiser.model.LatentChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +31,7 @@ class PipelinesFileTest {
                   - name: sequences
                     maxWaitMs: 200
                     acceptShapeChange: true
+                    latent: bottleneck
                   - name: vibration
                     inputTopic: plant.vibration.noisy
                     denoisedTopic: plant.vibration.denoised
@@ -48,6 +50,8 @@ class PipelinesFileTest {
         assertThat(images.acceptShapeChange()).isFalse();
         assertThat(pipelines.get(1).maxWaitMs()).isEqualTo(200);
         assertThat(pipelines.get(1).acceptShapeChange()).isTrue();
+        assertThat(images.latent()).isEqualTo(LatentChoice.EMBEDDING);
+        assertThat(pipelines.get(1).latent()).isEqualTo(LatentChoice.BOTTLENECK);
         assertThat(pipelines.get(1).modelName()).isEqualTo("lstm");
         assertThat(pipelines.get(2).inputTopic()).isEqualTo("plant.vibration.noisy");
         assertThat(pipelines.get(2).batchSize()).isEqualTo(Pipeline.DEFAULT_BATCH_SIZE);

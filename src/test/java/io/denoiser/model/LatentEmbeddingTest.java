@@ -16,9 +16,10 @@ class LatentEmbeddingTest {
         LatentEmbedding embedding = new LatentEmbedding(TWO_BY_THREE, new float[] {1, 0, 0},
                 new float[] {1, 0, 0, 0, 0, 2}, new float[] {0, 0, 0, 1, -1, 0, 0, 0, 1});
 
-        LatentEmbedding.Embedded embedded = embedding.apply(new float[] {3, 0.5f, 0.25f});
+        Latent embedded = embedding.apply(new float[] {3, 0.5f, 0.25f});
 
         assertThat(embedded.vector()).containsExactly(2f, 0.5f);
+        assertThat(embedded.space()).isEqualTo("s");
         assertThat(embedded.hash()).as("bits 0 and 2 set, bit 1 (−0.5) not").isEqualTo(0b101L);
     }
 

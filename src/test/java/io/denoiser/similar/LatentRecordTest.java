@@ -22,8 +22,8 @@ class LatentRecordTest {
     @Test
     void shouldTakeTheSpaceHeaderAndTheSemanticHashWhenPresent() {
         RecordHeaders headers = modelHeaders("unet", 4);
-        headers.add(LatentHeaders.SPACE, "digits-2026".getBytes(StandardCharsets.UTF_8));
-        headers.add(LatentHeaders.HASH, ByteBuffer.allocate(8).putLong(0x0123456789abcdefL).array());
+        headers.add(OutputHeaders.LATENT_SPACE, "digits-2026".getBytes(StandardCharsets.UTF_8));
+        headers.add(OutputHeaders.LATENT_HASH, ByteBuffer.allocate(8).putLong(0x0123456789abcdefL).array());
 
         LatentRecord record = LatentRecord.of(record("k", codec.encodeFloat32(vector(1, 2, 3)), headers), codec);
 

@@ -1,0 +1,15 @@
+package io.denoiser.model;
+
+import java.util.Locale;
+
+/** What a record's latent vector is: the model version's embedding when it has one, or the raw bottleneck. */
+public enum LatentChoice {
+    /** The embedding of the denoised output when the version's record carries one, else the bottleneck. */
+    EMBEDDING,
+    /** The encoder's bottleneck, always: full size, comparable only within one model version. */
+    BOTTLENECK;
+
+    public static LatentChoice parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    }
+}
