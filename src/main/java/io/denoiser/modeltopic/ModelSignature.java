@@ -10,8 +10,8 @@ import java.security.Signature;
 import java.util.Arrays;
 
 /**
- * The signed envelope of a model record on the models topic: the whole {@code DNM1} record (metadata and
- * parameters) signed with Ed25519.
+ * The signed envelope of a model record on the models topic: the whole {@code DNM1} record (metadata,
+ * parameters and any embedding) signed with Ed25519.
  *
  * <pre>
  * "DNS1" | key id length u8 | key id (ASCII hex) | signature length u16 | signature | DNM1 record

@@ -8,6 +8,7 @@ import io.denoiser.model.ModelRecords;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.train.TrainingData;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,19 @@ class ModelEvaluationTest {
         assertThat(report.latentSearch().noisyPixels()).isBetween(0.67, 0.73);
         assertThat(report.latentSearch().nearestNeighbour()).isBetween(0.85, 0.90);
         assertThat(EvaluationPictures.write(out, outcome)).allSatisfy(file -> assertThat(ImageIO.read(file.toFile())).isNotNull());
+    }
+
+    @Test
+    void shouldScoreTheEmbeddingServePublishesWhenTheModelHasOne() throws Exception {
+        ModelEvaluation.Outcome outcome = ModelEvaluation.run(
+                ModelRecords.withPixelEmbedding(ShippedModels.load("cnn-seed"), "digits-a1", 8, 64),
+                TrainingData.named("mnist", 0.5, 64, 16), 1234);
+
+        // the pixel embedding's vector is the denoised record's first 8 values
+        for (int i = 0; i < 3; i++) {
+            assertThat(outcome.latents()[i]).containsExactly(Arrays.copyOf(outcome.denoised()[i], 8));
+        }
+        assertThat(outcome.report().latentSearch().dimensions()).isEqualTo(8);
     }
 
     @Test
