@@ -43,11 +43,6 @@ public record LatentEmbedding(EmbeddingMetadata metadata, float[] mean, float[] 
         return floats;
     }
 
-    /** N: the values of one denoised record this embedding takes. */
-    public int inputSize() {
-        return mean.length;
-    }
-
     /** Whether a denoised record of this many values can be embedded (a tiled or variable-length one may not). */
     public boolean takes(float[] output) {
         return output.length == mean.length;

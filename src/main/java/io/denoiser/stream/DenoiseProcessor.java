@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * into this task's changelogged buffer and added to its stream thread's {@link ThreadBatch}; when that batch is full or its oldest record has waited long enough, one forward
  * pass of the thread's own network, on its inference thread, denoises the records of all its tasks. Each
  * task then forwards its own reconstructions and latent vectors, on the stream thread, and deletes them from
- * its buffer; a latent vector is the model version's embedding of the denoised output when it has one and the
- * pipeline does not ask for the bottleneck. Records that cannot be denoised go to the dead-letter sink, with the reason in headers and
- * their payload cut to the input byte limit; only values within that limit are buffered, so neither a dead
- * letter nor a changelog entry outgrows its topic and wedges the partition.
+ * its buffer; a latent vector is the model version's embedding of the denoised output (a small product,
+ * computed there) when it has one and the pipeline does not ask for the bottleneck. Records that cannot be
+ * denoised go to the dead-letter sink, with the reason in headers and their payload cut to the input byte
+ * limit; only values within that limit are buffered, so neither a dead letter nor a changelog entry outgrows
+ * its topic and wedges the partition.
  *
  * <p>Why a store and not a list: Kafka Streams commits a record's offset once {@code process()} returns, so
  * a record held only in memory would be lost if the process died after that commit. The store's changelog

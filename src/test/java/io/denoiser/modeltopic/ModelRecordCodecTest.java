@@ -3,6 +3,8 @@ package io.denoiser.modeltopic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.denoiser.model.EmbeddingMetadata;
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.LatentEmbedding;
@@ -12,7 +14,11 @@ import io.denoiser.model.ModelRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -35,9 +41,21 @@ class ModelRecordCodecTest {
         byte[] bytes = ModelRecordCodec.encode(record);
         int metadataLength = ByteBuffer.wrap(bytes, 4, 4).getInt();
         assertThat(bytes).hasSize(4 + 4 + metadataLength + 4 + 4 * record.parameters().length);
-        assertThat(new String(bytes, 8, metadataLength, java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(bytes, 8, metadataLength, StandardCharsets.UTF_8))
                 .doesNotContain("embedding");
         assertThat(ModelRecordCodec.decode(bytes).embedding()).isNull();
+    }
+
+    @Test
+    void shouldReadAndWriteEveryShippedModelFileByteForByte() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/models"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".dnm")).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                ModelRecord decoded = ModelRecordCodec.decode(bytes);
+                assertThat(decoded.embedding()).as(file.toString()).isNull();
+                assertThat(ModelRecordCodec.encode(decoded)).as(file.toString()).isEqualTo(bytes);
+            }
+        }
     }
 
     @Test
@@ -117,8 +135,8 @@ class ModelRecordCodecTest {
 
     private static String json(Object value) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
