@@ -36,7 +36,8 @@ class PrincipalComponentsTest {
                 dot += pca.components()[i][j] * directions[i][j];
             }
             assertThat(Math.abs(dot)).as("component %d", j).isGreaterThan(0.999);
-            assertThat(pca.variances()[j]).isCloseTo(spreads[j] * spreads[j] + 0.01, within(0.05 * spreads[j] * spreads[j]));
+            double variance = spreads[j] * spreads[j];
+            assertThat(pca.variances()[j]).isCloseTo(variance + 0.01, within(0.05 * variance));
         }
         for (int i = 0; i < size; i++) {
             assertThat(pca.mean()[i]).isCloseTo(offset[i], within(0.15));
