@@ -54,6 +54,12 @@ public record ModelMetadata(String name, long version, String architecture, int[
                 training, metrics, createdAt, null, embedding);
     }
 
+    /** The same model described with the embedding its record carries, or none. */
+    public ModelMetadata withEmbedding(EmbeddingMetadata newEmbedding) {
+        return new ModelMetadata(name, version, architecture, inputShape, latentShape, parameterCount,
+                training, metrics, createdAt, release, newEmbedding);
+    }
+
     /** The same model and version republished at {@code newRelease}, as a rollback does. */
     public ModelMetadata withRelease(long newRelease) {
         return new ModelMetadata(name, version, architecture, inputShape, latentShape, parameterCount,
