@@ -3,7 +3,8 @@
 
 A trainer round moves two things: the model (v2 is v1 fine-tuned one epoch, as the demo's round does; or another
 model) and the training window (simulated: v1 fits its projection on training digits 0-5999, v2 on 2000-7999).
-For each design, v1 and v2 each fit their own projection on their own window, without labels. Scores, on the
+For each design (PCA-32 of pixels, of blurred pixels, or of HOG features of the denoised output), v1 and v2 each
+fit their own projection on their own window, without labels. Scores, on the
 2,000 held-out noisy digits:
   same v1 / same v2 : leave-one-out 1-NN (cosine) within one version's vectors
   cross raw         : v2 queries against v1's vectors of the other 1,999 digits, v2's own projection as fitted
