@@ -163,3 +163,33 @@ def procrustes(src, dst):
     return u @ wt
 
 
+def hog(x, cell=4, bins=9, signed=False, smooth=0.0, stride=None):
+    """x: n x 784 images in [0, 1]. Central-difference gradients, orientation histograms per cell with linear
+    interpolation between neighbouring orientation bins, magnitude-weighted; cells of `cell` pixels every `stride`
+    (default = cell); square root of every bin (Hellinger); each image's vector L2-normalised."""
+    if smooth > 0:
+        x = x @ blur_matrix(smooth)
+    img = x.reshape(-1, 28, 28)
+    p = np.pad(img, ((0, 0), (1, 1), (1, 1)))
+    gx = (p[:, 1:-1, 2:] - p[:, 1:-1, :-2]) / 2
+    gy = (p[:, 2:, 1:-1] - p[:, :-2, 1:-1]) / 2
+    mag = np.hypot(gx, gy)
+    period = 2 * np.pi if signed else np.pi
+    ang = np.mod(np.arctan2(gy, gx), period) / period * bins
+    lo = np.floor(ang).astype(int) % bins
+    hi = (lo + 1) % bins
+    w_hi = ang - np.floor(ang)
+    n = len(img)
+    per_pixel = np.zeros((n, 28, 28, bins))
+    ii = np.arange(n)[:, None, None]
+    rr = np.arange(28)[None, :, None]
+    cc = np.arange(28)[None, None, :]
+    np.add.at(per_pixel, (ii, rr, cc, lo), mag * (1 - w_hi))
+    np.add.at(per_pixel, (ii, rr, cc, hi), mag * w_hi)
+    stride = stride or cell
+    feats = []
+    for r in range(0, 28 - cell + 1, stride):
+        for c in range(0, 28 - cell + 1, stride):
+            feats.append(per_pixel[:, r:r + cell, c:c + cell].sum(axis=(1, 2)))
+    f = np.sqrt(np.concatenate(feats, axis=1))
+    return unit(f)

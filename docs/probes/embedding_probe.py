@@ -17,7 +17,9 @@ import time
 import numpy as np
 import embedding_lib as L
 from embedding_lib import (load, unit, Linear, snr_projection, blur_matrix, cluster_lda, itq, random_rotation,
-                           bits)
+                           bits, hog)
+
+HOG = dict(cell=7, stride=3, bins=12, signed=True, smooth=1.0)   # chosen in embedding_hog.py (validation split)
 
 DIR = next((a for a in sys.argv[1:] if not a.startswith('--')), 'target/embed')
 QUICK = '--quick' in sys.argv
@@ -68,6 +70,12 @@ row('baseline', 'PCA-32 of clean pixels (fit: train clean), clean queries; sign 
 p = Linear(clean_tr, 64)
 row('baseline', 'PCA-64 of clean pixels, clean queries; sign bits / ITQ-64 bits', 64, nn1(p(clean_te)),
     hamming_p10(bits(p(clean_te))), f'ITQ-64 P@10 {hamming_p10(bits(p(clean_te) @ itq(p(clean_tr)))):.3f}')
+
+f_tr, f_te = hog(noisy_tr, **HOG), hog(noisy_te, **HOG)
+p = Linear(f_tr, 32, 0.25)
+row('baseline', 'HOG of noisy pixels, raw / + PCA-32 a=0.25 (fit: HOG of train noisy)', 768, nn1(f_te),
+    None, f'PCA-32: {nn1(p(f_te)):.3f}')
+row('baseline', 'HOG of clean pixels (oracle input), raw', 768, nn1(hog(clean_te, **HOG)))
 
 B1 = blur_matrix(1.0)
 for m in MODELS:
@@ -140,6 +148,27 @@ for m in MODELS:
             hamming_p10(bits(unit(z_te) @ g)))
         row(sec, 'hash: ITQ-32 of the embedding (PCA-32 a=0.25) only', 32, None,
             hamming_p10(bits(z_te @ itq(z_tr))), '32 bits')
+
+    # --- HOG of the denoised output (fixed non-linear feature), then the fitted projection / hash
+    f_tr, f_te, fc_tr = hog(out_tr, **HOG), hog(out_te, **HOG), hog(clean_tr, **HOG)
+    row(sec, 'HOG of denoised output, raw', f_te.shape[1], nn1(f_te))
+    for alpha in (0.0, 0.25, 0.5):
+        p = Linear(f_tr, 32, alpha)
+        row(sec, f'HOG of denoised + PCA-32 (fit: HOG of train denoised), a={alpha}', 32, nn1(p(f_te)))
+    p = Linear(fc_tr, 32, 0.25)
+    row(sec, 'HOG of denoised + PCA-32 (fit: HOG of train CLEAN), a=0.25', 32, nn1(p(f_te)))
+    if full:
+        for k in (16, 24):
+            p = Linear(f_tr, k, 0.25)
+            row(sec, f'HOG of denoised + PCA-{k} (fit: HOG of train denoised), a=0.25', k, nn1(p(f_te)))
+    for alpha in ((0.0, 0.25) if full else (0.0,)):
+        p64 = Linear(f_tr, 64, alpha)
+        row(sec, f'hash: ITQ-64 on PCA-64 of HOG of denoised, a={alpha} (fit: train denoised)', 64, None,
+            hamming_p10(bits(p64(f_te) @ itq(p64(f_tr)))))
+    if full:
+        p32 = Linear(f_tr, 32, 0.25)
+        row(sec, 'hash: ITQ-32 of the HOG embedding (PCA-32 a=0.25) only', 32, None,
+            hamming_p10(bits(p32(f_te) @ itq(p32(f_tr)))), '32 bits')
 
 print('\nrows', len(rows), f'{time.time() - T0:.0f}s')
 np.save(f'{DIR}/rows.npy', np.array(rows, dtype=object), allow_pickle=True)
