@@ -2,6 +2,8 @@ package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.TopicNames;
+import io.denoiser.embedding.EmbeddingSettings;
+import io.denoiser.embedding.ModelEmbedder;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.metrics.Readiness;
 import io.denoiser.model.Architecture;
@@ -209,8 +211,10 @@ public final class TrainCommand implements Callable<Integer> {
                 ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape());
         HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
         int epochsDone = parent.map(p -> TrainingRun.epochsTrained(p.metadata())).orElse(0);
-        ModelRecord model = new TrainingRun(settings, heldOut, new ProgressBarReporter())
+        ModelRecord trained = new TrainingRun(settings, heldOut, new ProgressBarReporter())
                 .train(modelName, design, shape, version, parent, data, epochsDone);
+        ModelRecord model = new ModelEmbedder(EmbeddingSettings.recommended()).attach(trained, parent, data.training(),
+                data.noise().apply(seed), seed);
         ModelFiles.write(out, model);
         System.out.printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
                 model.version(), model.metadata().metrics().get("psnr_db"),

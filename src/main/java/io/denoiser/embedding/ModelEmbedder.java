@@ -21,6 +21,8 @@ public final class ModelEmbedder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelEmbedder.class);
     private static final int BATCH = 128;
+    /** Enough for a stable 784x784 covariance; a larger window only costs the trainer time. */
+    static final int MAX_FIT_RECORDS = 10_000;
 
     private final EmbeddingSettings settings;
 
@@ -44,7 +46,7 @@ public final class ModelEmbedder {
         if (!embeds(candidate)) {
             return candidate;
         }
-        float[][] noisy = Arrays.stream(clean).map(noise::apply).toArray(float[][]::new);
+        float[][] noisy = Arrays.stream(evenlySpaced(clean, MAX_FIT_RECORDS)).map(noise::apply).toArray(float[][]::new);
         int rows = candidate.metadata().inputShape()[1];
         int cols = candidate.metadata().inputShape()[2];
         float[][] outputs = outputs(candidate, noisy);
@@ -58,10 +60,22 @@ public final class ModelEmbedder {
         boolean aligned = fitted.alignedToParent() && fitted.spaceKept();
         EmbeddingMetadata metadata = new EmbeddingMetadata(settings.dimensions(), settings.bits(), fitted.spaceId(),
                 aligned ? embeddedParent.get().version() : null, finite(fitted.residual()), finite(fitted.bitAgreement()),
-                settings.whitening(), settings.blurSigma(), clean.length, noiseSeed);
+                settings.whitening(), settings.blurSigma(), noisy.length, noiseSeed);
         LatentEmbedding embedding = new LatentEmbedding(metadata, fitted.mean(), fitted.embeddingMatrix(),
                 fitted.hashMatrix());
         return new ModelRecord(candidate.metadata().withEmbedding(metadata), candidate.parameters(), embedding);
+    }
+
+    /** At most {@code limit} records spread over the whole window, so old and new records both count. */
+    static float[][] evenlySpaced(float[][] records, int limit) {
+        if (records.length <= limit) {
+            return records;
+        }
+        float[][] picked = new float[limit][];
+        for (int i = 0; i < limit; i++) {
+            picked[i] = records[(int) ((long) i * records.length / limit)];
+        }
+        return picked;
     }
 
     private static float[][] outputs(ModelRecord record, float[][] noisy) {

@@ -1,8 +1,10 @@
 package io.denoiser.evaluate;
 
 import io.denoiser.data.Noise;
+import io.denoiser.embedding.PrincipalComponents;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.InvalidModelException;
+import io.denoiser.model.Latent;
 import io.denoiser.model.LatentChoice;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
@@ -25,10 +27,13 @@ import java.util.Optional;
 public final class ModelEvaluation {
 
     private static final int BATCH = 128;
+    private static final int HASH_NEIGHBOURS = 10;
+    /** Another draw than the held-out records', for the training records the PCA baseline is fitted on. */
+    private static final long PCA_NOISE_SEED = 4321;
 
     /** Everything evaluated, kept for the table, the report and the pictures. */
     public record Outcome(ModelMetadata model, TrainingData data, boolean images, float[][] noisy, float[][] denoised,
-                          float[][] latents, QualityTable table) {
+                          float[][] latents, long[] hashes, QualityTable table) {
 
         public EvaluationReport report() {
             Map<String, Object> model = new LinkedHashMap<>();
@@ -45,14 +50,34 @@ public final class ModelEvaluation {
                     table.overall().median(), model, table.perClass(), search().orElse(null));
         }
 
-        /** How well the latent vectors find records of the same class, beside the noisy inputs themselves. */
+        /**
+         * How well the latent vectors (and their hashes, for an embedding) find records of the same class,
+         * beside what the noisy inputs give: their pixels, and their PCA to as many dimensions as the vectors
+         * have, fitted on the data set's training records noised the same way.
+         */
         public Optional<SearchScores> search() {
             if (data.heldOutLabels() == null || latents == null || latents.length < 2) {
                 return Optional.empty();
             }
             int[] labels = data.heldOutLabels();
+            int pcaDimensions = Math.min(latents[0].length, noisy[0].length);
             return Optional.of(new SearchScores(latents[0].length, NeighbourScores.nearestNeighbourAccuracy(latents, labels),
-                    NeighbourScores.nearestNeighbourAccuracy(noisy, labels)));
+                    hashes == null ? null : NeighbourScores.hammingPrecisionAt(HASH_NEIGHBOURS, hashes, labels),
+                    NeighbourScores.nearestNeighbourAccuracy(noisy, labels), pcaDimensions,
+                    NeighbourScores.nearestNeighbourAccuracy(noisyPca(pcaDimensions), labels)));
+        }
+
+        private float[][] noisyPca(int dimensions) {
+            Noise noise = data.noise().apply(PCA_NOISE_SEED);
+            float[][] training = Arrays.stream(data.training()).map(noise::apply).toArray(float[][]::new);
+            double[][] projected = PrincipalComponents.fit(training, dimensions).project(noisy);
+            float[][] vectors = new float[projected.length][dimensions];
+            for (int i = 0; i < projected.length; i++) {
+                for (int d = 0; d < dimensions; d++) {
+                    vectors[i][d] = (float) projected[i][d];
+                }
+            }
+            return vectors;
         }
     }
 
@@ -83,11 +108,14 @@ public final class ModelEvaluation {
         Reconstruction result = model.reconstructAll(noisy, BATCH);
         float[][] denoised = result.outputs();
         // the vectors serve publishes by default: the version's embedding when its record has one
-        float[][] latents = new float[denoised.length][];
-        Arrays.setAll(latents, i -> model.latent(denoised[i], result.latents()[i], LatentChoice.EMBEDDING).vector());
+        Latent[] published = new Latent[denoised.length];
+        Arrays.setAll(published, i -> model.latent(denoised[i], result.latents()[i], LatentChoice.EMBEDDING));
+        float[][] latents = Arrays.stream(published).map(Latent::vector).toArray(float[][]::new);
+        long[] hashes = Arrays.stream(published).allMatch(Latent::embedded)
+                ? Arrays.stream(published).mapToLong(Latent::hash).toArray() : null;
         QualityTable table = images
                 ? QualityTable.forImages(clean, noisy, median, denoised, data.heldOutLabels(), dims[0], dims[1])
                 : QualityTable.forSequences(clean, noisy, median, denoised, data.heldOutLabels());
-        return new Outcome(record.metadata(), data, images, noisy, denoised, latents, table);
+        return new Outcome(record.metadata(), data, images, noisy, denoised, latents, hashes, table);
     }
 }

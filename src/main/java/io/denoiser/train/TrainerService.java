@@ -2,6 +2,8 @@ package io.denoiser.train;
 
 import io.denoiser.config.BuildVersion;
 import io.denoiser.data.PhotoPatches;
+import io.denoiser.embedding.EmbeddingSettings;
+import io.denoiser.embedding.ModelEmbedder;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ImageTiling;
@@ -34,6 +36,8 @@ public final class TrainerService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
     private static final long HELD_OUT_NOISE_SEED = 1234;
+    /** Plus the version: each round's embedding is fitted on a noisy copy of its own. */
+    private static final long EMBEDDING_NOISE_SEED = 7_000;
     /** How often the wait between rounds looks for new clean samples. */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
@@ -43,6 +47,7 @@ public final class TrainerService implements AutoCloseable {
     private final ModelPublisher publisher;
     private final HeldOutEvaluation heldOut;
     private final float[][] bundled;
+    private final ModelEmbedder embedder = new ModelEmbedder(EmbeddingSettings.recommended());
     /** A tiled design: the window keeps images of any size and each round cuts patches from them. */
     private final boolean patchesFromWindow;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -114,7 +119,10 @@ public final class TrainerService implements AutoCloseable {
                         "%.4f", loss), String.format(Locale.ROOT, "%.2f", psnr), String.format(Locale.ROOT, "%.1f", seconds)));
         ModelRecord trained = run.train(config.modelName(), architectureOf(parent), shapeOf(parent), version,
                 Optional.of(parent), windowData(samples));
-        return consider(trained, parent);
+        // its latent records stay comparable with the parent's when the alignment holds, so indexes survive the swap
+        long embeddingSeed = EMBEDDING_NOISE_SEED + version;
+        return consider(embedder.attach(trained, Optional.of(parent), samples, config.data().noise().apply(embeddingSeed),
+                embeddingSeed), parent);
     }
 
     /**

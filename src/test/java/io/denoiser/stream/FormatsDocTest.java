@@ -47,9 +47,11 @@ class FormatsDocTest {
 
     private static final TensorCodec CODEC = new TensorCodec(DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
     private static final Map<String, byte[]> VALUES = new LinkedHashMap<>();
-    /** How the latent table states a range: ReLU outputs, or an LSTM's hidden state. */
+    /** How the latent table states a range: ReLU outputs, or an LSTM's hidden state; an embedding has none. */
     private static final String NON_NEGATIVE = "≥ 0";
     private static final String TANH = "in (−1, 1)";
+    /** How the latent table says a model writes its embedding, which comes with a space and a hash header. */
+    private static final String EMBEDDING = "embedding";
 
     @TempDir
     static Path work;
@@ -163,11 +165,14 @@ class FormatsDocTest {
                 }
                 List<TestRecord<String, byte[]>> latents = harness.output(pipeline.latentTopic()).readRecordsToList();
                 assertThat(latents).as(row.model()).hasSize(shapes.size());
-                assertThat(row.description()).as(row.model()).containsAnyOf(NON_NEGATIVE, TANH);
+                assertThat(row.description()).as(row.model()).containsAnyOf(NON_NEGATIVE, TANH, EMBEDDING);
+                boolean embedding = row.description().startsWith(EMBEDDING);
                 for (TestRecord<String, byte[]> latent : latents) {
                     Tensor vector = CODEC.decodeDetecting(latent.value());
                     assertThat(vector.shape()).as(row.model()).containsExactly(row.length());
-                    for (float value : vector.values()) {
+                    assertThat(latent.headers().lastHeader(OutputHeaders.LATENT_SPACE) != null).as(row.model())
+                            .isEqualTo(embedding);
+                    for (float value : embedding ? new float[0] : vector.values()) {
                         assertThat(row.description().contains(NON_NEGATIVE) ? value >= 0 : Math.abs(value) < 1)
                                 .as("%s latent value %s outside what the table states", row.model(), value).isTrue();
                     }
