@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.denoiser.data.Noise;
 import io.denoiser.evaluate.NeighbourScores;
-import io.denoiser.model.Architecture;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.modeltopic.ShippedModels;
-import io.denoiser.train.HeldOutEvaluation;
 import io.denoiser.train.TrainingData;
-import io.denoiser.train.TrainingRun;
-import io.denoiser.train.TrainingSettings;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,28 +22,22 @@ import org.junit.jupiter.api.Test;
 class ModelEmbedderTest {
 
     private static final long HELD_OUT_NOISE_SEED = 1234;
-    /** Training digits a round here trains on and fits on: fewer than a real window, for the test's time. */
-    private static final int WINDOW = 3000;
 
-    private static final ModelEmbedder EMBEDDER = new ModelEmbedder(EmbeddingSettings.recommended());
     private static TrainingData digits;
-    private static TrainingData window;
     private static float[][] heldOutNoisy;
+    private final DigitRounds rounds = new DigitRounds();
 
     @BeforeAll
     static void data() {
         digits = TrainingData.mnistImages(0.5);
         Noise noise = digits.noise().apply(HELD_OUT_NOISE_SEED);
         heldOutNoisy = Arrays.stream(digits.heldOut()).map(noise::apply).toArray(float[][]::new);
-        window = new TrainingData("window", Arrays.copyOf(digits.training(), WINDOW),
-                Arrays.copyOf(digits.heldOut(), 200), null, digits.recordShape(), digits.noise(), Map.of());
     }
 
     @Test
     void shouldKeepTheSpaceAcrossATrainerRoundSoTheNewVersionFindsTheOldVersionsVectors() {
         ModelRecord v1 = ShippedModels.load("unet");
-        ModelRecord v2 = EMBEDDER.attach(round(Optional.of(v1), 2, 43), Optional.of(v1), window.training(),
-                digits.noise().apply(7_002), 7_002);
+        ModelRecord v2 = rounds.round(Optional.of(v1), Optional.of(v1), 2, 43);
 
         assertThat(v2.embedding().metadata().space()).isEqualTo(v1.embedding().metadata().space());
         assertThat(v2.embedding().metadata().alignedTo()).isEqualTo(1L);
@@ -66,20 +55,10 @@ class ModelEmbedderTest {
     @Test
     void shouldGiveAModelTrainedFromScratchASpaceOfItsOwn() {
         ModelRecord v1 = ShippedModels.load("unet");
-        ModelRecord scratch = EMBEDDER.attach(round(Optional.empty(), 2, 7), Optional.of(v1), window.training(),
-                digits.noise().apply(7_002), 7_002);
+        ModelRecord scratch = rounds.round(Optional.empty(), Optional.of(v1), 2, 7);
 
         assertThat(scratch.embedding().metadata().space()).isNotEqualTo(v1.embedding().metadata().space());
         assertThat(scratch.embedding().metadata().alignedTo()).isNull();
-    }
-
-    /** One epoch over the window from {@code parent}'s weights, or from random ones. */
-    private static ModelRecord round(Optional<ModelRecord> parent, long version, long seed) {
-        HeldOutEvaluation heldOut = new HeldOutEvaluation(window.heldOut(), window.noise().apply(HELD_OUT_NOISE_SEED),
-                window.recordShape());
-        return new TrainingRun(TrainingSettings.seedRecipe(1, seed), heldOut, (epoch, epochs, loss, psnr, seconds) -> { })
-                .train("unet", Architecture.fromId("unet-s2"), Architecture.fromId("unet-s2").defaultShape(), version,
-                        parent, window);
     }
 
     private static float[][] vectors(ModelRecord record) {
