@@ -33,6 +33,10 @@ public final class ModelsEmbedCommand implements Callable<Integer> {
     @Option(names = "--parent", description = "Model file whose embedding space to join, if the alignment holds.")
     Path parent;
 
+    @Option(names = "--dimensions", defaultValue = "" + EmbeddingSettings.DEFAULT_DIMENSIONS,
+            description = "Floats of the embedding (default: ${DEFAULT-VALUE}).")
+    int dimensions;
+
     @Option(names = "--noise", defaultValue = "0.5",
             description = "Gaussian noise of the digits the fit denoises (default: ${DEFAULT-VALUE}).")
     double noise;
@@ -53,7 +57,7 @@ public final class ModelsEmbedCommand implements Callable<Integer> {
         }
         Optional<ModelRecord> parentModel = parent == null ? Optional.empty() : Optional.of(ModelFiles.read(parent));
         TrainingData digits = TrainingData.mnistImages(noise);
-        ModelRecord embedded = new ModelEmbedder(EmbeddingSettings.recommended()).attach(model, parentModel,
+        ModelRecord embedded = new ModelEmbedder(EmbeddingSettings.recommended(dimensions)).attach(model, parentModel,
                 digits.training(), digits.noise().apply(seed), seed);
         ModelFiles.write(out, embedded);
         out().printf("wrote %s: %s v%d with a %d-float embedding and %d-bit hash in space %s%n", out, embedded.name(),

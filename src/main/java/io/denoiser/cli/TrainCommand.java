@@ -147,6 +147,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}).")
     long windowElements;
 
+    @Option(names = "--embedding-dimensions",
+            defaultValue = "${env:TRAIN_EMBEDDING_DIMENSIONS:-" + EmbeddingSettings.DEFAULT_DIMENSIONS + "}",
+            description = "Floats of the embedding each trained digit-image version writes as its latent vector "
+                    + "(env TRAIN_EMBEDDING_DIMENSIONS; default: ${DEFAULT-VALUE}).")
+    int embeddingDimensions;
+
     @Option(names = "--bundled-data", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also train on the training records of --dataset (default: ${DEFAULT-VALUE}).")
     boolean bundledData;
@@ -181,7 +187,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName, design,
                 trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, batchSize, noise, seed, patience),
                 window, windowElements, photoSettings(), bundledData,
-                gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair());
+                gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair(),
+                EmbeddingSettings.recommended(embeddingDimensions));
         CountDownLatch finished = new CountDownLatch(1);
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
@@ -213,8 +220,8 @@ public final class TrainCommand implements Callable<Integer> {
         int epochsDone = parent.map(p -> TrainingRun.epochsTrained(p.metadata())).orElse(0);
         ModelRecord trained = new TrainingRun(settings, heldOut, new ProgressBarReporter())
                 .train(modelName, design, shape, version, parent, data, epochsDone);
-        ModelRecord model = new ModelEmbedder(EmbeddingSettings.recommended()).attach(trained, parent, data.training(),
-                data.noise().apply(seed), seed);
+        ModelRecord model = new ModelEmbedder(EmbeddingSettings.recommended(embeddingDimensions))
+                .attach(trained, parent, data.training(), data.noise().apply(seed), seed);
         ModelFiles.write(out, model);
         System.out.printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
                 model.version(), model.metadata().metrics().get("psnr_db"),

@@ -64,20 +64,21 @@ final class DemoResults {
     }
 
     /**
-     * What a similarity search over the latent topic returns: for the first {@code queries} digits the newest
-     * model version denoised, their denoised image and those of their nearest neighbours among every digit
-     * that version denoised (vectors of two versions live in different spaces).
+     * What a similarity search over the latent topic returns: for the first {@code queries} digits in the
+     * newest version's space, their denoised image and those of their nearest neighbours among every digit
+     * of that space, whichever version wrote it (a trainer round stays in its parent's space).
      */
     static void writeNeighbours(Path file, MnistDataset clean, int digits, OutputCollector outputs, int queries)
             throws IOException {
-        long newest = outputs.latents().values().stream().mapToLong(OutputCollector.Latent::modelVersion).max()
+        String newest = outputs.latents().values().stream().max(Comparator.comparingLong(
+                OutputCollector.Latent::modelVersion)).map(OutputCollector.Latent::space)
                 .orElseThrow(() -> new IllegalStateException("no latent vectors to search"));
         List<float[]> images = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < digits; i++) {
             OutputCollector.Latent latent = outputs.latents().get(DigitProducer.key(i));
             OutputCollector.Denoised image = outputs.denoised().get(DigitProducer.key(i));
-            if (latent != null && image != null && latent.modelVersion() == newest) {
+            if (latent != null && image != null && latent.space().equals(newest)) {
                 images.add(image.image());
                 vectors.add(latent.vector());
             }

@@ -7,6 +7,7 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
+import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.Architecture;
 import io.denoiser.modeltopic.ModelTrust;
@@ -90,7 +91,7 @@ public final class DemoRun {
                 TrainingSettings.seedRecipe(1, options.seed()), 60_000,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                 // No gate: the demo publishes its one-epoch round whatever it scores, to show the hot swap.
-                Optional.empty(), Optional.of(signing));
+                Optional.empty(), Optional.of(signing), EmbeddingSettings.recommended());
         float[][] noisy = new GaussianNoise(NOISE_LEVEL, options.seed()).applyAll(test);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
              OutputCollector outputs = new OutputCollector(kafka, topics);

@@ -4,6 +4,7 @@ import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.TopicNames;
 import io.denoiser.stream.OutputHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -28,8 +30,8 @@ final class OutputCollector implements AutoCloseable {
     record Denoised(float[] image, long modelVersion) {
     }
 
-    /** A latent vector and the model version that produced it. */
-    record Latent(float[] vector, long modelVersion) {
+    /** A latent vector, the model version that produced it and the space it is comparable in. */
+    record Latent(float[] vector, long modelVersion, String space) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -78,8 +80,11 @@ final class OutputCollector implements AutoCloseable {
                     OutputHeaders.modelVersion(record.headers())));
             denoisedRecords.incrementAndGet();
         } else if (record.topic().equals(topics.latentVectors())) {
-            latents.put(record.key(), new Latent(codec.decodeDetecting(record.value()).values(),
-                    OutputHeaders.modelVersion(record.headers())));
+            long version = OutputHeaders.modelVersion(record.headers());
+            Header space = record.headers().lastHeader(OutputHeaders.LATENT_SPACE);
+            // a bottleneck has no space header: each version's vectors are a space of their own
+            latents.put(record.key(), new Latent(codec.decodeDetecting(record.value()).values(), version,
+                    space == null ? "version " + version : new String(space.value(), StandardCharsets.UTF_8)));
             latentRecords.incrementAndGet();
         } else {
             deadLetters.incrementAndGet();

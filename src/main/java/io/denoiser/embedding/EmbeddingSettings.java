@@ -14,9 +14,16 @@ package io.denoiser.embedding;
 public record EmbeddingSettings(int dimensions, int bits, double whitening, double blurSigma, int itqIterations,
                                 double maxResidual, double minBitAgreement) {
 
+    public static final int DEFAULT_DIMENSIONS = 32;
+
     /** The issue 15 probe's recommendation: D = 32, a = 0.25, 64 bits on a σ = 1 blur, 50 ITQ iterations, 0.15 / 0.97. */
     public static EmbeddingSettings recommended() {
-        return new EmbeddingSettings(32, 64, 0.25, 1.0, 50, 0.15, 0.97);
+        return recommended(DEFAULT_DIMENSIONS);
+    }
+
+    /** The recommendation with embeddings of {@code dimensions} floats. */
+    public static EmbeddingSettings recommended(int dimensions) {
+        return new EmbeddingSettings(dimensions, 64, 0.25, 1.0, 50, 0.15, 0.97);
     }
 
     public EmbeddingSettings {

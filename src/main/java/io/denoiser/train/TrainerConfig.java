@@ -2,6 +2,7 @@ package io.denoiser.train;
 
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.TopicNames;
+import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.model.Architecture;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -32,11 +33,12 @@ import java.util.Optional;
  *                        every round (the demo, which exists to show a hot swap)
  * @param signingKey      Ed25519 key pair that signs every published version; empty publishes unsigned
  *                        records, which denoisers refuse unless told to accept them
+ * @param embedding       how each version's latent embedding is fitted (its dimensions among them)
  */
 public record TrainerConfig(KafkaConnection kafka, TopicNames topics, String modelName, Architecture architecture,
                             TrainingData data, Duration interval, int retrainAfter, TrainingSettings settings,
                             int windowSize, long windowElements, PhotoSettings photos, boolean useBundledData,
-                            Optional<EvaluationGate> gate, Optional<KeyPair> signingKey) {
+                            Optional<EvaluationGate> gate, Optional<KeyPair> signingKey, EmbeddingSettings embedding) {
 
     /** 64 Mi floats, 256 MB of heap: room for the default 60,000 digits (47 M values) or ~250 photos of 512x512. */
     public static final long DEFAULT_WINDOW_ELEMENTS = 1L << 26;

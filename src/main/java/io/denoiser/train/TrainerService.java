@@ -2,7 +2,6 @@ package io.denoiser.train;
 
 import io.denoiser.config.BuildVersion;
 import io.denoiser.data.PhotoPatches;
-import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.embedding.ModelEmbedder;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.Architecture;
@@ -47,7 +46,7 @@ public final class TrainerService implements AutoCloseable {
     private final ModelPublisher publisher;
     private final HeldOutEvaluation heldOut;
     private final float[][] bundled;
-    private final ModelEmbedder embedder = new ModelEmbedder(EmbeddingSettings.recommended());
+    private final ModelEmbedder embedder;
     /** A tiled design: the window keeps images of any size and each round cuts patches from them. */
     private final boolean patchesFromWindow;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -67,6 +66,7 @@ public final class TrainerService implements AutoCloseable {
                 config.signingKey());
         this.heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
         this.bundled = config.useBundledData() ? data.training() : new float[0][];
+        this.embedder = new ModelEmbedder(config.embedding());
     }
 
     /** Runs {@code rounds} rounds (0 = until {@link #stop()}), each after the interval or enough new samples. */

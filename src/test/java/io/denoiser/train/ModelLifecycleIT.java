@@ -12,6 +12,7 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
+import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
@@ -115,7 +116,7 @@ class ModelLifecycleIT {
         return new TrainerConfig(cluster.connection(), TOPICS, MODEL, Architecture.DENSE, TrainingData.mnistImages(0.5),
                 Duration.ZERO, 0, TrainingSettings.seedRecipe(5, 11), 1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS,
                 PhotoSettings.defaults(), true,
-                Optional.of(new EvaluationGate(EvaluationGate.DEFAULT_MARGIN_DB)), Optional.of(ModelRecords.SIGNING));
+                Optional.of(new EvaluationGate(EvaluationGate.DEFAULT_MARGIN_DB)), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
     }
 
     /** Runs {@code models SUBCOMMAND} as an operator would, signing with the trainer's key; returns its output. */

@@ -9,6 +9,7 @@ import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.TopicNames;
 import io.denoiser.data.BundledPhotos;
 import io.denoiser.data.ImageFiles;
+import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.evaluate.SmoothPhotos;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
@@ -46,7 +47,7 @@ class PhotoTrainerServiceIT {
             sendCleanImages(cluster);
             TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, MODEL, Architecture.PHOTO_UNET, data,
                     Duration.ZERO, 0, new TrainingSettings(1, 8, 0.5, 3, 0), 1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS,
-                    PATCHES, false, Optional.of(new EvaluationGate(-50)), Optional.of(ModelRecords.SIGNING));
+                    PATCHES, false, Optional.of(new EvaluationGate(-50)), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
 
             ModelRecord published;
             try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(new SimpleMeterRegistry()))) {

@@ -8,6 +8,7 @@ import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.TopicNames;
 import io.denoiser.data.MnistDataset;
+import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
@@ -77,7 +78,7 @@ class TrainerServiceIT {
             TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
                     TrainingData.mnistImages(0.5), Duration.ofHours(1), 50, TrainingSettings.seedRecipe(1, 3), 1000,
                     TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false, Optional.of(PUBLISH_ANYTHING),
-                    Optional.of(ModelRecords.SIGNING));
+                    Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(meters))) {
                 Thread rounds = new Thread(() -> {
@@ -108,7 +109,7 @@ class TrainerServiceIT {
             TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "lstm", Architecture.LSTM,
                     TrainingData.named("mnist-rows", 0.5, 1, 1), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3),
                     1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
-                    Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING));
+                    Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
 
             ModelRecord published = round(config, new SimpleMeterRegistry());
 
@@ -128,7 +129,7 @@ class TrainerServiceIT {
             TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.UNET,
                     TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000,
                     TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
-                    Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING));
+                    Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
 
             ModelRecord published = round(config, new SimpleMeterRegistry());
 
@@ -142,7 +143,7 @@ class TrainerServiceIT {
         return new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
                 TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
-                Optional.of(gate), Optional.of(ModelRecords.SIGNING));
+                Optional.of(gate), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
     }
 
     /** A fresh trainer process for each round, as after a restart. */
