@@ -3,9 +3,9 @@ package io.denoiser.embedding;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The leading principal components of a data set (one row per item): its mean and the top {@code k} eigenpairs of
@@ -36,15 +36,18 @@ public final class PrincipalComponents {
         }
         double[] mean = Matrices.mean(rows);
         double[][] covariance = covariance(rows, mean);
-        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
-        double[] values = eigen.getRealEigenvalues();
+        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(size, true, true);
+        if (!eigen.decompose(new DMatrixRMaj(covariance))) {
+            throw new IllegalStateException("the eigendecomposition of a " + size + "x" + size + " covariance failed");
+        }
+        double[] values = new double[size];
+        Arrays.setAll(values, i -> eigen.getEigenvalue(i).real);
         Integer[] order = IntStream.range(0, size).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
-        RealMatrix vectors = eigen.getV();
         double[][] components = new double[size][k];
         double[] variances = new double[k];
         for (int j = 0; j < k; j++) {
-            double[] column = vectors.getColumn(order[j]);
+            double[] column = eigen.getEigenVector(order[j]).getData();
             int largest = 0;
             for (int i = 1; i < size; i++) {
                 if (Math.abs(column[i]) > Math.abs(column[largest])) {

@@ -44,6 +44,30 @@ class PrincipalComponentsTest {
         }
     }
 
+    /**
+     * Outputs of a barely trained model: most pixels never vary and the rest along two directions, so the
+     * covariance is 784x784 of rank 2. The trainer's first round of a digit model failed on such data
+     * ("convergence failed" from the eigendecomposition it used before).
+     */
+    @Test
+    void shouldFitARankDeficientCovarianceWithConstantPixels() {
+        java.util.Random random = new java.util.Random(1);
+        float[][] rows = new float[500][784];
+        for (float[] row : rows) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            for (int i = 0; i < 784; i += 7) {
+                row[i] = (float) (a * Math.sin(i) + b * Math.cos(i / 3.0));
+            }
+        }
+
+        PrincipalComponents pca = PrincipalComponents.fit(rows, 32);
+
+        assertThat(pca.variances()[0]).isGreaterThan(1);
+        assertThat(pca.variances()[1]).isGreaterThan(0.1);
+        assertThat(pca.variances()[2]).isLessThan(1e-9);
+    }
+
     @Test
     void shouldFixEachComponentsSignByItsLargestEntry() {
         SplittableRandom random = new SplittableRandom(1);

@@ -82,7 +82,8 @@ class ModelLifecycleIT {
                 await().atMost(TIMEOUT).until(catalog::currentVersion, v -> v == 2);
                 send(producer, 1);
 
-                ModelRecord worse = new ModelRecord(v2.metadata().withVersion(3), perturbed(v2.parameters()));
+                ModelRecord worse = new ModelRecord(v2.metadata().withVersion(3), perturbed(v2.parameters()),
+                        v2.embedding());
                 assertThat(trainer.consider(worse, v2)).as("the gate keeps the champion").isSameAs(v2);
                 assertThat(trainerMeters.get("trainer.candidates.rejected").counter().count()).isEqualTo(1);
                 assertThat(trainerMeters.get("trainer.versions.published").counter().count()).isEqualTo(1);
