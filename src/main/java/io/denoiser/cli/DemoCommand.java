@@ -45,7 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
                 result.recordsIn(), result.denoised(), result.denoisedDistinct(), result.latent(), result.dlq());
         System.out.printf("PSNR noisy %.2f dB -> denoised %.2f dB; by model version %s; throughput %.0f records/s%n",
                 result.psnrNoisyDb(), result.psnrDenoisedDb(), result.psnrByModelVersion(), result.throughputRps());
-        System.out.printf("grid: %s   total time %.0f s%n", out.resolve("grid.png"), (System.nanoTime() - start) / 1e9);
+        System.out.printf("grid: %s   neighbours: %s   total time %.0f s%n", out.resolve("grid.png"),
+                out.resolve("neighbours.png"), (System.nanoTime() - start) / 1e9);
         if (report != null) {
             JsonReports.write(report, result);
         }

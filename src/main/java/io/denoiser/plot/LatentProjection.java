@@ -1,13 +1,11 @@
 package io.denoiser.plot;
 
+import io.denoiser.embedding.PrincipalComponents;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
@@ -36,23 +34,22 @@ public final class LatentProjection {
         this.explainedVarianceRatio = explainedVarianceRatio;
     }
 
-    /** Principal components of {@code latents} (n rows of d >= 2 values, n >= 2) by eigen-decomposition. */
+    /** Principal components of {@code latents} (n rows of d >= 2 values, n >= 2). */
     public static LatentProjection fit(float[][] latents) {
         if (latents.length < 2 || latents[0].length < 2) {
             throw new IllegalArgumentException("PCA to 2-D needs at least 2 vectors of at least 2 values");
         }
-        double[] mean = mean(latents);
-        EigenDecomposition eigen = new EigenDecomposition(MatrixUtils.createRealMatrix(covariance(latents, mean)));
-        double[] variances = eigen.getRealEigenvalues();
-        // Sorted here rather than relying on the decomposition's own order.
-        int[] order = IntStream.range(0, variances.length).boxed()
-                .sorted(Comparator.comparingDouble(i -> -variances[i])).mapToInt(Integer::intValue).toArray();
-        double total = IntStream.range(0, variances.length).mapToDouble(i -> Math.max(0, variances[i])).sum();
-        double[][] components = new double[2][];
+        PrincipalComponents pca = PrincipalComponents.fit(latents, 2);
+        double[] mean = pca.mean();
+        double total = totalVariance(latents, mean);
+        double[][] components = new double[2][mean.length];
         double[] ratio = new double[2];
+        double[][] columns = pca.components();
         for (int k = 0; k < 2; k++) {
-            components[k] = eigen.getEigenvector(order[k]).unitVector().toArray();
-            ratio[k] = total == 0 ? 0 : Math.max(0, variances[order[k]]) / total;
+            for (int j = 0; j < mean.length; j++) {
+                components[k][j] = columns[j][k];
+            }
+            ratio[k] = total == 0 ? 0 : pca.variances()[k] / total;
         }
         return new LatentProjection(mean, components, ratio);
     }
@@ -109,44 +106,15 @@ public final class LatentProjection {
         ChartPng.write(file, chart);
     }
 
-    private static double[] mean(float[][] latents) {
-        double[] mean = new double[latents[0].length];
+    /** The trace of the covariance, with the same n - 1 as the components' variances. */
+    private static double totalVariance(float[][] latents, double[] mean) {
+        double sum = 0;
         for (float[] latent : latents) {
-            if (latent.length != mean.length) {
-                throw new IllegalArgumentException("latent vectors differ in length: " + latent.length
-                        + " vs " + mean.length);
-            }
             for (int j = 0; j < mean.length; j++) {
-                mean[j] += latent[j];
+                double centred = latent[j] - mean[j];
+                sum += centred * centred;
             }
         }
-        for (int j = 0; j < mean.length; j++) {
-            mean[j] /= latents.length;
-        }
-        return mean;
-    }
-
-    /** Population covariance, filled symmetrically so the decomposition takes its symmetric path. */
-    private static double[][] covariance(float[][] latents, double[] mean) {
-        int d = mean.length;
-        double[][] covariance = new double[d][d];
-        double[] centred = new double[d];
-        for (float[] latent : latents) {
-            for (int j = 0; j < d; j++) {
-                centred[j] = latent[j] - mean[j];
-            }
-            for (int a = 0; a < d; a++) {
-                for (int b = a; b < d; b++) {
-                    covariance[a][b] += centred[a] * centred[b];
-                }
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = a; b < d; b++) {
-                covariance[a][b] /= latents.length;
-                covariance[b][a] = covariance[a][b];
-            }
-        }
-        return covariance;
+        return sum / (latents.length - 1);
     }
 }

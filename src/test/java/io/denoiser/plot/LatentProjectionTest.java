@@ -51,6 +51,25 @@ class LatentProjectionTest {
         assertThat(Math.abs(dot(projection.component(0), WIDE))).isCloseTo(1.0, within(1e-9));
     }
 
+    /** A bottleneck whose channels mostly never fire: the decomposition used before failed to converge on it. */
+    @Test
+    void shouldProjectLatentsOfMostlyDeadChannels() {
+        float[][] latents = new float[300][512];
+        java.util.Random random = new java.util.Random(3);
+        for (float[] latent : latents) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            for (int j = 0; j < latent.length; j += 7) {
+                latent[j] = (float) (a * Math.sin(j) + b * Math.cos(j / 3.0));
+            }
+        }
+
+        LatentProjection projection = LatentProjection.fit(latents);
+
+        assertThat(projection.explainedVarianceRatio()[0] + projection.explainedVarianceRatio()[1])
+                .isCloseTo(1.0, within(1e-6));
+    }
+
     @Test
     void shouldWriteAScatterColouredByLabel(@TempDir Path dir) throws Exception {
         float[][] points = plane();
