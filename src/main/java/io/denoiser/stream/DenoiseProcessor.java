@@ -193,7 +193,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     public void denoised(long sequence, TaskIncarnation.InFlight record, ThreadBatch.Outcome outcome) {
         RecordInput.Decoded in = record.input();
         BufferedRecord source = record.record();
-        Latent latent = outcome.model().latent(outcome.output(), outcome.latent(), pipeline.latent());
+        Latent latent = outcome.latent();
         OutputValues.Encoded values;
         try {
             values = outputs.encode(in, outcome.output(), latent.vector());

@@ -3,6 +3,8 @@ package io.denoiser.stream;
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.Latent;
+import io.denoiser.model.LatentChoice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,8 +45,8 @@ final class ThreadBatch {
     record Pending(Owner owner, long sequence, float[] input, int[] shape) {
     }
 
-    /** The denoised output and latent vector of one record, or why the model failed on it. */
-    record Outcome(float[] output, float[] latent, DenoisingModel model, long inferenceNanos, RuntimeException failure) {
+    /** The denoised output and published latent vector of one record, or why the model failed on it. */
+    record Outcome(float[] output, Latent latent, DenoisingModel model, long inferenceNanos, RuntimeException failure) {
 
         static Outcome failed(RuntimeException failure) {
             return new Outcome(null, null, null, 0, failure);
@@ -53,13 +55,16 @@ final class ThreadBatch {
 
     private final InferenceWorker worker;
     private final BisectingPass passes;
+    /** Computed here, on the inference thread: an embedding costs N x (D + bits) multiply-adds per record. */
+    private final LatentChoice latentChoice;
     private final List<Pending> pending = new ArrayList<>();
     private long oldestAddedAt;
     private long pendingElements;
 
-    ThreadBatch(InferenceWorker worker, ForwardPass pass) {
+    ThreadBatch(InferenceWorker worker, ForwardPass pass, LatentChoice latentChoice) {
         this.worker = worker;
         this.passes = new BisectingPass(pass);
+        this.latentChoice = latentChoice;
     }
 
     /**
@@ -129,7 +134,8 @@ final class ThreadBatch {
             BisectingPass.Result result = results.get(i);
             batch.get(i).owner().completed(batch.get(i).sequence(), result.failure() != null
                     ? Outcome.failed(result.failure())
-                    : new Outcome(result.output(), result.latent(), model, inferenceNanos, null));
+                    : new Outcome(result.output(), model.latent(result.output(), result.latent(), latentChoice), model,
+                            inferenceNanos, null));
         }
     }
 
