@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's 1-D and 2-D convolutions and 2-D transposed convolutions as ONNX Conv and ConvTranspose, channels
@@ -25,7 +27,7 @@ final class ConvolutionConverter {
         this.ops = ops;
     }
 
-    /** DL4J's weights [out, in, kH, kW] (a 1-D convolution's [out, in, k, 1]) are ONNX's [M, C, k...] already. */
+    /** DL4J's 2-D weights [out, in, kH, kW] are ONNX's [M, C, kH, kW] already. */
     Tensor convolution(String name, ConvolutionLayer layer, Layer runtime, Tensor x) {
         int spatial = x.rank() - 2;
         long[] kernel = take(layer.getKernelSize(), spatial);
@@ -91,8 +93,13 @@ final class ConvolutionConverter {
     }
 
     private List<Tensor> parameters(String name, ConvolutionLayer layer, Layer runtime, Tensor x, long[] weightShape) {
-        List<Tensor> inputs = new ArrayList<>(List.of(x, graph.weights(name + ".W",
-                Parameters.values(runtime.getParam(ConvolutionParamInitializer.WEIGHT_KEY)), weightShape)));
+        float[] weights = Parameters.values(runtime.getParam(ConvolutionParamInitializer.WEIGHT_KEY));
+        if (layer instanceof Convolution1DLayer) {
+            // the table names a 1-D convolution's weights [out, in, k, 1], but its values lie as [k, in, out]
+            weights = Parameters.values(Nd4j.createFromArray(weights)
+                    .reshape(weightShape[2], weightShape[1], weightShape[0]).permute(2, 1, 0));
+        }
+        List<Tensor> inputs = new ArrayList<>(List.of(x, graph.weights(name + ".W", weights, weightShape)));
         if (layer.hasBias()) {
             inputs.add(graph.weights(name + ".b", Parameters.values(runtime.getParam(ConvolutionParamInitializer.BIAS_KEY)),
                     weightShape[layer instanceof Deconvolution2D ? 1 : 0]));

@@ -81,8 +81,12 @@ public final class OnnxGraph {
         return new Tensor(name, dims);
     }
 
-    /** An int64 constant of {@code dims} (none for a scalar), e.g. a shape or axes. */
-    public Tensor longs(long[] values, long... dims) {
+    /** An int64 scalar constant, e.g. an index. */
+    public Tensor index(long value) {
+        return longs(new long[] {value}, new long[0]);
+    }
+
+    private Tensor longs(long[] values, long[] dims) {
         String name = "const_" + nextName++;
         graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber())
                 .addAllDims(Arrays.stream(dims).boxed().toList()).addAllInt64Data(Arrays.stream(values).boxed().toList()));
@@ -91,7 +95,7 @@ public final class OnnxGraph {
 
     /** A one-dimensional int64 constant. */
     public Tensor longs(long... values) {
-        return longs(values, values.length);
+        return longs(values, new long[] {values.length});
     }
 
     /** A one-dimensional float constant. */

@@ -69,7 +69,7 @@ public final class OnnxOps {
     /** The last step [N, C] of an NCW sequence [N, C, T]. */
     public Tensor lastStep(Tensor x) {
         return graph.node("Gather", new long[] {x.dimension(0), x.dimension(1)},
-                List.of(x, graph.longs(new long[] {-1})), Attributes.integer("axis", 2));
+                List.of(x, graph.index(-1)), Attributes.integer("axis", 2));
     }
 
     /** [N, C] repeated into the NCW sequence [N, C, steps]. */
