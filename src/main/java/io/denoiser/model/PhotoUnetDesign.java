@@ -103,7 +103,7 @@ final class PhotoUnetDesign implements Design {
     public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
         ComputationGraph network = OnnxGlue.loaded(graph(0, true), parameters);
         try {
-            Tensor image = OnnxGlue.imageInput(ops.graph(), shape, null, "H", "W");
+            Tensor image = OnnxGlue.imageInput(ops.graph(), shape, true);
             Tensor level = ops.graph().input(OnnxContract.NOISE_LEVEL, new long[] {1}, OnnxGlue.BATCH);
             Map<String, Tensor> values = new NetworkConverter(ops).convert(network,
                     Map.of(ImageGraphs.INPUT, image, LEVEL, ops.fill(level, image)));

@@ -102,7 +102,7 @@ final class UnetDesign implements Design {
         ComputationGraph network = OnnxGlue.loaded(graph(0, true, strided), parameters);
         try {
             Map<String, Tensor> values = new NetworkConverter(ops).convert(network,
-                    Map.of(ImageGraphs.INPUT, OnnxGlue.imageInput(ops.graph(), shape)));
+                    Map.of(ImageGraphs.INPUT, OnnxGlue.imageInput(ops.graph(), shape, false)));
             ops.graph().output(OnnxContract.DENOISED, values.get(OUTPUT));
             ops.graph().output(OnnxContract.LATENT, ops.flatten(values.get(LATENT)));
         } finally {
