@@ -1,5 +1,6 @@
 package io.denoiser.stream;
 
+import io.denoiser.codec.DType;
 import io.denoiser.codec.ImageResize;
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.InvalidRecordException.Reason;
@@ -32,9 +33,10 @@ final class RecordInput {
      *
      * @param modelShape the shape the model is given: the tensor's, or for a tiled model its image
      *                   {@code [H, W]} or {@code [C, H, W]}
-     * @param uint8      whether it came as a binary uint8 tensor, so that "as the input" answers in uint8 too
+     * @param binaryType the element type it came in as a binary tensor, so that "as the input" answers in the
+     *                   same type and byte order; null for the other formats and for a resized image
      */
-    record Decoded(Tensor tensor, int[] modelShape, TensorFormat format, boolean uint8) {
+    record Decoded(Tensor tensor, int[] modelShape, TensorFormat format, DType binaryType) {
     }
 
     private final TensorCodec codec;
@@ -66,21 +68,21 @@ final class RecordInput {
         Optional<ImageTiling> tiling = model.currentTiling();
         TensorFormat format = TensorCodec.formatOf(value, record.contentType());
         Tensor tensor = codec.decode(value, format);
-        boolean uint8 = TensorCodec.isUint8Binary(value, format);
+        DType binaryType = format == TensorFormat.BINARY ? TensorCodec.binaryType(value) : null;
         if (tiling.isPresent()) {
-            return new Decoded(tensor, TiledShapes.imageShape(tensor.shape(), tiling.get()), format, uint8);
+            return new Decoded(tensor, TiledShapes.imageShape(tensor.shape(), tiling.get()), format, binaryType);
         }
         if (format.isImage() && Luminance.isColour(tensor)) {
             tensor = Luminance.of(tensor);
         }
         int[] expected = ModelShape.squeeze(modelInput);
         if (Arrays.equals(ModelShape.squeeze(tensor.shape()), expected)) {
-            return new Decoded(tensor, tensor.shape(), format, uint8);
+            return new Decoded(tensor, tensor.shape(), format, binaryType);
         }
         if (!format.isImage()) {
             try {
                 model.checkInput(tensor.shape());
-                return new Decoded(tensor, tensor.shape(), format, uint8);
+                return new Decoded(tensor, tensor.shape(), format, binaryType);
             } catch (InvalidModelException e) {
                 throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
                         + " does not match the model's " + Arrays.toString(modelInput) + " (" + e.getMessage() + ")");
@@ -88,7 +90,7 @@ final class RecordInput {
         }
         if (pipeline.resizeImages() && modelInput.length == 3 && modelInput[0] == 1) {
             Tensor resized = ImageResize.bilinear(tensor, modelInput[1], modelInput[2]);
-            return new Decoded(resized, resized.shape(), format, false);
+            return new Decoded(resized, resized.shape(), format, null);
         }
         throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
                 + " does not match the model's " + Arrays.toString(modelInput)
