@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Turns a pipeline's input record into the tensor its model takes: a value over the byte limit, or a key
- * over the key limit, refused before anything reads it, the format from the content-type header or the bytes,
+ * or headers over theirs, refused before anything reads it, the format from the content-type header or the bytes,
  * decoded with sizes checked first, then the shape checked against what the model accepts.
  * A tiled image model takes images of any size it can tile, grayscale or colour, as they are. A model of
  * one fixed shape takes only that shape: a colour PNG or JPEG is reduced to its luminance first (those
@@ -63,6 +63,12 @@ final class RecordInput {
         if (keyBytes > DenoiserConfig.MAX_KEY_BYTES) {
             throw new InvalidRecordException(Reason.OVERSIZE, "key of " + keyBytes + " bytes exceeds the limit of "
                     + DenoiserConfig.MAX_KEY_BYTES + " bytes");
+        }
+        // Headers pass on to every output and dead letter, within the same room beyond the value as the key.
+        int headerBytes = PassedHeaders.bytes(record.headers());
+        if (headerBytes > PassedHeaders.MAX_BYTES) {
+            throw new InvalidRecordException(Reason.OVERSIZE, "headers of " + headerBytes
+                    + " bytes exceed the limit of " + PassedHeaders.MAX_BYTES + " bytes");
         }
         int[] modelInput = model.currentShape().input();
         Optional<ImageTiling> tiling = model.currentTiling();
