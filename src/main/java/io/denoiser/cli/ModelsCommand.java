@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** Groups the registry commands that read and write the models topic. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List, publish and roll back the model versions on the models topic; fit a model file's embedding.",
-        subcommands = {ModelsListCommand.class, ModelsPublishCommand.class, ModelsRollbackCommand.class, ModelsEmbedCommand.class})
+        subcommands = {ModelsListCommand.class, ModelsPublishCommand.class, ModelsRollbackCommand.class, ModelsEmbedCommand.class,
+            ModelsShowCommand.class})
 public final class ModelsCommand {
 }
