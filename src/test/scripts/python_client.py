@@ -16,6 +16,7 @@ import uuid
 import zlib
 
 import numpy as np
+import confluent_kafka
 from confluent_kafka import Consumer, Producer
 
 IMAGES = ("denoiser.images.noisy", "denoiser.images.denoised", "denoiser.images.latent", 512)
@@ -154,6 +155,8 @@ def check(record, denoised, latent, partition, decode):
 
 
 def main(bootstrap, formats_md):
+    print(f"Python {sys.version.split()[0]}, confluent-kafka {confluent_kafka.version()[0]}, "
+          f"librdkafka {confluent_kafka.libversion()[0]}, numpy {np.__version__}")
     decode = formats_decode(formats_md)
     records = inputs(uuid.uuid4().hex[:8])
     partitions = produce(bootstrap, records)

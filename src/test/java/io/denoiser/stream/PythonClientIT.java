@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A librdkafka client that knows only topics/FORMATS.md ({@code src/test/scripts/python_client.py}, with
  * Python's confluent-kafka) against the denoiser on a real broker: every input format of an image and a
- * sequence pipeline, answered in kind on the input's partition number. The interpreter is {@code $PYTHON},
- * else {@code python3}; without confluent-kafka and numpy the test is skipped, and fails under CI.
+ * sequence pipeline, answered in kind on the input's partition number.
  */
 class PythonClientIT {
 
@@ -42,7 +41,7 @@ class PythonClientIT {
 
     @Test
     void shouldServeAPythonClientThatFollowsFormatsMdOnTheInputsPartitions() throws Exception {
-        requireConfluentKafka();
+        String interpreter = interpreterWithConfluentKafka();
         List<Pipeline> pipelines = List.of(Pipeline.images("cnn-seed").withBatching(16, 20),
                 Pipeline.sequences("lstm").withBatching(16, 20));
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
@@ -56,7 +55,7 @@ class PythonClientIT {
                 app.start();
                 assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 
-                Run run = python(SCRIPT.toString(), cluster.connection().bootstrapServers(), FORMATS.toString());
+                Run run = python(interpreter, SCRIPT.toString(), cluster.connection().bootstrapServers(), FORMATS.toString());
 
                 System.out.println(run.output());
                 assertThat(run.exitCode()).as("python_client.py:%n%s", run.output()).isZero();
@@ -67,40 +66,40 @@ class PythonClientIT {
     private record Run(int exitCode, String output) {
     }
 
-    private Run python(String... arguments) throws IOException, InterruptedException {
+    private Run python(String interpreter, String... arguments) throws IOException, InterruptedException {
         Path output = work.resolve("python.out");
-        List<String> command = new ArrayList<>(List.of(interpreter()));
+        List<String> command = new ArrayList<>(List.of(interpreter));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            fail("python_client.py ran longer than %d s: %s", SCRIPT_TIMEOUT_SECONDS, Files.readString(output));
+            fail("%s ran longer than %d s: %s", command, SCRIPT_TIMEOUT_SECONDS, Files.readString(output));
         }
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
-    /** Skips outside CI when the interpreter lacks confluent-kafka or numpy; CI never silently stops checking. */
-    private void requireConfluentKafka() throws InterruptedException {
-        String problem;
-        try {
-            Run run = python("-c", "import confluent_kafka, numpy");
-            problem = run.exitCode() == 0 ? null : run.output();
-        } catch (IOException e) {
-            problem = "no " + interpreter() + ": " + e.getMessage();
-        }
-        if (problem != null) {
-            String message = "the Python client check needs " + interpreter() + " with confluent-kafka and numpy "
-                    + "(Debian: apt-get install python3-confluent-kafka python3-numpy, or run "
-                    + "src/test/scripts/python-client.sh): " + problem;
-            if (System.getenv("CI") != null) {
-                fail(message);
+    /**
+     * {@code $PYTHON}, else the first of {@code python3} and Debian's own that imports confluent-kafka and numpy
+     * (apt installs for Debian's, which a pyenv or venv python3 first on the path does not see). Without one
+     * the test is skipped, and fails under CI: CI never silently stops checking.
+     */
+    private String interpreterWithConfluentKafka() throws InterruptedException {
+        String chosen = System.getenv("PYTHON");
+        List<String> candidates = chosen == null || chosen.isBlank() ? List.of("python3", "/usr/bin/python3") : List.of(chosen);
+        StringBuilder problems = new StringBuilder();
+        for (String candidate : candidates) {
+            try {
+                Run run = python(candidate, "-c", "import confluent_kafka, numpy");
+                if (run.exitCode() == 0) {
+                    return candidate;
+                }
+                problems.append(candidate).append(": ").append(run.output().strip()).append("; ");
+            } catch (IOException e) {
+                problems.append(candidate).append(": ").append(e.getMessage()).append("; ");
             }
-            Assumptions.abort(message);
         }
-    }
-
-    private static String interpreter() {
-        String python = System.getenv("PYTHON");
-        return python == null || python.isBlank() ? "python3" : python;
+        String message = "the Python client check needs python3 with confluent-kafka and numpy (Debian: apt-get "
+                + "install python3-confluent-kafka python3-numpy, or run src/test/scripts/python-client.sh): " + problems;
+        return System.getenv("CI") != null ? fail(message) : Assumptions.abort(message);
     }
 }
