@@ -75,6 +75,10 @@ final class JsonTensorReader {
             }
             shape[rank++] = parser.getIntValue();
         }
+        if (rank == 0) {
+            // As the binary format: a rank-0 tensor fits no model and is no image.
+            throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape must be 1 to 4 integers");
+        }
         return Arrays.copyOf(shape, rank);
     }
 

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * the bytes present before anything is allocated.
  *
  * <pre>
- * "DNT1" | dtype u8 (1 = uint8, 2 = float32) | rank u8 (1..4) | rank x int32 dims | payload (big-endian)
+ * "DNT1" | dtype u8 (1 = uint8, 2 = float32 big-endian, 3 = float32 little-endian) | rank u8 (1..4)
+ *        | rank x int32 dims (big-endian) | payload
  * </pre>
  */
 public final class TensorCodec {
@@ -38,9 +39,9 @@ public final class TensorCodec {
         return contentType == null ? TensorFormat.detect(bytes) : TensorFormat.fromContentType(contentType);
     }
 
-    /** True for a binary tensor of uint8 values, the compact form a pipeline answers in kind. */
-    public static boolean isUint8Binary(byte[] bytes, TensorFormat format) {
-        return format == TensorFormat.BINARY && bytes.length > MAGIC.length && bytes[MAGIC.length] == DType.UINT8.code();
+    /** The element type of a binary tensor that {@link #decode} read, so that it can be answered in kind. */
+    public static DType binaryType(byte[] bytes) {
+        return DType.fromCode(bytes[MAGIC.length] & 0xff);
     }
 
     public Tensor decodeDetecting(byte[] bytes) {
@@ -87,8 +88,8 @@ public final class TensorCodec {
                     + " needs " + count * type.width() + " payload bytes, found " + buffer.remaining());
         }
         float[] values = new float[(int) count];
-        if (type == DType.FLOAT32) {
-            buffer.asFloatBuffer().get(values);
+        if (type != DType.UINT8) {
+            buffer.order(type.order()).asFloatBuffer().get(values);
         } else {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (buffer.get() & 0xff) / 255f;
@@ -124,8 +125,16 @@ public final class TensorCodec {
     }
 
     public byte[] encodeFloat32(Tensor tensor) {
-        ByteBuffer buffer = header(tensor, DType.FLOAT32);
-        buffer.asFloatBuffer().put(tensor.values());
+        return encode(tensor, DType.FLOAT32);
+    }
+
+    /** {@code tensor} as a binary tensor of {@code type}. */
+    public byte[] encode(Tensor tensor, DType type) {
+        if (type == DType.UINT8) {
+            return encodeUint8(tensor);
+        }
+        ByteBuffer buffer = header(tensor, type);
+        buffer.order(type.order()).asFloatBuffer().put(tensor.values());
         return buffer.array();
     }
 

@@ -1,13 +1,18 @@
 package io.denoiser.stream;
 
 import io.denoiser.config.DenoiserConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 
 /**
  * Header names and values that explain why a record landed in the dead-letter topic, and the key and payload
  * it carries there: the input's, cut to the key and input byte limits so that a dead letter always fits its topic.
+ * The cause and the source are told twice: under the {@code denoiser.dlq.*} names first written, and under
+ * Kafka Streams' own dead-letter names (KIP-1034), so that tools reading Kafka Streams' dead letters read ours.
  */
 final class DeadLetters {
 
@@ -24,20 +29,38 @@ final class DeadLetters {
     static final String ORIGINAL_KEY_SIZE = "denoiser.dlq.original.key.size";
     /** Messages may quote the input; this much says what went wrong and keeps the headers small. */
     static final int MAX_MESSAGE_CHARS = 1000;
+    /** Enough for the frames that matter; the rest of a dead letter's room is for its key and input headers. */
+    static final int MAX_STACKTRACE_CHARS = 8000;
 
     private DeadLetters() {
     }
 
     static void describe(Headers headers, String reason, Exception cause, String topic, int partition, long offset,
                          String pipeline) {
-        String message = String.valueOf(cause.getMessage());
+        String message = cut(String.valueOf(cause.getMessage()), MAX_MESSAGE_CHARS);
         put(headers, REASON, reason);
         put(headers, PIPELINE, pipeline);
         put(headers, EXCEPTION_CLASS, cause.getClass().getName());
-        put(headers, EXCEPTION_MESSAGE, message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) : message);
+        put(headers, EXCEPTION_MESSAGE, message);
         put(headers, SOURCE_TOPIC, topic);
         put(headers, SOURCE_PARTITION, Integer.toString(partition));
         put(headers, SOURCE_OFFSET, Long.toString(offset));
+        put(headers, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME, cause.getClass().getName());
+        put(headers, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME, message);
+        put(headers, ExceptionHandlerUtils.HEADER_ERRORS_STACKTRACE_NAME, cut(stackTrace(cause), MAX_STACKTRACE_CHARS));
+        put(headers, ExceptionHandlerUtils.HEADER_ERRORS_TOPIC_NAME, topic);
+        put(headers, ExceptionHandlerUtils.HEADER_ERRORS_PARTITION_NAME, Integer.toString(partition));
+        put(headers, ExceptionHandlerUtils.HEADER_ERRORS_OFFSET_NAME, Long.toString(offset));
+    }
+
+    private static String stackTrace(Exception cause) {
+        StringWriter trace = new StringWriter();
+        cause.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+
+    private static String cut(String text, int maxChars) {
+        return text.length() > maxChars ? text.substring(0, maxChars) : text;
     }
 
     /** {@code value} whole if it has at most {@code maxBytes}, else its first {@code maxBytes} and its size in a header. */

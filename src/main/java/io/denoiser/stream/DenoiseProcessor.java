@@ -8,7 +8,7 @@ import io.denoiser.model.Latent;
 import io.denoiser.modeltopic.ModelTrust;
 import io.denoiser.quality.ImageQuality;
 import java.time.Duration;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -204,9 +204,10 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         OutputHeaders headers = new OutputHeaders(outcome.model().metadata(), nodes.pipeline(), outcome.inferenceNanos(),
                 ImageQuality.mse(in.tensor().values(), outcome.output()));
         context.forward(new Record<>(source.key(), values.denoised(), source.timestamp(),
-                headers.toHeaders(values.denoisedFormat())), nodes.denoisedSink());
+                headers.addTo(PassedHeaders.forOutput(source.headers()), values.denoisedFormat())), nodes.denoisedSink());
         context.forward(new Record<>(source.key(), values.latent(), source.timestamp(),
-                headers.toLatentHeaders(values.latentFormat(), latent)), nodes.latentSink());
+                headers.addLatentTo(PassedHeaders.forOutput(source.headers()), values.latentFormat(), latent)),
+                nodes.latentSink());
         metrics.recordOut(nodes.pipeline());
         metrics.endToEnd(nodes.pipeline(), System.currentTimeMillis() - source.timestamp());
         buffer.delete(sequence);
@@ -225,7 +226,7 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
     }
 
     private void deadLetter(BufferedRecord record, String reason, Exception cause) {
-        RecordHeaders headers = new RecordHeaders();
+        Headers headers = PassedHeaders.forDeadLetter(record.headers());
         DeadLetters.describe(headers, reason, cause, record.topic(), record.partition(), record.offset(), nodes.pipeline());
         context.forward(new Record<>(DeadLetters.key(record.key(), headers),
                 DeadLetters.payload(record.value(), maxInputBytes, headers), record.timestamp(), headers),

@@ -7,13 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Headers every denoised and latent record carries: its content type, which model produced it, in which pipeline, how long
  * inference took, and the reconstruction error (mean squared difference between the noisy input and the
- * output), a free anomaly score for downstream users. A latent record that carries the model version's embedding
- * also names its space and carries its semantic hash.
+ * output), a free anomaly score for downstream users; they follow the input headers passed on. A latent record
+ * that carries the model version's embedding also names its space and carries its semantic hash.
  */
 public record OutputHeaders(ModelMetadata model, String pipeline, long inferenceNanos, double reconstructionError) {
 
@@ -27,8 +26,8 @@ public record OutputHeaders(ModelMetadata model, String pipeline, long inference
     /** A 64-bit semantic hash of the vector, 8 bytes big-endian; bit k (1L << k) is hash projection k's sign. */
     public static final String LATENT_HASH = "denoiser.latent.hash";
 
-    Headers toHeaders(TensorFormat format) {
-        Headers headers = new RecordHeaders();
+    /** Adds these headers to {@code headers}, after the input's it holds, and returns it. */
+    Headers addTo(Headers headers, TensorFormat format) {
         add(headers, TensorFormat.CONTENT_TYPE_HEADER, format.contentType());
         add(headers, MODEL_NAME, model.name());
         add(headers, MODEL_VERSION, Long.toString(model.version()));
@@ -38,9 +37,9 @@ public record OutputHeaders(ModelMetadata model, String pipeline, long inference
         return headers;
     }
 
-    /** The headers of a latent record carrying {@code latent}: an embedding's also name its space and hash. */
-    Headers toLatentHeaders(TensorFormat format, Latent latent) {
-        Headers headers = toHeaders(format);
+    /** As {@link #addTo}, for a latent record carrying {@code latent}: an embedding's also name its space and hash. */
+    Headers addLatentTo(Headers headers, TensorFormat format, Latent latent) {
+        addTo(headers, format);
         if (latent.embedded()) {
             add(headers, LATENT_SPACE, latent.space());
             headers.add(LATENT_HASH, ByteBuffer.allocate(Long.BYTES).putLong(latent.hash()).array());

@@ -35,10 +35,13 @@ final class OutputValues {
         TensorFormat denoisedFormat = format.denoised(in.format());
         TensorFormat latentFormat = format.latent(in.format());
         Tensor output = new Tensor(in.tensor().shape(), denoised);
-        // 8-bit inputs come back 8-bit in their own format: a float32 copy would be four times their size.
-        byte[] denoisedValue = in.uint8() && format == OutputFormat.AS_INPUT
-                ? codec.encodeUint8(output) : codec.encode(output, denoisedFormat);
-        byte[] latentValue = codec.encode(new Tensor(new int[] {latent.length}, latent), latentFormat);
+        Tensor latentVector = new Tensor(new int[] {latent.length}, latent);
+        // Binary inputs come back in their own type and byte order: 8-bit ones 8-bit (a float32 copy would be
+        // four times their size), little-endian ones little-endian, for a reader that takes what it sends.
+        boolean inKind = in.binaryType() != null && format == OutputFormat.AS_INPUT;
+        byte[] denoisedValue = inKind ? codec.encode(output, in.binaryType()) : codec.encode(output, denoisedFormat);
+        byte[] latentValue = inKind ? codec.encode(latentVector, in.binaryType().float32())
+                : codec.encode(latentVector, latentFormat);
         requireWithinLimit("denoised record", denoisedValue.length, denoisedFormat);
         requireWithinLimit("latent vector", latentValue.length, latentFormat);
         return new Encoded(denoisedValue, denoisedFormat, latentValue, latentFormat);

@@ -1,5 +1,6 @@
 package io.denoiser.stream;
 
+import io.denoiser.codec.DType;
 import io.denoiser.codec.ImageResize;
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.codec.InvalidRecordException.Reason;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Turns a pipeline's input record into the tensor its model takes: a value over the byte limit, or a key
- * over the key limit, refused before anything reads it, the format from the content-type header or the bytes,
+ * or headers over theirs, refused before anything reads it, the format from the content-type header or the bytes,
  * decoded with sizes checked first, then the shape checked against what the model accepts.
  * A tiled image model takes images of any size it can tile, grayscale or colour, as they are. A model of
  * one fixed shape takes only that shape: a colour PNG or JPEG is reduced to its luminance first (those
@@ -32,9 +33,10 @@ final class RecordInput {
      *
      * @param modelShape the shape the model is given: the tensor's, or for a tiled model its image
      *                   {@code [H, W]} or {@code [C, H, W]}
-     * @param uint8      whether it came as a binary uint8 tensor, so that "as the input" answers in uint8 too
+     * @param binaryType the element type it came in as a binary tensor, so that "as the input" answers in the
+     *                   same type and byte order; null for the other formats and for a resized image
      */
-    record Decoded(Tensor tensor, int[] modelShape, TensorFormat format, boolean uint8) {
+    record Decoded(Tensor tensor, int[] modelShape, TensorFormat format, DType binaryType) {
     }
 
     private final TensorCodec codec;
@@ -62,25 +64,31 @@ final class RecordInput {
             throw new InvalidRecordException(Reason.OVERSIZE, "key of " + keyBytes + " bytes exceeds the limit of "
                     + DenoiserConfig.MAX_KEY_BYTES + " bytes");
         }
+        // Headers pass on to every output and dead letter, within the same room beyond the value as the key.
+        int headerBytes = PassedHeaders.bytes(record.headers());
+        if (headerBytes > PassedHeaders.MAX_BYTES) {
+            throw new InvalidRecordException(Reason.OVERSIZE, "headers of " + headerBytes
+                    + " bytes exceed the limit of " + PassedHeaders.MAX_BYTES + " bytes");
+        }
         int[] modelInput = model.currentShape().input();
         Optional<ImageTiling> tiling = model.currentTiling();
         TensorFormat format = TensorCodec.formatOf(value, record.contentType());
         Tensor tensor = codec.decode(value, format);
-        boolean uint8 = TensorCodec.isUint8Binary(value, format);
+        DType binaryType = format == TensorFormat.BINARY ? TensorCodec.binaryType(value) : null;
         if (tiling.isPresent()) {
-            return new Decoded(tensor, TiledShapes.imageShape(tensor.shape(), tiling.get()), format, uint8);
+            return new Decoded(tensor, TiledShapes.imageShape(tensor.shape(), tiling.get()), format, binaryType);
         }
         if (format.isImage() && Luminance.isColour(tensor)) {
             tensor = Luminance.of(tensor);
         }
         int[] expected = ModelShape.squeeze(modelInput);
         if (Arrays.equals(ModelShape.squeeze(tensor.shape()), expected)) {
-            return new Decoded(tensor, tensor.shape(), format, uint8);
+            return new Decoded(tensor, tensor.shape(), format, binaryType);
         }
         if (!format.isImage()) {
             try {
                 model.checkInput(tensor.shape());
-                return new Decoded(tensor, tensor.shape(), format, uint8);
+                return new Decoded(tensor, tensor.shape(), format, binaryType);
             } catch (InvalidModelException e) {
                 throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
                         + " does not match the model's " + Arrays.toString(modelInput) + " (" + e.getMessage() + ")");
@@ -88,7 +96,7 @@ final class RecordInput {
         }
         if (pipeline.resizeImages() && modelInput.length == 3 && modelInput[0] == 1) {
             Tensor resized = ImageResize.bilinear(tensor, modelInput[1], modelInput[2]);
-            return new Decoded(resized, resized.shape(), format, false);
+            return new Decoded(resized, resized.shape(), format, null);
         }
         throw new InvalidRecordException(Reason.WRONG_SHAPE, "shape " + Arrays.toString(tensor.shape())
                 + " does not match the model's " + Arrays.toString(modelInput)

@@ -29,6 +29,36 @@ class TensorCodecTest {
         assertThat(fromJson.values()).containsExactly(tensor.values());
     }
 
+    /** What numpy writes with {@code struct.pack(">BBii", 3, 2, 2, 2) + values.astype("<f4").tobytes()}. */
+    @Test
+    void shouldReadLittleEndianFloat32WithItsHeaderStillBigEndian() {
+        ByteBuffer bytes = ByteBuffer.allocate(6 + 8 + 16).put(TensorCodec.MAGIC).put((byte) 3).put((byte) 2)
+                .putInt(2).putInt(2).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putFloat(0.5f).putFloat(0.25f).putFloat(1f).putFloat(0.125f);
+
+        Tensor tensor = codec.decodeDetecting(bytes.array());
+
+        assertThat(tensor.shape()).containsExactly(2, 2);
+        assertThat(tensor.values()).containsExactly(0.5f, 0.25f, 1f, 0.125f);
+    }
+
+    @Test
+    void shouldWriteEachBinaryDtypeInItsOwnByteOrderAndReadItBack() {
+        Tensor tensor = new Tensor(new int[] {3}, new float[] {0.5f, 0.25f, 1f});
+
+        byte[] little = codec.encode(tensor, DType.FLOAT32_LE);
+        byte[] big = codec.encode(tensor, DType.FLOAT32);
+
+        assertThat(little[4]).isEqualTo((byte) 3);
+        assertThat(big[4]).isEqualTo((byte) 2);
+        assertThat(Arrays.copyOfRange(little, 10, 14)).containsExactly(0, 0, 0, 0x3f);
+        assertThat(Arrays.copyOfRange(big, 10, 14)).containsExactly(0x3f, 0, 0, 0);
+        assertThat(TensorCodec.binaryType(little)).isEqualTo(DType.FLOAT32_LE);
+        assertThat(codec.decodeDetecting(little).values()).containsExactly(tensor.values());
+        assertThat(codec.decodeDetecting(big).values()).containsExactly(tensor.values());
+        assertThat(codec.encode(tensor, DType.UINT8)).containsExactly(codec.encodeUint8(tensor));
+    }
+
     @Test
     void shouldRoundTripUint8ToTheNearestLevel() {
         Random random = new Random(1);

@@ -19,6 +19,30 @@ class DeadLettersTest {
                 .hasSize(DeadLetters.MAX_MESSAGE_CHARS);
     }
 
+    /** The names Kafka Streams 4.x writes on its own dead letters (KIP-1034), which tools read. */
+    @Test
+    void shouldDescribeTheCauseAndSourceUnderKafkaStreamsDeadLetterNamesToo() {
+        Headers headers = new RecordHeaders();
+        DeadLetters.describe(headers, "UNPARSABLE", new IllegalStateException("bad"), "in", 3, 7, "images");
+
+        assertThat(value(headers, "__streams.errors.exception")).isEqualTo("java.lang.IllegalStateException");
+        assertThat(value(headers, "__streams.errors.message")).isEqualTo("bad");
+        assertThat(value(headers, "__streams.errors.stacktrace"))
+                .startsWith("java.lang.IllegalStateException: bad").contains("\tat io.denoiser.stream.DeadLettersTest");
+        assertThat(value(headers, "__streams.errors.topic")).isEqualTo("in");
+        assertThat(value(headers, "__streams.errors.partition")).isEqualTo("3");
+        assertThat(value(headers, "__streams.errors.offset")).isEqualTo("7");
+        assertThat(value(headers, DeadLetters.REASON)).isEqualTo("UNPARSABLE");
+    }
+
+    @Test
+    void shouldCutALongStackTrace() {
+        Headers headers = new RecordHeaders();
+        DeadLetters.describe(headers, "MODEL_FAILURE", deeplyNested(500), "in", 0, 7, "images");
+
+        assertThat(value(headers, "__streams.errors.stacktrace")).hasSize(DeadLetters.MAX_STACKTRACE_CHARS);
+    }
+
     @Test
     void shouldKeepAPayloadWithinTheLimitWholeAndCutALargerOneWithItsSize() {
         Headers whole = new RecordHeaders();
@@ -52,5 +76,17 @@ class DeadLettersTest {
         assertThat(DeadLetters.key(null, headers)).isNull();
         assertThat(headers.lastHeader(DeadLetters.ORIGINAL_KEY_SIZE)).isNull();
         assertThat(DeadLetters.utf8Length(key)).isEqualTo(key.getBytes(StandardCharsets.UTF_8).length).isEqualTo(10);
+    }
+
+    private static Exception deeplyNested(int depth) {
+        Exception cause = new IllegalStateException("root");
+        for (int i = 0; i < depth; i++) {
+            cause = new IllegalStateException("level " + i, cause);
+        }
+        return cause;
+    }
+
+    private static String value(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -63,6 +63,21 @@ class DenoiseProcessorRestoreTest {
     }
 
     @Test
+    void shouldPassARestoredRecordsInputHeadersOnToItsOutputs() {
+        Record<String, byte[]> sent = new Record<>("traced", codec.encodeUint8(new Tensor(DIGIT, digit(0.3f))), 0L,
+                new RecordHeaders().add("traceparent", "00-4bf92f-00f067-01".getBytes(StandardCharsets.UTF_8)));
+        ProcessorFixture task = task(2);
+        task.process(sent);
+        task.restart();
+        task.punctuate(100);
+
+        for (String sink : List.of(task.nodes.denoisedSink(), task.nodes.latentSink())) {
+            assertThat(single(task, sink).record().headers().lastHeader("traceparent").value())
+                    .isEqualTo("00-4bf92f-00f067-01".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void shouldRestoreMoreBufferedRecordsThanABatchHoldsInPassesOfAtMostTheBatchSize() {
         // A task's buffer outgrows a batch while passes run behind the stream thread, or when the batch size
         // is lowered between two runs.
@@ -71,7 +86,7 @@ class DenoiseProcessorRestoreTest {
         for (int i = 0; i < 9; i++) {
             keys.add("digit-" + i);
             task.buffer.put((long) i, new BufferedRecord("digit-" + i, codec.encodeUint8(new Tensor(DIGIT,
-                    digit(0.1f * i))), 0L, ProcessorFixture.INPUT_TOPIC, 0, i, null).toBytes());
+                    digit(0.1f * i))), 0L, ProcessorFixture.INPUT_TOPIC, 0, i, List.of()).toBytes());
         }
 
         task.restart();

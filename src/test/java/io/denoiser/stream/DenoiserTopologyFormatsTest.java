@@ -3,6 +3,7 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.denoiser.codec.DType;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
@@ -93,6 +94,25 @@ class DenoiserTopologyFormatsTest {
             assertThat(compact[i]).isCloseTo(precise[i], within(0.5f / 255 + 1e-6f));
         }
         assertThat(latent.readRecordsToList()).allSatisfy(r -> assertThat(r.value()).hasSize(6 + 4 + 4 * 512));
+    }
+
+    @Test
+    void shouldAnswerALittleEndianTensorLittleEndianUnlessAnOutputFormatIsFixed() {
+        start(OutputFormat.AS_INPUT, false);
+        noisy.pipeInput("little", codec.encode(new Tensor(DIGIT, digit()), DType.FLOAT32_LE));
+        noisy.pipeInput("big", codec.encodeFloat32(new Tensor(DIGIT, digit())));
+        List<TestRecord<String, byte[]>> outputs = denoised.readRecordsToList();
+        assertThat(outputs).extracting(r -> TensorCodec.binaryType(r.value()))
+                .containsExactly(DType.FLOAT32_LE, DType.FLOAT32);
+        assertThat(codec.decodeDetecting(outputs.get(0).value()).values())
+                .containsExactly(codec.decodeDetecting(outputs.get(1).value()).values());
+        assertThat(latent.readRecordsToList()).extracting(r -> TensorCodec.binaryType(r.value()))
+                .containsExactly(DType.FLOAT32_LE, DType.FLOAT32);
+        harness.close();
+
+        start(OutputFormat.BINARY, false);
+        noisy.pipeInput("little", codec.encode(new Tensor(DIGIT, digit()), DType.FLOAT32_LE));
+        assertThat(TensorCodec.binaryType(denoised.readRecord().value())).isEqualTo(DType.FLOAT32);
     }
 
     @Test

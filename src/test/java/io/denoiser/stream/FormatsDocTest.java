@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.denoiser.codec.DType;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
@@ -57,8 +58,8 @@ class FormatsDocTest {
     static Path work;
 
     /**
-     * Values of every kind the topics carry: the default image pipeline's inputs (uint8 and float32 binary,
-     * JSON of floats and of 0..255 integers) and what it writes for them.
+     * Values of every kind the topics carry: the default image pipeline's inputs (uint8 and float32 binary, of
+     * both byte orders, JSON of floats and of 0..255 integers) and what it writes for them.
      */
     @BeforeAll
     static void denoiseOneInputOfEachKind() throws IOException {
@@ -70,6 +71,7 @@ class FormatsDocTest {
         Map<String, byte[]> inputs = new LinkedHashMap<>();
         inputs.put("uint8", CODEC.encodeUint8(new Tensor(new int[] {28, 28}, noisy)));
         inputs.put("float32", CODEC.encodeFloat32(new Tensor(new int[] {1, 28, 28}, noisy)));
+        inputs.put("float32le", CODEC.encode(new Tensor(new int[] {28, 28}, noisy), DType.FLOAT32_LE));
         inputs.put("json", CODEC.encodeJson(new Tensor(new int[] {28, 28}, noisy)));
         inputs.put("json-uint8", uint8Json(inputs.get("uint8")));
         Pipeline pipeline = Pipeline.images(DenoiserConfig.DEFAULT_IMAGE_MODEL).withBatching(1, 50);
@@ -85,7 +87,8 @@ class FormatsDocTest {
                     .forEach(r -> VALUES.put("latent-" + r.key() + describe(r), r.value()));
         }
         assertThat(VALUES.keySet()).contains("denoised-uint8-binary-uint8", "denoised-float32-binary-float32",
-                "denoised-json-json", "latent-uint8-binary-float32", "latent-json-json").hasSize(12);
+                "denoised-json-json", "latent-uint8-binary-float32", "latent-json-json",
+                "denoised-float32le-binary-float32_le", "latent-float32le-binary-float32_le").hasSize(15);
         for (Map.Entry<String, byte[]> value : VALUES.entrySet()) {
             Files.write(work.resolve(value.getKey()), value.getValue());
         }
@@ -143,7 +146,7 @@ class FormatsDocTest {
                         .containsExactly(expected.values());
                 binaries++;
             }
-            assertThat(binaries).isEqualTo(6);
+            assertThat(binaries).isEqualTo(9);
         }
     }
 
@@ -227,7 +230,7 @@ class FormatsDocTest {
         if (format != TensorFormat.BINARY) {
             return "-" + format.name().toLowerCase(Locale.ROOT);
         }
-        return TensorCodec.isUint8Binary(record.value(), format) ? "-binary-uint8" : "-binary-float32";
+        return "-binary-" + TensorCodec.binaryType(record.value()).name().toLowerCase(Locale.ROOT);
     }
 
     private static String header(Headers headers, String name) {
