@@ -1,6 +1,9 @@
 package io.denoiser.model;
 
+import io.denoiser.onnx.OnnxGraph;
+import io.denoiser.onnx.OnnxOps;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -90,6 +93,35 @@ public enum Architecture {
 
     public TrainingNetwork newNetwork(long seed) {
         return newNetwork(seed, defaultShape());
+    }
+
+    /**
+     * This design over {@code parameters} as a serialized ONNX model (see {@link io.denoiser.onnx.OnnxContract}),
+     * the parameters as its initializers.
+     */
+    public byte[] onnxModel(float[] parameters, ModelShape shape) {
+        return onnxGraph(parameters, shape).model(Map.of("architecture", id,
+                "input_shape", Arrays.toString(shape.input()), "latent_shape", Arrays.toString(shape.latent()),
+                "parameters", Long.toString(parameters.length)));
+    }
+
+    /**
+     * Multiply-adds of one forward pass over one record of {@code shape}'s input: convolutions, transposed
+     * convolutions, matrix products and LSTM gates, counted while writing the ONNX graph.
+     */
+    public long multiplyAdds(ModelShape shape) {
+        return onnxGraph(new float[Math.toIntExact(parameterCount(shape))], shape).multiplyAdds();
+    }
+
+    private OnnxGraph onnxGraph(float[] parameters, ModelShape shape) {
+        checkShape(shape);
+        if (parameters.length != parameterCount(shape)) {
+            throw new InvalidModelException(id + " of " + shape + " has " + parameterCount(shape) + " parameters, not "
+                    + parameters.length);
+        }
+        OnnxGraph graph = new OnnxGraph(id);
+        design.exportOnnx(new OnnxOps(graph), parameters, shape);
+        return graph;
     }
 
     InferenceEngine inference(float[] parameters, ModelShape shape) {

@@ -1,5 +1,10 @@
 package io.denoiser.model;
 
+import io.denoiser.onnx.NetworkConverter;
+import io.denoiser.onnx.OnnxContract;
+import io.denoiser.onnx.OnnxOps;
+import io.denoiser.onnx.Tensor;
+import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -33,12 +38,16 @@ final class DenseDesign implements Design {
 
     @Override
     public TrainingNetwork trainingNetwork(long seed, ModelShape shape) {
-        return new TrainingNetwork(initialised(builder(seed)
+        return new TrainingNetwork(initialised(trainingNetworkConfiguration(seed)));
+    }
+
+    private static MultiLayerConfiguration trainingNetworkConfiguration(long seed) {
+        return builder(seed)
                 .layer(dense(PIXELS, 128)).layer(dense(128, 32))          // encoder: 784 -> 128 -> 32
                 .layer(dense(32, 128))                                     // decoder: 32 -> 128
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
                         .nIn(128).nOut(PIXELS).activation(Activation.SIGMOID).build()) // -> 784, per-pixel BCE
-                .build()));
+                .build();
     }
 
     @Override
@@ -47,6 +56,20 @@ final class DenseDesign implements Design {
         MultiLayerNetwork decoder = initialised(builder(0).layer(dense(32, 128))
                 .layer(new DenseLayer.Builder().nIn(128).nOut(PIXELS).activation(Activation.SIGMOID).build()).build());
         return new SplitNetworkInference(encoder, decoder, parameters, new long[] {PIXELS});
+    }
+
+    /** The training stack on the flattened image; its 32-unit middle layer is the latent. */
+    @Override
+    public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
+        MultiLayerNetwork network = OnnxGlue.loaded(trainingNetworkConfiguration(0), parameters);
+        try {
+            Tensor image = OnnxGlue.imageInput(ops.graph(), shape);
+            List<Tensor> layers = new NetworkConverter(ops).convert(network, ops.flatten(image));
+            ops.graph().output(OnnxContract.DENOISED, ops.reshape(OnnxGlue.last(layers), image.shape()));
+            ops.graph().output(OnnxContract.LATENT, layers.get(1));
+        } finally {
+            network.close();
+        }
     }
 
     @Override

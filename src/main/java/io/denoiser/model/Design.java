@@ -1,5 +1,6 @@
 package io.denoiser.model;
 
+import io.denoiser.onnx.OnnxOps;
 import java.util.Optional;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,6 +50,12 @@ interface Design {
 
     /** An inference engine over {@code parameters}, laid out as {@link #trainingNetwork} flattens them. */
     InferenceEngine inference(float[] parameters, ModelShape shape);
+
+    /**
+     * Writes this design's network over {@code parameters} into {@code ops}' graph: the inputs and outputs of
+     * {@link io.denoiser.onnx.OnnxContract}, records of {@code shape} giving the sizes of its fixed dimensions.
+     */
+    void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape);
 
     /** {@code count} records, each {@code shape.inputSize()} values in record order, as the training network's input. */
     INDArray trainingBatch(float[] values, int count, ModelShape shape);

@@ -1,5 +1,9 @@
 package io.denoiser.model;
 
+import io.denoiser.onnx.NetworkConverter;
+import io.denoiser.onnx.OnnxOps;
+import io.denoiser.onnx.Tensor;
+import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -80,6 +84,21 @@ final class LstmDesign implements SequenceDesign {
             return new LstmInference(network, shape.input()[0], shape.input()[1], shape.latent()[0], reversedInput);
         } finally {
             network.close();   // only unflattens the parameters, which the native path copies
+        }
+    }
+
+    /** The training stack without its loss; the reversed design reverses the window's steps before it. */
+    @Override
+    public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
+        MultiLayerNetwork network = OnnxGlue.loaded(configuration(0, shape.input()[0], shape.input()[1],
+                shape.latent()[0], LEARNING_RATE), parameters);
+        try {
+            Tensor window = OnnxGlue.rawSequenceInput(ops.graph(), shape, false);
+            Tensor read = ops.transpose(reversedInput ? ops.reverseSteps(window) : window, 0, 2, 1);
+            List<Tensor> layers = new NetworkConverter(ops).convert(network, read);
+            OnnxGlue.sequenceOutputs(ops, OnnxGlue.last(layers), layers.get(ENCODER));
+        } finally {
+            network.close();
         }
     }
 

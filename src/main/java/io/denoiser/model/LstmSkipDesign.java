@@ -1,5 +1,8 @@
 package io.denoiser.model;
 
+import io.denoiser.onnx.NetworkConverter;
+import io.denoiser.onnx.OnnxOps;
+import io.denoiser.onnx.Tensor;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -77,6 +80,18 @@ final class LstmSkipDesign implements SequenceDesign {
             return new LstmSkipInference(graph, shape.input()[0], shape.input()[1], shape.latent()[0]);
         } finally {
             graph.close();     // only unflattens the parameters, which the native path copies
+        }
+    }
+
+    @Override
+    public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
+        ComputationGraph network = OnnxGlue.loaded(graph(0, shape), parameters);
+        try {
+            Map<String, Tensor> values = new NetworkConverter(ops).convert(network,
+                    Map.of(INPUT, OnnxGlue.sequenceInput(ops, shape, false)));
+            OnnxGlue.sequenceOutputs(ops, values.get(OUTPUT), values.get(LATENT));
+        } finally {
+            network.close();
         }
     }
 

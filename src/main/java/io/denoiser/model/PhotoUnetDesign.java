@@ -1,5 +1,10 @@
 package io.denoiser.model;
 
+import io.denoiser.onnx.NetworkConverter;
+import io.denoiser.onnx.OnnxContract;
+import io.denoiser.onnx.OnnxOps;
+import io.denoiser.onnx.Tensor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -87,6 +92,27 @@ final class PhotoUnetDesign implements Design {
     @Override
     public InferenceEngine inference(float[] parameters, ModelShape shape) {
         return new ChannelsLastImageInference(ImageGraphs.initialised(graph(0, false)), parameters, shape.input()[1], shape.input()[2]);
+    }
+
+    /**
+     * The channel-first training graph without its loss, on images of any size (multiples of
+     * {@value #SIZE_MULTIPLE}): the level map is each image's noise level filled in, the denoised image is
+     * clipped to [0, 1] as the tiler stitches it, and the latent is the deepest map averaged over all its cells.
+     */
+    @Override
+    public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
+        ComputationGraph network = OnnxGlue.loaded(graph(0, true), parameters);
+        try {
+            Tensor image = OnnxGlue.imageInput(ops.graph(), shape, null, "H", "W");
+            Tensor level = ops.graph().input(OnnxContract.NOISE_LEVEL, new long[] {1}, OnnxGlue.BATCH);
+            Map<String, Tensor> values = new NetworkConverter(ops).convert(network,
+                    Map.of(ImageGraphs.INPUT, image, LEVEL, ops.fill(level, image)));
+            ops.graph().output(OnnxContract.DENOISED, ops.clip(values.get(OUTPUT), 0, 1));
+            ops.graph().output(OnnxContract.LATENT, ops.meanOverSpace(values.get(LATENT)));
+            ops.graph().output(OnnxContract.LATENT_MAP, values.get(LATENT));
+        } finally {
+            network.close();
+        }
     }
 
     @Override

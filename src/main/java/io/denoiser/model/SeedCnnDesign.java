@@ -1,5 +1,10 @@
 package io.denoiser.model;
 
+import io.denoiser.onnx.NetworkConverter;
+import io.denoiser.onnx.OnnxContract;
+import io.denoiser.onnx.OnnxOps;
+import io.denoiser.onnx.Tensor;
+import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -49,6 +54,19 @@ final class SeedCnnDesign implements Design {
     public InferenceEngine inference(float[] parameters, ModelShape shape) {
         return new SplitNetworkInference(initialised(encoder()), initialised(decoder()), parameters,
                 new long[] {1, 28, 28});
+    }
+
+    /** The whole layer stack; the latent is the encoder's last layer, flattened CHW. */
+    @Override
+    public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
+        MultiLayerNetwork network = OnnxGlue.loaded(configuration(0), parameters);
+        try {
+            List<Tensor> layers = new NetworkConverter(ops).convert(network, OnnxGlue.imageInput(ops.graph(), shape));
+            ops.graph().output(OnnxContract.DENOISED, OnnxGlue.last(layers));
+            ops.graph().output(OnnxContract.LATENT, ops.flatten(layers.get(encoderLayers().length - 1)));
+        } finally {
+            network.close();
+        }
     }
 
     @Override

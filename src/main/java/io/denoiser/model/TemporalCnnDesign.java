@@ -1,5 +1,8 @@
 package io.denoiser.model;
 
+import io.denoiser.onnx.NetworkConverter;
+import io.denoiser.onnx.OnnxOps;
+import io.denoiser.onnx.Tensor;
 import java.util.Arrays;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -109,6 +112,19 @@ final class TemporalCnnDesign implements SequenceDesign {
         ComputationGraph graph = initialised(graph(0, shape, false));
         graph.setParams(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
         return new TemporalCnnInference(graph, shape.input()[1]);
+    }
+
+    /** The inference graph, on windows of any length it accepts: the steps are symbolic. */
+    @Override
+    public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
+        ComputationGraph network = OnnxGlue.loaded(graph(0, shape, false), parameters);
+        try {
+            Map<String, Tensor> values = new NetworkConverter(ops).convert(network,
+                    Map.of(INPUT, OnnxGlue.sequenceInput(ops, shape, true)));
+            OnnxGlue.sequenceOutputs(ops, values.get(OUTPUT), values.get(LATENT));
+        } finally {
+            network.close();
+        }
     }
 
     /**

@@ -1,5 +1,10 @@
 package io.denoiser.model;
 
+import io.denoiser.onnx.NetworkConverter;
+import io.denoiser.onnx.OnnxContract;
+import io.denoiser.onnx.OnnxOps;
+import io.denoiser.onnx.Tensor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -89,6 +94,20 @@ final class UnetDesign implements Design {
     @Override
     public InferenceEngine inference(float[] parameters, ModelShape shape) {
         return new ChannelsLastImageInference(ImageGraphs.initialised(graph(0, false, strided)), parameters, 28, 28);
+    }
+
+    /** The channel-first training graph without its loss; the latent is the bottleneck flattened CHW. */
+    @Override
+    public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
+        ComputationGraph network = OnnxGlue.loaded(graph(0, true, strided), parameters);
+        try {
+            Map<String, Tensor> values = new NetworkConverter(ops).convert(network,
+                    Map.of(ImageGraphs.INPUT, OnnxGlue.imageInput(ops.graph(), shape)));
+            ops.graph().output(OnnxContract.DENOISED, values.get(OUTPUT));
+            ops.graph().output(OnnxContract.LATENT, ops.flatten(values.get(LATENT)));
+        } finally {
+            network.close();
+        }
     }
 
     @Override
