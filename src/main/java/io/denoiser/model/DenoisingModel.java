@@ -62,7 +62,8 @@ public final class DenoisingModel implements AutoCloseable {
         InferenceEngine engine = switch (kind) {
             case DL4J -> architecture.inference(record.parameters(), shape);
             case ONNXRUNTIME -> new OnnxRuntimeInference(architecture.onnxModel(record.parameters(), shape), shape.input(),
-                    architecture.tiling().isPresent(), NativeRuntime.nativeThreadsOfThisThread());
+                    input -> architecture.checkInput(shape, input), architecture.tiling().isPresent(),
+                    NativeRuntime.nativeThreadsOfThisThread());
         };
         return new DenoisingModel(record.metadata(), architecture, shape, engine, architecture.tiling(), record.embedding());
     }

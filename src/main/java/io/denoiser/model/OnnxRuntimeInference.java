@@ -11,9 +11,11 @@ import io.denoiser.onnx.OnnxContract;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs a model's exported graph ({@link OnnxContract}) in one ONNX Runtime session on the CPU provider. Each
@@ -27,6 +29,7 @@ final class OnnxRuntimeInference implements InferenceEngine {
 
     private final OrtSession session;
     private final int[] recordShape;
+    private final Consumer<int[]> checkRecord;
     private final boolean readsNoiseLevel;
     private final Set<String> outputs;
     private final String latentName;
@@ -36,16 +39,19 @@ final class OnnxRuntimeInference implements InferenceEngine {
     /**
      * @param model      the serialized graph, exported from the verified record's parameters
      * @param recordShape one record's shape without the batch dimension; its first dimension may vary (time)
+     * @param checkRecord throws {@link InvalidModelException} for a record shape of another first dimension that
+     *                    the design does not take
      * @param latentMap  whether to return the tiled design's feature map rather than the latent vector
      * @param threads    ONNX Runtime's intra-op threads, the copy's native thread budget
      */
-    OnnxRuntimeInference(byte[] model, int[] recordShape, boolean latentMap, int threads) {
+    OnnxRuntimeInference(byte[] model, int[] recordShape, Consumer<int[]> checkRecord, boolean latentMap, int threads) {
         try (SessionOptions options = servingOptions(threads)) {
             this.session = ENVIRONMENT.createSession(model, options);
         } catch (OrtException e) {
             throw new InvalidModelException("ONNX Runtime cannot load the exported graph: " + e.getMessage(), e);
         }
         this.recordShape = recordShape.clone();
+        this.checkRecord = checkRecord;
         this.readsNoiseLevel = session.getInputNames().contains(OnnxContract.NOISE_LEVEL);
         this.latentName = latentMap ? OnnxContract.LATENT_MAP : OnnxContract.LATENT;
         this.outputs = Set.of(OnnxContract.DENOISED, latentName);
@@ -110,23 +116,34 @@ final class OnnxRuntimeInference implements InferenceEngine {
         inputBuffer.clear();
         for (int i = 0; i < inputs.length; i++) {
             if (inputs[i].length != size) {
-                throw new IllegalArgumentException("input " + i + " has " + inputs[i].length + " values, expected " + size);
+                throw new IllegalArgumentException("records of one batch must have one length: input " + i + " has "
+                        + inputs[i].length + " values beside " + size);
             }
             inputBuffer.put(inputs[i]);
         }
         return inputBuffer.flip();
     }
 
-    /** [N, ...record shape], the first record dimension taken from the inputs' length (a window of any length). */
+    /**
+     * [N, ...record shape], the first record dimension read from the inputs' length (a window of any length),
+     * refused unless the design takes records of that shape: the graph itself would fail somewhere inside.
+     */
     private long[] batchShape(float[][] inputs) {
-        long[] shape = new long[recordShape.length + 1];
-        shape[0] = inputs.length;
-        long rest = 1;
-        for (int d = 1; d < recordShape.length; d++) {
-            shape[d + 1] = recordShape[d];
-            rest *= recordShape[d];
+        int[] record = recordShape.clone();
+        int rest = Arrays.stream(recordShape, 1, recordShape.length).reduce(1, Math::multiplyExact);
+        if (inputs[0].length % rest != 0) {
+            throw new IllegalArgumentException("a record of " + inputs[0].length + " values is not whole steps of "
+                    + rest + " features");
         }
-        shape[1] = inputs.length == 0 ? recordShape[0] : inputs[0].length / rest;
+        record[0] = inputs[0].length / rest;
+        if (record[0] != recordShape[0]) {
+            checkRecord.accept(record);
+        }
+        long[] shape = new long[record.length + 1];
+        shape[0] = inputs.length;
+        for (int d = 0; d < record.length; d++) {
+            shape[d + 1] = record[d];
+        }
         return shape;
     }
 
