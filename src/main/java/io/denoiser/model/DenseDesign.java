@@ -63,7 +63,7 @@ final class DenseDesign implements Design {
     public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
         MultiLayerNetwork network = OnnxGlue.loaded(trainingNetworkConfiguration(0), parameters);
         try {
-            Tensor image = OnnxGlue.imageInput(ops.graph(), shape);
+            Tensor image = OnnxGlue.imageInput(ops.graph(), shape, false);
             List<Tensor> layers = new NetworkConverter(ops).convert(network, ops.flatten(image));
             ops.graph().output(OnnxContract.DENOISED, ops.reshape(OnnxGlue.last(layers), image.shape()));
             ops.graph().output(OnnxContract.LATENT, layers.get(1));

@@ -1,8 +1,8 @@
 package io.denoiser.model;
 
 import io.denoiser.onnx.OnnxOps;
-import java.util.Optional;
 import java.util.Arrays;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What an architecture must provide: its networks for training and inference, for a given shape. */

@@ -34,13 +34,11 @@ final class OnnxGlue {
         return graph;
     }
 
-    /** The image input [N, C, H, W]; {@code symbols} name the dimensions after the batch that are symbolic. */
-    static Tensor imageInput(OnnxGraph graph, ModelShape shape, String... symbols) {
+    /** The image input [N, C, H, W], of the model shape's size or, for a fully convolutional design, of any size. */
+    static Tensor imageInput(OnnxGraph graph, ModelShape shape, boolean anySize) {
         int[] chw = shape.input();
-        String[] all = new String[4];
-        all[0] = BATCH;
-        System.arraycopy(symbols, 0, all, 1, symbols.length);
-        return graph.input(OnnxContract.INPUT, new long[] {1, chw[0], chw[1], chw[2]}, all);
+        return graph.input(OnnxContract.INPUT, new long[] {1, chw[0], chw[1], chw[2]}, BATCH, null,
+                anySize ? "H" : null, anySize ? "W" : null);
     }
 
     /**

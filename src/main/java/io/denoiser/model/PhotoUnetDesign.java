@@ -4,7 +4,6 @@ import io.denoiser.onnx.NetworkConverter;
 import io.denoiser.onnx.OnnxContract;
 import io.denoiser.onnx.OnnxOps;
 import io.denoiser.onnx.Tensor;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -15,6 +14,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -103,7 +103,7 @@ final class PhotoUnetDesign implements Design {
     public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
         ComputationGraph network = OnnxGlue.loaded(graph(0, true), parameters);
         try {
-            Tensor image = OnnxGlue.imageInput(ops.graph(), shape, null, "H", "W");
+            Tensor image = OnnxGlue.imageInput(ops.graph(), shape, true);
             Tensor level = ops.graph().input(OnnxContract.NOISE_LEVEL, new long[] {1}, OnnxGlue.BATCH);
             Map<String, Tensor> values = new NetworkConverter(ops).convert(network,
                     Map.of(ImageGraphs.INPUT, image, LEVEL, ops.fill(level, image)));

@@ -61,7 +61,7 @@ final class SeedCnnDesign implements Design {
     public void exportOnnx(OnnxOps ops, float[] parameters, ModelShape shape) {
         MultiLayerNetwork network = OnnxGlue.loaded(configuration(0), parameters);
         try {
-            List<Tensor> layers = new NetworkConverter(ops).convert(network, OnnxGlue.imageInput(ops.graph(), shape));
+            List<Tensor> layers = new NetworkConverter(ops).convert(network, OnnxGlue.imageInput(ops.graph(), shape, false));
             ops.graph().output(OnnxContract.DENOISED, OnnxGlue.last(layers));
             ops.graph().output(OnnxContract.LATENT, ops.flatten(layers.get(encoderLayers().length - 1)));
         } finally {

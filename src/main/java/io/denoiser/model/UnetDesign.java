@@ -4,7 +4,6 @@ import io.denoiser.onnx.NetworkConverter;
 import io.denoiser.onnx.OnnxContract;
 import io.denoiser.onnx.OnnxOps;
 import io.denoiser.onnx.Tensor;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -14,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -102,7 +102,7 @@ final class UnetDesign implements Design {
         ComputationGraph network = OnnxGlue.loaded(graph(0, true, strided), parameters);
         try {
             Map<String, Tensor> values = new NetworkConverter(ops).convert(network,
-                    Map.of(ImageGraphs.INPUT, OnnxGlue.imageInput(ops.graph(), shape)));
+                    Map.of(ImageGraphs.INPUT, OnnxGlue.imageInput(ops.graph(), shape, false)));
             ops.graph().output(OnnxContract.DENOISED, values.get(OUTPUT));
             ops.graph().output(OnnxContract.LATENT, ops.flatten(values.get(LATENT)));
         } finally {

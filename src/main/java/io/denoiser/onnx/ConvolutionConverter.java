@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
@@ -29,6 +31,7 @@ final class ConvolutionConverter {
 
     /** DL4J's 2-D weights [out, in, kH, kW] are ONNX's [M, C, kH, kW] already. */
     Tensor convolution(String name, ConvolutionLayer layer, Layer runtime, Tensor x) {
+        checkChannelsFirst(name, layer);
         int spatial = x.rank() - 2;
         long[] kernel = take(layer.getKernelSize(), spatial);
         long[] stride = take(layer.getStride(), spatial);
@@ -41,21 +44,18 @@ final class ConvolutionConverter {
         shape[1] = out;
         for (int i = 0; i < spatial; i++) {
             long in = x.dimension(i + 2);
-            long before;
-            long total;
             if (layer.getConvolutionMode() == ConvolutionMode.Same) {
                 shape[i + 2] = (in + stride[i] - 1) / stride[i];
-                total = Math.max(0, (shape[i + 2] - 1) * stride[i] + kernel[i] - in);
-                before = total / 2;   // DL4J puts the odd extra pad at the end, as SAME_UPPER does
+                long total = Math.max(0, (shape[i + 2] - 1) * stride[i] + kernel[i] - in);
+                pads[i] = total / 2;   // DL4J puts the odd extra pad at the end, as SAME_UPPER does
+                pads[i + spatial] = total - pads[i];
             } else if (layer.getConvolutionMode() == ConvolutionMode.Truncate) {
-                before = layer.getPadding()[i];
-                total = 2 * before;
-                shape[i + 2] = (in + total - kernel[i]) / stride[i] + 1;
+                pads[i] = layer.getPadding()[i];
+                pads[i + spatial] = pads[i];
+                shape[i + 2] = (in + 2 * pads[i] - kernel[i]) / stride[i] + 1;
             } else {
                 throw new UnsupportedOperationException(name + ": no ONNX export for " + layer.getConvolutionMode());
             }
-            pads[i] = before;
-            pads[i + spatial] = total - before;
         }
         Tensor y = graph.node("Conv", shape, parameters(name, layer, runtime, x, weightShape),
                 Attributes.ints("kernel_shape", kernel), Attributes.ints("strides", stride), Attributes.ints("pads", pads));
@@ -65,6 +65,7 @@ final class ConvolutionConverter {
 
     /** DL4J's transposed weights [in, out, kH, kW] are ONNX ConvTranspose's [C, M, kH, kW]. */
     Tensor transposed(String name, Deconvolution2D layer, Layer runtime, Tensor x) {
+        checkChannelsFirst(name, layer);
         long[] kernel = take(layer.getKernelSize(), 2);
         long[] stride = take(layer.getStride(), 2);
         checkDilation(name, layer, 2);
@@ -105,6 +106,15 @@ final class ConvolutionConverter {
                     weightShape[layer instanceof Deconvolution2D ? 1 : 0]));
         }
         return inputs;
+    }
+
+    /** The graph is written channels first: a channels-last layer would read the wrong dimensions. */
+    private static void checkChannelsFirst(String name, ConvolutionLayer layer) {
+        boolean channelsFirst = layer instanceof Convolution1DLayer oneD ? oneD.getRnnDataFormat() == RNNFormat.NCW
+                : layer.getCnn2dDataFormat() == CNN2DFormat.NCHW;
+        if (!channelsFirst) {
+            throw new UnsupportedOperationException(name + ": export the channels-first configuration");
+        }
     }
 
     private static void checkDilation(String name, ConvolutionLayer layer, int spatial) {

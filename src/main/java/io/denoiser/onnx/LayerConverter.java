@@ -1,6 +1,7 @@
 package io.denoiser.onnx;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
@@ -48,7 +49,7 @@ final class LayerConverter {
             return convolutions.transposed(name, deconvolution, runtime, x);
         } else if (layer instanceof ConvolutionLayer convolution) {
             return convolutions.convolution(name, convolution, runtime, x);
-        } else if (layer instanceof Upsampling2D upsampling) {
+        } else if (layer instanceof Upsampling2D upsampling && upsampling.getFormat() == CNN2DFormat.NCHW) {
             return ops.upsample(x, upsampling.getSize());
         } else if (layer instanceof Upsampling1D upsampling) {
             return ops.upsample(x, upsampling.getSize()[0]);

@@ -6,10 +6,16 @@ package io.denoiser.onnx;
  *
  * <ul>
  *   <li>{@value #INPUT}: the noisy records, {@code [N, C, H, W]} for images and {@code [N, T, F]} (time-major,
- *       as the topics carry them) for sequences.</li>
- *   <li>{@value #NOISE_LEVEL}: {@code [N]}, each image's estimated noise level, only for designs that read one.</li>
- *   <li>{@value #DENOISED}: the denoised records, the input's shape.</li>
- *   <li>{@value #LATENT}: {@code [N, L]}, the latent vector as the latent topic's bottleneck records carry it.</li>
+ *       as the topics carry them) for sequences. Fixed-size designs fix every other dimension to the model
+ *       shape; the fully convolutional ones leave {@code H} and {@code W} (multiples of the product of their
+ *       strides) or {@code T} symbolic.</li>
+ *   <li>{@value #NOISE_LEVEL}: {@code [N]}, each image's estimated noise level, only for designs that read one;
+ *       for a tile, the level estimated over its whole plane.</li>
+ *   <li>{@value #DENOISED}: the denoised records, the input's shape, as the topic carries them: a tiled design's
+ *       output is clipped to [0, 1] as its tiler stitches it.</li>
+ *   <li>{@value #LATENT}: {@code [N, L]}, the latent vector as the latent topic's bottleneck records carry it: a
+ *       convolutional bottleneck flattened in CHW order, an LSTM encoder's last hidden state, a 1-D design's
+ *       bottleneck averaged over time, or a tiled design's deepest map averaged over all its cells.</li>
  *   <li>{@value #LATENT_MAP}: tiled image designs only, the deepest feature map {@code [N, C', H/s, W/s]}, from
  *       which the serving tiler averages an image's latent over the cells each tile keeps.</li>
  * </ul>

@@ -43,9 +43,40 @@ class ArchitectureOnnxTest {
     }
 
     @Test
-    void shouldCountTheMultiplyAddsOfTheDenseLayers() {
+    void shouldRunThePhotoDesignOnWholeImagesOfAnySizeItsStridesDivide() throws Exception {
+        ModelRecord record = ShippedModels.load("photo");
+        ModelShape image = new ModelShape(new int[] {1, 64, 96}, record.metadata().shape().latent());
+        float[][] inputs = random(2, 64 * 96);
+        float[] levels = noiseLevels(inputs, image.input());
+        Reconstruction expected;
+        try (InferenceEngine engine = Architecture.PHOTO_UNET.inference(record.parameters(), image)) {
+            expected = engine.reconstruct(inputs, levels);
+        }
+        Map<String, float[][]> actual;
+        try (OnnxRunner runner = new OnnxRunner(Architecture.PHOTO_UNET.onnxModel(record.parameters(),
+                record.metadata().shape()))) {
+            actual = runner.input(OnnxContract.INPUT, inputs, 1, 64, 96).vector(OnnxContract.NOISE_LEVEL, levels).run();
+        }
+
+        assertThat(actual.get(OnnxContract.LATENT)[0]).hasSize(96);
+        double difference = maxDifference(expected.latents(), actual.get(OnnxContract.LATENT_MAP));
+        System.out.printf("photo at 64x96: max |difference| latent_map %.3g%n", difference);
+        assertThat(difference).isLessThanOrEqualTo(TOLERANCE);
+        assertThat(maxDifference(clipped(expected.outputs()), actual.get(OnnxContract.DENOISED)))
+                .isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    @Test
+    void shouldCountTheMultiplyAddsOfDenseConvolutionalAndRecurrentLayers() {
         assertThat(Architecture.DENSE.multiplyAdds(Architecture.DENSE.defaultShape()))
                 .isEqualTo(784 * 128 + 128 * 32 + 32 * 128 + 128 * 784);
+        // output pixels x input channels x kernel, layer by layer
+        assertThat(Architecture.CNN_SEED.multiplyAdds(Architecture.CNN_SEED.defaultShape())).isEqualTo(
+                14 * 14 * 16 * 9 + 7 * 7 * 32 * 16 * 9 + 4 * 4 * 32 * 32 * 4
+                        + 4 * 4 * 32 * 32 * 4 + 8 * 8 * 32 * 32 * 9 + 14 * 14 * 16 * 32 * 9 + 28 * 28 * 16 * 9);
+        // steps x 4 gates x hidden x (inputs + hidden) per LSTM, and the time-distributed output
+        assertThat(Architecture.LSTM.multiplyAdds(Architecture.LSTM.defaultShape()))
+                .isEqualTo(28 * 4 * 64 * (28 + 64) + 28 * 4 * 64 * (64 + 64) + 28 * 64 * 28);
     }
 
     private static ModelRecord record(Architecture architecture, ModelShape shape, float[] parameters) {
@@ -102,6 +133,17 @@ class ArchitectureOnnxTest {
             levels[i] = NoiseLevels.estimate(images[i], 0, chw[1], chw[2]);
         }
         return levels;
+    }
+
+    private static float[][] clipped(float[][] images) {
+        float[][] clipped = new float[images.length][];
+        for (int i = 0; i < images.length; i++) {
+            clipped[i] = images[i].clone();
+            for (int j = 0; j < clipped[i].length; j++) {
+                clipped[i][j] = Math.min(1f, Math.max(0f, clipped[i][j]));
+            }
+        }
+        return clipped;
     }
 
     private static float[][] random(int count, int size) {

@@ -1,6 +1,7 @@
 package io.denoiser.model;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -45,7 +46,7 @@ final class OnnxRunner implements AutoCloseable {
     Map<String, float[][]> run() throws OrtException {
         Map<String, float[][]> outputs = new HashMap<>();
         try (OrtSession.Result result = session.run(inputs)) {
-            for (Map.Entry<String, ai.onnxruntime.OnnxValue> entry : result) {
+            for (Map.Entry<String, OnnxValue> entry : result) {
                 OnnxTensor tensor = (OnnxTensor) entry.getValue();
                 long[] shape = tensor.getInfo().getShape();
                 FloatBuffer values = tensor.getFloatBuffer();
