@@ -78,10 +78,12 @@ final class OnnxRuntimeInference implements InferenceEngine {
     @Override
     public Reconstruction reconstruct(float[][] inputs) {
         float[] levels = new float[inputs.length];
-        int height = recordShape[recordShape.length - 2];
-        int width = recordShape[recordShape.length - 1];
-        for (int i = 0; i < inputs.length && readsNoiseLevel; i++) {
-            levels[i] = NoiseLevels.estimate(inputs[i], 0, height, width);
+        if (readsNoiseLevel) {
+            int height = recordShape[recordShape.length - 2];
+            int width = recordShape[recordShape.length - 1];
+            for (int i = 0; i < inputs.length; i++) {
+                levels[i] = NoiseLevels.estimate(inputs[i], 0, height, width);
+            }
         }
         return reconstruct(inputs, levels);
     }
