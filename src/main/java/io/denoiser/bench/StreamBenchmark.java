@@ -9,6 +9,7 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
 import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.stream.DenoiserApp;
 import io.denoiser.stream.ModelRegistry;
@@ -40,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamBenchmark {
 
-    /** Figures of one run. */
     /**
      * Figures of one run.
      *
@@ -62,19 +62,22 @@ public final class StreamBenchmark {
     private final int batchSize;
     private final long maxWaitMs;
     private final long commitIntervalMs;
+    private final InferenceEngineKind engine;
 
     /**
      * @param maxWaitMs        longest a record waits for its batch, as {@code serve --max-wait-ms}
      * @param commitIntervalMs transaction length, as {@code serve --commit-interval-ms}
+     * @param engine           what runs the model, in the stream and alone, as {@code serve --engine}
      */
     public StreamBenchmark(KafkaConnection kafka, ModelRecord model, int records, int batchSize, long maxWaitMs,
-                           long commitIntervalMs) {
+                           long commitIntervalMs, InferenceEngineKind engine) {
         this.kafka = kafka;
         this.model = model;
         this.records = records;
         this.batchSize = batchSize;
         this.maxWaitMs = maxWaitMs;
         this.commitIntervalMs = commitIntervalMs;
+        this.engine = engine;
     }
 
     /** One phase's topics. */
@@ -103,7 +106,8 @@ public final class StreamBenchmark {
         }
         // The model alone first, in a quiet process: measured after the Kafka phases, it read as low as half
         // its standalone figure (2,974 against 6,169 images/s), which flattered batched_vs_model_only.
-        double modelOnly = ModelBenchmark.median(new ModelBenchmark(model, batchSize, 1, true).measure(2, 5, 1));
+        double modelOnly = ModelBenchmark.median(new ModelBenchmark(model, batchSize, 1, BenchedEngine.of(engine))
+                .measure(2, 5, 1));
         double perRecord = throughput(perRecordTopics, 1, true);
         double batched = throughput(batchedTopics, batchSize, true);
         double unlogged = throughput(unloggedTopics, batchSize, false);
@@ -118,7 +122,7 @@ public final class StreamBenchmark {
      */
     private double throughput(PhaseTopics topics, int batch, boolean bufferChangelog) throws Exception {
         Pipeline pipeline = new Pipeline("images", topics.input(), topics.denoised(), topics.latent(), model.name(),
-                batch, maxWaitMs, OutputFormat.AS_INPUT, false);
+                batch, maxWaitMs, OutputFormat.AS_INPUT, false).withEngine(engine);
         try (OutputWatcher outputs = new OutputWatcher(kafka, topics.denoised());
              DenoiserApp app = app(pipeline, bufferChangelog)) {
             app.start();
@@ -135,7 +139,7 @@ public final class StreamBenchmark {
 
     private double[] latency(PhaseTopics topics, byte[][] values, double offeredRps, Duration phase) throws Exception {
         Pipeline pipeline = new Pipeline("images", topics.input(), topics.denoised(), topics.latent(), model.name(),
-                batchSize, maxWaitMs, OutputFormat.AS_INPUT, false);
+                batchSize, maxWaitMs, OutputFormat.AS_INPUT, false).withEngine(engine);
         try (OutputWatcher outputs = new OutputWatcher(kafka, topics.denoised());
              DenoiserApp app = app(pipeline, true);
              KafkaProducer<String, byte[]> producer = producer()) {

@@ -1,7 +1,10 @@
 package io.denoiser.cli;
 
+import io.denoiser.bench.BenchedEngine;
 import io.denoiser.bench.ModelBenchmark;
+import io.denoiser.bench.SgemmPeak;
 import io.denoiser.model.Architecture;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.modeltopic.ModelFiles;
@@ -9,6 +12,7 @@ import io.denoiser.modeltopic.ShippedModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,22 +22,32 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench model}: forward-pass throughput, with DL4J's out-of-the-box path as the baseline. */
+/**
+ * {@code bench model}: forward-pass throughput on ONNX Runtime, DL4J or both in one run, each as GFLOP/s and
+ * as a share of the float32 matrix-product peak measured on the same threads.
+ */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = "Forward-pass throughput of a model (median of timed windows after warm-up); for a photo model, "
-                + "whole images of --image-size, tiling included, in images/s and megapixels/s.")
+        description = "Forward-pass throughput of a model (median of timed windows after warm-up) on each engine, in "
+                + "records/s and GFLOP/s against the sgemm peak of the same threads; for a photo model, whole images "
+                + "of --image-size, tiling included, in images/s and megapixels/s.")
 public final class BenchModelCommand implements Callable<Integer> {
 
     private static final int RECORD_BATCH = 128;
     /** Whole photos per call: one 512x512 photo is already 4 tiles of the photo design. */
     private static final int IMAGE_BATCH = 4;
     private static final String IMAGE_SIZE = "512x512";
+    private static final String BOTH = "both";
 
     @Option(names = "--model", defaultValue = "cnn-seed", description = "Shipped model name (default: ${DEFAULT-VALUE}).")
     String modelName;
 
     @Option(names = "--model-file", description = "Benchmark this model file instead of a shipped model.")
     Path modelFile;
+
+    @Option(names = "--engine", defaultValue = BOTH,
+            description = "onnxruntime, dl4j or both: both measures each on the same model, batch and threads and "
+                    + "prints their ratio (default: ${DEFAULT-VALUE}).")
+    String engine;
 
     @Option(names = "--batch", description = "Records per forward pass, or images per call for a photo model "
             + "(default: " + RECORD_BATCH + ", " + IMAGE_BATCH + " images for a photo model).")
@@ -54,8 +68,8 @@ public final class BenchModelCommand implements Callable<Integer> {
     double windowSeconds;
 
     @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Also measure the same model with DL4J's layer helpers off; never for a photo model, whose "
-                    + "slow path would take minutes to time (default: ${DEFAULT-VALUE}).")
+            description = "With --engine dl4j, also measure DL4J with its oneDNN layer helpers off; never for a photo "
+                    + "model, whose slow path would take minutes to time (default: ${DEFAULT-VALUE}).")
     boolean baseline;
 
     @Option(names = "--report", description = "Write the figures as JSON to this file.")
@@ -69,62 +83,66 @@ public final class BenchModelCommand implements Callable<Integer> {
         NativeRuntime.limitNativeThreads(1);
         NativeRuntime.warnIfSlow();
         ModelRecord model = modelFile != null ? ModelFiles.read(modelFile) : ShippedModels.load(modelName);
-        Map<String, Object> figures = Architecture.fromId(model.metadata().architecture()).tiling().isPresent()
-                ? benchImages(model) : benchRecords(model);
+        List<InferenceEngineKind> engines = engines();
+        BenchWorkload workload = workload(model);
+        Map<String, Object> figures = workload.figures(threads);
+        double peak = SgemmPeak.gflops(threads, 3, windowSeconds);
+        figures.put("onednn", NativeRuntime.fastPathActive());
+        figures.put("sgemm_peak_gflops", round(peak, 1));
+        out().printf(Locale.ROOT, "sgemm peak  %dx%d float32  threads %d  %.1f GFLOP/s%n", SgemmPeak.SIZE, SgemmPeak.SIZE,
+                threads, peak);
+        Map<String, Object> byEngine = new LinkedHashMap<>();
+        Map<InferenceEngineKind, Double> rates = new LinkedHashMap<>();
+        for (InferenceEngineKind kind : engines) {
+            double rate = measure(model, workload, BenchedEngine.of(kind), 2, windows);
+            rates.put(kind, rate);
+            byEngine.put(kind.id(), workload.engineFigures(rate, peak));
+            out().println(workload.line(kind.id(), threads, rate, peak));
+        }
+        figures.put("engines", byEngine);
+        if (rates.size() == 2) {
+            double ratio = rates.get(InferenceEngineKind.ONNXRUNTIME) / rates.get(InferenceEngineKind.DL4J);
+            figures.put("onnxruntime_vs_dl4j", round(ratio, 2));
+            out().printf(Locale.ROOT, "onnxruntime/dl4j  %.2fx%n", ratio);
+        }
+        if (engines.equals(List.of(InferenceEngineKind.DL4J)) && baseline && workload.imageShape().isEmpty()) {
+            double slow = measure(model, workload, BenchedEngine.DL4J_WITHOUT_HELPERS, 1, 3);
+            figures.put("baseline_records_per_s", round(slow, 1));
+            figures.put("speedup", round(rates.get(InferenceEngineKind.DL4J) / slow, 1));
+            out().printf(Locale.ROOT, "baseline (%s)  %.0f records/s  dl4j %.1fx%n",
+                    BenchedEngine.DL4J_WITHOUT_HELPERS.label(), slow, rates.get(InferenceEngineKind.DL4J) / slow);
+        }
         if (report != null) {
             JsonReports.write(report, figures);
         }
         return 0;
     }
 
-    private Map<String, Object> benchRecords(ModelRecord model) throws InterruptedException {
-        if (imageSize != null) {
-            throw new IllegalArgumentException("--image-size is for photo models; " + model.name() + " takes one fixed shape");
-        }
-        int records = batch != null ? batch : RECORD_BATCH;
-        double rate = ModelBenchmark.median(new ModelBenchmark(model, records, threads, true).measure(2, windows, windowSeconds));
-        Map<String, Object> figures = common(model, records);
-        figures.put("records_per_s", round(rate, 1));
-        figures.put("onednn", NativeRuntime.fastPathActive());
-        String baselineText = "";
-        if (baseline) {
-            double slow = ModelBenchmark.median(new ModelBenchmark(model, records, threads, false).measure(1, 3, windowSeconds));
-            figures.put("baseline_records_per_s", round(slow, 1));
-            figures.put("speedup", round(rate / slow, 1));
-            baselineText = String.format(Locale.ROOT, "  (baseline without oneDNN helpers: %.0f records/s, %.1fx)",
-                    slow, rate / slow);
-        }
-        out().printf(Locale.ROOT, "model %s  batch %d  threads %d  %.0f records/s%s%n", model.name(), records, threads,
-                rate, baselineText);
-        return figures;
+    private List<InferenceEngineKind> engines() {
+        return engine.trim().equalsIgnoreCase(BOTH) ? List.of(InferenceEngineKind.ONNXRUNTIME, InferenceEngineKind.DL4J)
+                : List.of(InferenceEngineKind.parse(engine));
     }
 
-    /** Whole images of --image-size through the tiled inference: images/s and megapixels/s. */
-    private Map<String, Object> benchImages(ModelRecord model) throws InterruptedException {
+    /** The records or whole images measured, and the multiply-adds each costs. */
+    private BenchWorkload workload(ModelRecord model) {
+        Architecture architecture = Architecture.fromId(model.metadata().architecture());
+        long tileMultiplyAdds = architecture.multiplyAdds(model.metadata().shape());
+        if (architecture.tiling().isEmpty()) {
+            if (imageSize != null) {
+                throw new IllegalArgumentException("--image-size is for photo models; " + model.name() + " takes one fixed shape");
+            }
+            return new BenchWorkload(model.name(), batch != null ? batch : RECORD_BATCH, Optional.empty(), tileMultiplyAdds);
+        }
         int[] size = parseSize(imageSize != null ? imageSize : IMAGE_SIZE);
-        int images = batch != null ? batch : IMAGE_BATCH;
-        double rate = ModelBenchmark.median(new ModelBenchmark(model, images, threads, true, Optional.of(size))
-                .measure(2, windows, windowSeconds));
-        double megapixels = rate * size[0] * size[1] / 1e6;
-        Map<String, Object> figures = common(model, images);
-        figures.put("image_height", size[0]);
-        figures.put("image_width", size[1]);
-        figures.put("records_per_s", round(rate, 2));
-        figures.put("megapixels_per_s", round(megapixels, 3));
-        figures.put("onednn", NativeRuntime.fastPathActive());
-        figures.put("baseline", "skipped: the slow path is about 8x slower on whole photos and would take minutes to time");
-        out().printf(Locale.ROOT, "model %s  image %dx%d  batch %d  threads %d  %.2f images/s  %.3f megapixels/s  "
-                        + "(baseline without oneDNN helpers skipped for a photo model: minutes to time)%n",
-                model.name(), size[0], size[1], images, threads, rate, megapixels);
-        return figures;
+        // a fully convolutional design costs the same per pixel: the image's pixels at the tile's cost per pixel
+        long perImage = Math.round((double) tileMultiplyAdds * size[0] * size[1] / model.metadata().shape().inputSize());
+        return new BenchWorkload(model.name(), batch != null ? batch : IMAGE_BATCH, Optional.of(size), perImage);
     }
 
-    private Map<String, Object> common(ModelRecord model, int batchSize) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("model", model.name());
-        figures.put("batch", batchSize);
-        figures.put("threads", threads);
-        return figures;
+    private double measure(ModelRecord model, BenchWorkload workload, BenchedEngine on, double warmupSeconds, int count)
+            throws InterruptedException {
+        return ModelBenchmark.median(new ModelBenchmark(model, workload.batch(), threads, on, workload.imageShape())
+                .measure(warmupSeconds, count, windowSeconds));
     }
 
     /** {@code HxW}, e.g. 512x512, as the shape [H, W] of a grayscale image. */
@@ -148,7 +166,7 @@ public final class BenchModelCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
-    private static double round(double value, int decimals) {
+    static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
     }

@@ -3,6 +3,7 @@ package io.denoiser.cli;
 import io.denoiser.bench.StreamBenchmark;
 import io.denoiser.broker.EmbeddedKafkaBroker;
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.topics.TopicApplier;
@@ -48,6 +49,10 @@ public final class BenchStreamCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--engine", defaultValue = InferenceEngineKind.DEFAULT_ID, converter = InferenceEngineKindConverter.class,
+            description = "What runs the model: onnxruntime or dl4j, as serve's --engine (default: ${DEFAULT-VALUE}).")
+    InferenceEngineKind engine;
+
     @Option(names = "--report", description = "Write the figures as JSON to this file.")
     Path report;
 
@@ -59,9 +64,10 @@ public final class BenchStreamCommand implements Callable<Integer> {
             KafkaConnection kafka = KafkaConnection.of(bootstrapServers != null ? bootstrapServers : broker.bootstrapServers());
             TopicApplier.applyShipped(kafka, broker != null ? Optional.of((short) 1) : Optional.empty());
             StreamBenchmark.Result result = new StreamBenchmark(kafka, ShippedModels.load(modelName), records, batch,
-                    maxWaitMs, commitIntervalMs)
+                    maxWaitMs, commitIntervalMs, engine)
                     .run(offeredRps, Duration.ofSeconds(latencySeconds));
             Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("engine", engine.id());
             figures.put("per_record_rps", round(result.perRecordRps()));
             figures.put("batched_rps", round(result.batchedRps()));
             figures.put("model_only_rps", round(result.modelOnlyRps()));

@@ -8,6 +8,7 @@ import io.denoiser.config.PipelinesFile;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.config.TopicNames;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.modeltopic.ShippedModels;
@@ -93,6 +94,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "hash, comparable across versions, when its record has one; else the bottleneck) or bottleneck "
                     + "(env DENOISER_LATENT; default: ${DEFAULT-VALUE}).")
     LatentChoice latent;
+
+    @Option(names = "--engine", defaultValue = "${env:DENOISER_ENGINE:-" + InferenceEngineKind.DEFAULT_ID + "}",
+            converter = InferenceEngineKindConverter.class,
+            description = "What runs the models' forward passes: onnxruntime (a graph exported from the verified "
+                    + "record) or dl4j; a pipelines file entry's engine key overrides it "
+                    + "(env DENOISER_ENGINE; default: ${DEFAULT-VALUE}).")
+    InferenceEngineKind engine;
 
     @Option(names = "--resize-images", negatable = true, defaultValue = "${env:DENOISER_RESIZE_IMAGES:-false}",
             fallbackValue = "true",
@@ -236,11 +244,12 @@ public final class ServeCommand implements Callable<Integer> {
     List<Pipeline> selectedPipelines() throws IOException {
         Map<String, Pipeline> builtIn = Map.of(
                 "images", Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs).withOutput(outputFormat, resizeImages)
-                        .withShapeChange(acceptShapeChange).withLatent(latent),
+                        .withShapeChange(acceptShapeChange).withLatent(latent).withEngine(engine),
                 "sequences", Pipeline.sequences(sequenceModel).withBatching(batchSize, maxWaitMs)
-                        .withOutput(outputFormat, false).withShapeChange(acceptShapeChange).withLatent(latent));
+                        .withOutput(outputFormat, false).withShapeChange(acceptShapeChange).withLatent(latent)
+                        .withEngine(engine));
         if (pipelinesFile != null) {
-            return PipelinesFile.load(pipelinesFile, builtIn);
+            return PipelinesFile.load(pipelinesFile, builtIn, engine);
         }
         return pipelines.stream().map(name -> Optional.ofNullable(builtIn.get(name.trim())).orElseThrow(
                 () -> new IllegalArgumentException("unknown pipeline '" + name + "' (images, sequences)"))).toList();

@@ -1,5 +1,6 @@
 package io.denoiser.config;
 
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,11 +27,12 @@ import java.util.List;
  *                       for the built-in topics'
  * @param latent         what its latent records carry: the model version's embedding when it has one
  *                       (the default), or always the bottleneck
+ * @param engine         what runs the model's forward passes for this pipeline
  */
 public record Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName,
                        int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages,
                        boolean acceptShapeChange, Path modelFile, Integer partitions, Short replicationFactor,
-                       LatentChoice latent) {
+                       LatentChoice latent, InferenceEngineKind engine) {
 
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final long DEFAULT_MAX_WAIT_MS = 50;
@@ -39,20 +41,21 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
         if (batchSize < 1 || maxWaitMs < 1) {
             throw new IllegalArgumentException("batch size and maximum wait must be >= 1");
         }
-        if (outputFormat == null || latent == null) {
-            throw new IllegalArgumentException("output format or latent choice missing");
+        if (outputFormat == null || latent == null || engine == null) {
+            throw new IllegalArgumentException("output format, latent choice or engine missing");
         }
         if (partitions != null && partitions < 1 || replicationFactor != null && replicationFactor < 1) {
             throw new IllegalArgumentException("partitions and replication factor must be >= 1");
         }
     }
 
-    /** A pipeline publishing the model's embedding when it has one. */
+    /** A pipeline publishing the model's embedding when it has one, on the default engine. */
     public Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName,
                     int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages,
                     boolean acceptShapeChange, Path modelFile, Integer partitions, Short replicationFactor) {
         this(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs, outputFormat, resizeImages,
-                acceptShapeChange, modelFile, partitions, replicationFactor, LatentChoice.EMBEDDING);
+                acceptShapeChange, modelFile, partitions, replicationFactor, LatentChoice.EMBEDDING,
+                InferenceEngineKind.defaultKind());
     }
 
     /** A pipeline refusing shape changes, with no model file, whose topics take the built-in topics' layout. */
@@ -81,21 +84,26 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
 
     public Pipeline withBatching(int newBatchSize, long newMaxWaitMs) {
         return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, newBatchSize, newMaxWaitMs,
-                outputFormat, resizeImages, acceptShapeChange, modelFile, partitions, replicationFactor, latent);
+                outputFormat, resizeImages, acceptShapeChange, modelFile, partitions, replicationFactor, latent, engine);
     }
 
     public Pipeline withOutput(OutputFormat newOutputFormat, boolean newResizeImages) {
         return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs,
-                newOutputFormat, newResizeImages, acceptShapeChange, modelFile, partitions, replicationFactor, latent);
+                newOutputFormat, newResizeImages, acceptShapeChange, modelFile, partitions, replicationFactor, latent, engine);
     }
 
     public Pipeline withLatent(LatentChoice newLatent) {
         return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs,
-                outputFormat, resizeImages, acceptShapeChange, modelFile, partitions, replicationFactor, newLatent);
+                outputFormat, resizeImages, acceptShapeChange, modelFile, partitions, replicationFactor, newLatent, engine);
+    }
+
+    public Pipeline withEngine(InferenceEngineKind newEngine) {
+        return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs,
+                outputFormat, resizeImages, acceptShapeChange, modelFile, partitions, replicationFactor, latent, newEngine);
     }
 
     public Pipeline withShapeChange(boolean accept) {
         return new Pipeline(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs,
-                outputFormat, resizeImages, accept, modelFile, partitions, replicationFactor, latent);
+                outputFormat, resizeImages, accept, modelFile, partitions, replicationFactor, latent, engine);
     }
 }

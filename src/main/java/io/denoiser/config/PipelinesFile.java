@@ -3,6 +3,7 @@ package io.denoiser.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.Set;
  *     resizeImages: true
  *     acceptShapeChange: false  # whether a new model version may take another input shape
  *     latent: embedding       # embedding (the model's, when it has one) or bottleneck
+ *     engine: onnxruntime     # onnxruntime or dl4j; default: serve's --engine
  *   - name: vibration         # any other name must give its three topics and a model
  *     inputTopic: plant.vibration.noisy
  *     denoisedTopic: plant.vibration.denoised
@@ -46,7 +48,7 @@ public final class PipelinesFile {
     record Entry(String name, String inputTopic, String denoisedTopic, String latentTopic, String model,
                  Integer batchSize, Long maxWaitMs, String outputFormat, Boolean resizeImages,
                  Boolean acceptShapeChange, String modelFile,
-                 Integer partitions, Short replicationFactor, String latent) {
+                 Integer partitions, Short replicationFactor, String latent, String engine) {
     }
 
     record Document(List<Entry> pipelines) {
@@ -55,8 +57,12 @@ public final class PipelinesFile {
     private PipelinesFile() {
     }
 
-    /** @param builtIn the built-in pipelines by name, already carrying the command line's settings */
-    public static List<Pipeline> load(Path file, Map<String, Pipeline> builtIn) throws IOException {
+    /**
+     * @param builtIn the built-in pipelines by name, already carrying the command line's settings
+     * @param engine  the command line's engine, for pipelines whose entry names none
+     */
+    public static List<Pipeline> load(Path file, Map<String, Pipeline> builtIn, InferenceEngineKind engine)
+            throws IOException {
         Document document = YAML.readValue(file.toFile(), Document.class);
         if (document == null || document.pipelines() == null || document.pipelines().isEmpty()) {
             throw new IllegalArgumentException(file + ": no pipelines");
@@ -70,11 +76,11 @@ public final class PipelinesFile {
             if (!names.add(entry.name())) {
                 throw new IllegalArgumentException(file + ": pipeline '" + entry.name() + "' appears twice");
             }
-            return resolve(file, entry, builtIn.get(entry.name()));
+            return resolve(file, entry, builtIn.get(entry.name()), engine);
         }).toList();
     }
 
-    private static Pipeline resolve(Path file, Entry entry, Pipeline base) {
+    private static Pipeline resolve(Path file, Entry entry, Pipeline base, InferenceEngineKind engine) {
         String where = file + ": pipeline '" + entry.name() + "': ";
         return new Pipeline(entry.name(),
                 required(entry.inputTopic(), base == null ? null : base.inputTopic(), where + "inputTopic"),
@@ -90,7 +96,8 @@ public final class PipelinesFile {
                 entry.modelFile() == null ? null : besideFile(file, entry.modelFile()),
                 entry.partitions(), entry.replicationFactor(),
                 entry.latent() != null ? LatentChoice.parse(entry.latent())
-                        : base != null ? base.latent() : LatentChoice.EMBEDDING);
+                        : base != null ? base.latent() : LatentChoice.EMBEDDING,
+                entry.engine() != null ? InferenceEngineKind.parse(entry.engine()) : base != null ? base.engine() : engine);
     }
 
     /** Relative model paths are read from the pipelines file's directory, wherever serve was started. */

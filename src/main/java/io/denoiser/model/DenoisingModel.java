@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A model loaded for inference. Not thread-safe (DL4J networks are not), so every stream thread loads
- * its own.
+ * A model loaded for inference on one engine. Not thread-safe (DL4J networks are not, and one ONNX Runtime
+ * session per copy keeps its native threads to the copy's), so every stream thread loads its own.
  */
 public final class DenoisingModel implements AutoCloseable {
 
@@ -44,13 +44,28 @@ public final class DenoisingModel implements AutoCloseable {
         return OPEN.get();
     }
 
-    /** Builds the networks named by the (already verified) record and loads its parameters. */
+    /** The (already verified) record's model on the default engine. */
     public static DenoisingModel load(ModelRecord record) {
+        return load(record, InferenceEngineKind.defaultKind());
+    }
+
+    /**
+     * Builds the network named by the (already verified) record with its parameters, for {@code kind}: DL4J's
+     * networks, or ONNX Runtime on a graph exported here from the same parameters, so nothing but code in this
+     * jar and the record's checked numbers is ever run. Either engine uses as many native threads as the
+     * calling thread's OpenMP limit ({@link NativeRuntime#limitNativeThreads}).
+     */
+    public static DenoisingModel load(ModelRecord record, InferenceEngineKind kind) {
         Architecture architecture = Architecture.fromId(record.metadata().architecture());
         ModelShape shape = record.metadata().shape();
         architecture.checkShape(shape);
-        return new DenoisingModel(record.metadata(), architecture, shape, architecture.inference(record.parameters(), shape),
-                architecture.tiling(), record.embedding());
+        InferenceEngine engine = switch (kind) {
+            case DL4J -> architecture.inference(record.parameters(), shape);
+            case ONNXRUNTIME -> new OnnxRuntimeInference(architecture.onnxModel(record.parameters(), shape), shape.input(),
+                    input -> architecture.checkInput(shape, input), architecture.tiling().isPresent(),
+                    NativeRuntime.nativeThreadsOfThisThread());
+        };
+        return new DenoisingModel(record.metadata(), architecture, shape, engine, architecture.tiling(), record.embedding());
     }
 
     /**
@@ -64,8 +79,9 @@ public final class DenoisingModel implements AutoCloseable {
     /**
      * One forward pass yielding, per input, the denoised output and the latent vector. The batch is padded
      * with zero records to the next power of two: oneDNN builds (and JIT-compiles) its kernels once per
-     * input shape, so a stream of batches of every size from 1 to N would keep paying for new kernels,
-     * while power-of-two sizes need only log2(N) + 1 of them, all built by {@link #warmUp(int)}.
+     * input shape, and ONNX Runtime plans its memory pattern once per shape, so a stream of batches of every
+     * size from 1 to N would keep paying for new ones, while power-of-two sizes need only log2(N) + 1 of
+     * them, all built by {@link #warmUp(int)}.
      */
     public Reconstruction reconstruct(float[][] inputs) {
         if (tiled != null) {
@@ -195,8 +211,8 @@ public final class DenoisingModel implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             OPEN.decrementAndGet();
+            engine.close();
         }
-        engine.close();
     }
 
     public ModelMetadata metadata() {

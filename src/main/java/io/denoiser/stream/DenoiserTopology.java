@@ -64,7 +64,8 @@ public final class DenoiserTopology {
         topology.addSource(nodes.source(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 pipeline.inputTopic());
         ThreadLocal<ThreadBatch> threadBatches = ThreadLocal.withInitial(
-                () -> new ThreadBatch(inference.forCurrentThread(), inference.pass(), pipeline.latent()));
+                () -> new ThreadBatch(inference.forCurrentThread(), inference.pass(), pipeline.latent(),
+                        pipeline.engine()));
         topology.addProcessor(nodes.denoiser(),
                 () -> new DenoiseProcessor(catalog, config.modelTrust(), codec, threadBatches, MODEL_STORE, pipeline, metrics,
                         config.maxInputBytes(), config.maxOutputBytes()), nodes.source());

@@ -3,12 +3,15 @@ package io.denoiser.stream;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ImageTiling;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.modeltopic.ModelRecordCodec;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -42,7 +45,9 @@ public final class ModelCatalog {
     private final AdoptionPolicy policy;
     /** Null until the model has a first version. */
     private final AtomicReference<InUse> current;
-    private final ThreadLocal<Copy> threadCopy = new ThreadLocal<>();
+    /** Each thread's copies, one per engine its pipelines run the model on. */
+    private final ThreadLocal<Map<InferenceEngineKind, Copy>> threadCopies =
+            ThreadLocal.withInitial(() -> new EnumMap<>(InferenceEngineKind.class));
 
     /** A thread's network and the record it was built from: a file's v1 and the topic's v1 differ. */
     private record Copy(ModelRecord from, DenoisingModel network) {
@@ -155,20 +160,22 @@ public final class ModelCatalog {
     }
 
     /**
-     * The calling thread's own network, rebuilt first if a newer version was adopted since its last use; a
-     * new copy is warmed up for batches up to {@code maxBatch} before it serves.
+     * The calling thread's own network on {@code engine}, rebuilt first if a newer version was adopted since
+     * its last use; a new copy is warmed up for batches up to {@code maxBatch} before it serves. Pipelines
+     * running the model on different engines each get a copy of their own.
      */
-    public DenoisingModel forCurrentThread(int maxBatch) {
+    public DenoisingModel forCurrentThread(int maxBatch, InferenceEngineKind engine) {
         ModelRecord latest = inUse().record();
-        Copy mine = threadCopy.get();
+        Map<InferenceEngineKind, Copy> copies = threadCopies.get();
+        Copy mine = copies.get(engine);
         if (mine == null || mine.from() != latest) {
             Copy replaced = mine;
-            if (replaced == null) {
+            if (copies.isEmpty()) {
                 NativeRuntime.limitNativeThreads(NATIVE_THREADS_PER_COPY);
             }
-            DenoisingModel network = ModelTrial.loadWarm(latest, maxBatch);
+            DenoisingModel network = ModelTrial.loadWarm(latest, maxBatch, engine);
             mine = new Copy(latest, network);
-            threadCopy.set(mine);
+            copies.put(engine, mine);
             if (replaced != null) {
                 replaced.network().close();
             }
@@ -177,15 +184,13 @@ public final class ModelCatalog {
     }
 
     /**
-     * Closes the calling thread's copy, if it has one: an inference thread does so as it ends, since nothing
+     * Closes the calling thread's copies, if it has any: an inference thread does so as it ends, since nothing
      * else can reach a copy held for that thread, and an unclosed copy keeps its native memory until a GC.
      */
     public void closeCopyOfCurrentThread() {
-        Copy mine = threadCopy.get();
-        threadCopy.remove();
-        if (mine != null) {
-            mine.network().close();
-        }
+        Map<InferenceEngineKind, Copy> copies = threadCopies.get();
+        threadCopies.remove();
+        copies.values().forEach(copy -> copy.network().close());
     }
 
     /** The shapes of the version in use, for checking records before they join a batch. */

@@ -2,6 +2,7 @@ package io.denoiser.stream;
 
 import io.denoiser.model.Architecture;
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
@@ -21,7 +22,8 @@ final class ModelTrial {
     /**
      * Throws {@link InvalidModelException} unless {@code candidate} takes the input of {@code inUse} (or the
      * policy accepts shape changes), its records fit the pipelines' input limit, and a copy of it can be built
-     * and warmed up for the largest batch a stream thread runs; that copy is closed again.
+     * and warmed up for the largest batch a stream thread runs, on every engine its pipelines use; those copies
+     * are closed again.
      *
      * @param inUse the version in use, or null if there is none
      */
@@ -38,17 +40,23 @@ final class ModelTrial {
         }
         int batch = policy.warmUpBatch(inputSize);
         NativeRuntime.limitNativeThreads(ModelCatalog.NATIVE_THREADS_PER_COPY);
-        try {
-            loadWarm(candidate, batch).close();
-        } catch (RuntimeException | OutOfMemoryError e) {
-            // An allocation beyond the native memory limit fails before it takes any memory: the process goes on.
-            throw unloadable(candidate, "it cannot be built and warmed up for batches of " + batch + ": " + e);
+        for (InferenceEngineKind engine : policy.engines()) {
+            try {
+                loadWarm(candidate, batch, engine).close();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // An allocation beyond the native memory limit fails before it takes any memory: the process goes on.
+                throw unloadable(candidate, "it cannot be built and warmed up on " + engine + " for batches of " + batch
+                        + ": " + e);
+            }
         }
     }
 
-    /** A network for {@code record}, warmed up for batches up to {@code maxBatch}; nothing stays open if it fails. */
-    static DenoisingModel loadWarm(ModelRecord record, int maxBatch) {
-        DenoisingModel network = DenoisingModel.load(record);
+    /**
+     * A network for {@code record} on {@code engine}, warmed up for batches up to {@code maxBatch}; nothing stays
+     * open if it fails.
+     */
+    static DenoisingModel loadWarm(ModelRecord record, int maxBatch, InferenceEngineKind engine) {
+        DenoisingModel network = DenoisingModel.load(record, engine);
         try {
             network.warmUp(maxBatch);
             return network;

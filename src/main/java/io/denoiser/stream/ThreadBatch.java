@@ -3,6 +3,7 @@ package io.denoiser.stream;
 import io.denoiser.codec.InvalidRecordException;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.DenoisingModel;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.Latent;
 import io.denoiser.model.LatentChoice;
 import java.util.ArrayList;
@@ -57,14 +58,16 @@ final class ThreadBatch {
     private final BisectingPass passes;
     /** Computed here, on the inference thread: an embedding costs N x (D + bits) multiply-adds per record. */
     private final LatentChoice latentChoice;
+    private final InferenceEngineKind engine;
     private final List<Pending> pending = new ArrayList<>();
     private long oldestAddedAt;
     private long pendingElements;
 
-    ThreadBatch(InferenceWorker worker, ForwardPass pass, LatentChoice latentChoice) {
+    ThreadBatch(InferenceWorker worker, ForwardPass pass, LatentChoice latentChoice, InferenceEngineKind engine) {
         this.worker = worker;
         this.passes = new BisectingPass(pass);
         this.latentChoice = latentChoice;
+        this.engine = engine;
     }
 
     /**
@@ -72,7 +75,7 @@ final class ThreadBatch {
      * stream thread reports RUNNING with its model ready.
      */
     DenoisingModel prepare(ModelCatalog catalog, int maxBatch) {
-        return worker.call(() -> catalog.forCurrentThread(maxBatch));
+        return worker.call(() -> catalog.forCurrentThread(maxBatch, engine));
     }
 
     void add(Pending record, long now) {
@@ -110,7 +113,7 @@ final class ThreadBatch {
                          String pipeline) {
         DenoisingModel model;
         try {
-            model = catalog.forCurrentThread(maxBatch);
+            model = catalog.forCurrentThread(maxBatch, engine);
         } catch (RuntimeException e) {
             checked.forEach(record -> record.owner().completed(record.sequence(), Outcome.failed(e)));
             return;

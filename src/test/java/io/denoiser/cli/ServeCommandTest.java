@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ServeCommandTest {
@@ -58,6 +62,28 @@ class ServeCommandTest {
 
         assertThat(serve.config().pipelines()).extracting(Pipeline::latent).containsOnly(LatentChoice.BOTTLENECK);
         assertThat(defaults.config().pipelines()).extracting(Pipeline::latent).containsOnly(LatentChoice.EMBEDDING);
+    }
+
+    @Test
+    void shouldRunEveryPipelineOnTheEngineAskedForUnlessItsEntryNamesAnother(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pipelines.yaml"), """
+                pipelines:
+                  - name: images
+                  - name: sequences
+                    engine: onnxruntime
+                """);
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--engine", "dl4j");
+        ServeCommand fromFile = new ServeCommand();
+        new CommandLine(fromFile).parseArgs("--engine", "dl4j", "--pipelines-file", file.toString());
+        ServeCommand defaults = new ServeCommand();
+        new CommandLine(defaults).parseArgs();
+
+        assertThat(serve.config().pipelines()).extracting(Pipeline::engine).containsOnly(InferenceEngineKind.DL4J);
+        assertThat(fromFile.config().pipelines()).extracting(Pipeline::engine)
+                .containsExactly(InferenceEngineKind.DL4J, InferenceEngineKind.ONNXRUNTIME);
+        assertThat(defaults.config().pipelines()).extracting(Pipeline::engine)
+                .containsOnly(InferenceEngineKind.defaultKind());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.denoiser.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ class PipelinesFileTest {
 
     private static final Map<String, Pipeline> BUILT_IN = Map.of("images", Pipeline.images("cnn-seed"),
             "sequences", Pipeline.sequences("lstm"));
+    /** serve's --engine, which the built-in pipelines above do not carry, to tell the two apart. */
+    private static final InferenceEngineKind CLI_ENGINE = InferenceEngineKind.DL4J;
 
     @TempDir
     Path dir;
@@ -32,12 +35,13 @@ class PipelinesFileTest {
                     maxWaitMs: 200
                     acceptShapeChange: true
                     latent: bottleneck
+                    engine: onnxruntime
                   - name: vibration
                     inputTopic: plant.vibration.noisy
                     denoisedTopic: plant.vibration.denoised
                     latentTopic: plant.vibration.latent
                     model: vibration-lstm
-                """), BUILT_IN);
+                """), BUILT_IN, CLI_ENGINE);
 
         assertThat(pipelines).extracting(Pipeline::name).containsExactly("images", "sequences", "vibration");
         Pipeline images = pipelines.get(0);
@@ -55,6 +59,8 @@ class PipelinesFileTest {
         assertThat(pipelines.get(1).modelName()).isEqualTo("lstm");
         assertThat(pipelines.get(2).inputTopic()).isEqualTo("plant.vibration.noisy");
         assertThat(pipelines.get(2).batchSize()).isEqualTo(Pipeline.DEFAULT_BATCH_SIZE);
+        assertThat(pipelines).extracting(Pipeline::engine).containsExactly(InferenceEngineKind.defaultKind(),
+                InferenceEngineKind.ONNXRUNTIME, CLI_ENGINE);
     }
 
     @Test
@@ -70,7 +76,7 @@ class PipelinesFileTest {
                     partitions: 6
                     replicationFactor: 2
                   - name: images
-                """), BUILT_IN);
+                """), BUILT_IN, CLI_ENGINE);
 
         Pipeline vibration = pipelines.get(0);
         assertThat(vibration.modelFile()).isEqualTo(dir.toAbsolutePath().resolve("models/vibration-lstm.dnm"));
@@ -78,21 +84,23 @@ class PipelinesFileTest {
         assertThat(vibration.replicationFactor()).isEqualTo((short) 2);
         assertThat(pipelines.get(1).modelFile()).isNull();
         assertThat(pipelines.get(1).partitions()).isNull();
-        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    partitions: 0\n"), BUILT_IN))
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    partitions: 0\n"), BUILT_IN, CLI_ENGINE))
                 .hasMessageContaining("partitions and replication factor must be >= 1");
     }
 
     @Test
     void shouldRefuseMissingTopicsDuplicatesUnknownKeysAndBadValues() throws Exception {
-        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: other\n    model: m\n"), BUILT_IN))
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: other\n    model: m\n"), BUILT_IN, CLI_ENGINE))
                 .hasMessageContaining("inputTopic missing");
-        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n  - name: images\n"), BUILT_IN))
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n  - name: images\n"), BUILT_IN, CLI_ENGINE))
                 .hasMessageContaining("appears twice");
-        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    batchsize: 3\n"), BUILT_IN))
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    batchsize: 3\n"), BUILT_IN, CLI_ENGINE))
                 .hasMessageContaining("batchsize");
-        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    batchSize: 0\n"), BUILT_IN))
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    batchSize: 0\n"), BUILT_IN, CLI_ENGINE))
                 .hasMessageContaining("batch size");
-        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines: []\n"), BUILT_IN)).hasMessageContaining("no pipelines");
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines: []\n"), BUILT_IN, CLI_ENGINE)).hasMessageContaining("no pipelines");
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    engine: tvm\n"), BUILT_IN, CLI_ENGINE))
+                .hasMessageContaining("unknown engine 'tvm'");
     }
 
     private Path write(String yaml) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.PipelinesFile;
+import io.denoiser.model.InferenceEngineKind;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -66,10 +67,18 @@ final class HelmChartConfigTest {
         Path copy = dir.resolve("pipelines.yaml");
         Files.writeString(copy, manifests.named(ConfigMap.class, DENOISER).getData().get("pipelines.yaml"));
         List<Pipeline> pipelines = PipelinesFile.load(copy, Map.of("images", Pipeline.images("unet"),
-                "sequences", Pipeline.sequences("lstm")));
+                "sequences", Pipeline.sequences("lstm")), InferenceEngineKind.ONNXRUNTIME);
         assertThat(pipelines).extracting(Pipeline::name).containsExactly("images", "sequences");
         assertThat(pipelines.get(0).outputFormat()).isEqualTo(OutputFormat.PNG);
         assertThat(pipelines.get(1).batchSize()).isEqualTo(64);
+        assertThat(pipelines).extracting(Pipeline::engine)
+                .containsExactly(InferenceEngineKind.ONNXRUNTIME, InferenceEngineKind.DL4J);
+    }
+
+    @Test
+    void shouldServeOnTheApplicationsDefaultEngineUnlessTheValuesNameAnother() {
+        assertThat(environment(HelmChart.render(), DENOISER)).containsEntry("DENOISER_ENGINE",
+                InferenceEngineKind.DEFAULT_ID);
     }
 
     @Test

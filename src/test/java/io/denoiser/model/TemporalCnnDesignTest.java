@@ -82,7 +82,7 @@ class TemporalCnnDesignTest {
 
         assertThatThrownBy(() -> model.reconstruct(FloatArrays.randomWindows(2, 30 * 5)))
                 .isInstanceOf(InvalidModelException.class)
-                .hasMessage("takes windows of any multiple of 4 steps from 4 to 4096, not 30");
+                .hasMessageEndingWith("takes windows of any multiple of 4 steps from 4 to 4096, not 30");
         assertThatThrownBy(() -> model.reconstruct(FloatArrays.randomWindows(2, 16 * 5 + 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not whole steps of 5 features");
         assertThatThrownBy(() -> model.reconstruct(new float[][] {new float[16 * 5], new float[8 * 5]}))

@@ -3,6 +3,7 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.Pipeline;
+import io.denoiser.model.InferenceEngineKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,19 @@ class AdoptionPolicyTest {
     }
 
     @Test
+    void shouldTryANewVersionOnEveryEngineThePipelinesOfTheModelRun() {
+        Pipeline onDl4j = Pipeline.images("unet").withEngine(InferenceEngineKind.DL4J);
+        Pipeline onOnnxRuntime = Pipeline.images("unet").withEngine(InferenceEngineKind.ONNXRUNTIME);
+
+        assertThat(AdoptionPolicy.of(List.of(onDl4j), 1000).engines()).containsExactly(InferenceEngineKind.DL4J);
+        assertThat(AdoptionPolicy.of(List.of(onDl4j, onOnnxRuntime, onDl4j), 1000).engines())
+                .containsExactlyInAnyOrder(InferenceEngineKind.DL4J, InferenceEngineKind.ONNXRUNTIME);
+        assertThat(AdoptionPolicy.DEFAULT.engines()).containsExactly(InferenceEngineKind.defaultKind());
+    }
+
+    @Test
     void shouldWarmUpForTheBatchAStreamThreadRunsWithRecordsOfTheModelsSize() {
-        AdoptionPolicy policy = new AdoptionPolicy(128, 1 << 24, false);
+        AdoptionPolicy policy = new AdoptionPolicy(128, 1 << 24, false, AdoptionPolicy.DEFAULT.engines());
 
         assertThat(policy.warmUpBatch(784)).isEqualTo(128);
         assertThat(policy.warmUpBatch((int) ThreadBatch.MAX_BATCH_ELEMENTS / 4)).isEqualTo(4);

@@ -6,6 +6,7 @@ import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.Pipeline;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class DenoiseProcessorRestoreTest {
                 (model, inputs, shapes) -> {
                     passSizes.add(inputs.length);
                     return model.reconstruct(inputs, shapes);
-                }, LatentChoice.EMBEDDING));
+                }, LatentChoice.EMBEDDING, InferenceEngineKind.defaultKind()));
         ProcessorFixture task = new ProcessorFixture(Pipeline.images("cnn-seed").withBatching(batchSize, 50), 0,
                 threadBatch, meters);
         task.processor.init(task.context);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.Pipeline;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class DenoiseProcessorTest {
                 started.release();
                 await(gate);
                 return model.reconstruct(inputs, shapes);
-            }, LatentChoice.EMBEDDING));
+            }, LatentChoice.EMBEDDING, InferenceEngineKind.defaultKind()));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach

@@ -3,6 +3,7 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.metrics.DenoiserMetrics;
+import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import io.denoiser.model.ModelRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,7 +16,8 @@ class ThreadBatchTest {
     private static final int BATCH_SIZE = 128;
     private static final int HALF = (int) (ThreadBatch.MAX_BATCH_ELEMENTS / 2);
 
-    private final ThreadBatch batch = new ThreadBatch(InferenceWorker.inline(), ForwardPass.MODEL, LatentChoice.EMBEDDING);
+    private final ThreadBatch batch = new ThreadBatch(InferenceWorker.inline(), ForwardPass.MODEL, LatentChoice.EMBEDDING,
+            InferenceEngineKind.defaultKind());
     private final Map<Long, ThreadBatch.Outcome> outcomes = new ConcurrentHashMap<>();
     private final ThreadBatch.Owner owner = (sequence, outcome) -> outcomes.put(sequence, outcome);
 
