@@ -48,7 +48,11 @@ public final class StreamBenchmark {
      *                           durability of buffered records costs, never a way to serve
      */
     public record Result(double perRecordRps, double batchedRps, double batchedUnloggedRps, double modelOnlyRps,
-                         double offeredRps, double p50Ms, double p99Ms) {
+                         List<Latency> latencies) {
+    }
+
+    /** End-to-end latency, produce to committed output, at one offered load. */
+    public record Latency(double offeredRps, double p50Ms, double p99Ms) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamBenchmark.class);
@@ -87,16 +91,22 @@ public final class StreamBenchmark {
         }
     }
 
-    public Result run(double offeredRps, Duration latencyPhase) throws Exception {
+    /** @param offeredRps the loads of the latency phases, one phase each, in this order */
+    public Result run(List<Double> offeredRps, Duration latencyPhase) throws Exception {
         String input = topic("input");
         PhaseTopics perRecordTopics = PhaseTopics.create("per-record", input);
         PhaseTopics batchedTopics = PhaseTopics.create("batched", input);
         PhaseTopics unloggedTopics = PhaseTopics.create("batched-unlogged", input);
-        PhaseTopics latencyTopics = PhaseTopics.create("latency", topic("latency-input"));
+        List<PhaseTopics> latencyTopics = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of(input, perRecordTopics.denoised(), perRecordTopics.latent(),
+                batchedTopics.denoised(), batchedTopics.latent(), unloggedTopics.denoised(), unloggedTopics.latent()));
+        for (int i = 0; i < offeredRps.size(); i++) {
+            PhaseTopics topics = PhaseTopics.create("latency", topic("latency-input"));
+            latencyTopics.add(topics);
+            names.addAll(List.of(topics.input(), topics.denoised(), topics.latent()));
+        }
         // Every topic exists before anything writes to it, so no phase races a partition's creation.
-        createTopics(input, perRecordTopics.denoised(), perRecordTopics.latent(), batchedTopics.denoised(),
-                batchedTopics.latent(), unloggedTopics.denoised(), unloggedTopics.latent(), latencyTopics.input(),
-                latencyTopics.denoised(), latencyTopics.latent());
+        createTopics(names);
         byte[][] values = noisyDigits();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (int i = 0; i < values.length; i++) {
@@ -111,8 +121,11 @@ public final class StreamBenchmark {
         double perRecord = throughput(perRecordTopics, 1, true);
         double batched = throughput(batchedTopics, batchSize, true);
         double unlogged = throughput(unloggedTopics, batchSize, false);
-        double[] latency = latency(latencyTopics, values, offeredRps, latencyPhase);
-        return new Result(perRecord, batched, unlogged, modelOnly, offeredRps, latency[0], latency[1]);
+        List<Latency> latencies = new ArrayList<>();
+        for (int i = 0; i < offeredRps.size(); i++) {
+            latencies.add(latency(latencyTopics.get(i), values, offeredRps.get(i), latencyPhase));
+        }
+        return new Result(perRecord, batched, unlogged, modelOnly, latencies);
     }
 
     /**
@@ -137,7 +150,7 @@ public final class StreamBenchmark {
         }
     }
 
-    private double[] latency(PhaseTopics topics, byte[][] values, double offeredRps, Duration phase) throws Exception {
+    private Latency latency(PhaseTopics topics, byte[][] values, double offeredRps, Duration phase) throws Exception {
         Pipeline pipeline = new Pipeline("images", topics.input(), topics.denoised(), topics.latent(), model.name(),
                 batchSize, maxWaitMs, OutputFormat.AS_INPUT, false).withEngine(engine);
         try (OutputWatcher outputs = new OutputWatcher(kafka, topics.denoised());
@@ -152,7 +165,7 @@ public final class StreamBenchmark {
             int sent = PacedSender.send(producer, topics.input(), values, offeredRps, WARM_UP, OutputWatcher.WARM_UP_PREFIX);
             sent += PacedSender.send(producer, topics.input(), values, offeredRps, phase, "paced-");
             outputs.awaitCount(sent, Duration.ofMinutes(2));
-            return new double[] {outputs.latencyPercentileMs(50), outputs.latencyPercentileMs(99)};
+            return new Latency(offeredRps, outputs.latencyPercentileMs(50), outputs.latencyPercentileMs(99));
         }
     }
 
@@ -179,14 +192,14 @@ public final class StreamBenchmark {
         return values;
     }
 
-    private void createTopics(String... names) throws Exception {
+    private void createTopics(List<String> names) throws Exception {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : names) {
             topics.add(new NewTopic(name, PARTITIONS, (short) -1));
         }
         try (Admin admin = Admin.create(kafka.baseProperties())) {
             admin.createTopics(topics).all().get();
-            TopicApplier.awaitLeaders(admin, List.of(names));
+            TopicApplier.awaitLeaders(admin, names);
         }
     }
 

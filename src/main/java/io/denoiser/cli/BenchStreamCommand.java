@@ -9,7 +9,10 @@ import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.topics.TopicApplier;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code bench stream}: the topology on a real broker, per-record vs micro-batched vs the model alone. */
 @Command(name = "stream", mixinStandardHelpOptions = true,
         description = "Throughput of per-record and micro-batched inference through Kafka against the model alone, "
-                + "and end-to-end latency at a fixed offered load (in-process broker unless --bootstrap-servers).")
+                + "and end-to-end latency at fixed offered loads (in-process broker unless --bootstrap-servers).")
 public final class BenchStreamCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", description = "Use this cluster instead of an in-process broker.")
@@ -42,8 +45,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
             description = "Commit (transaction) interval, as serve's (default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
-    @Option(names = "--offered-rps", defaultValue = "1000", description = "Load for the latency phase (default: ${DEFAULT-VALUE}).")
-    double offeredRps;
+    @Option(names = "--offered-rps", defaultValue = "100,1000", split = ",",
+            description = "Loads for the latency phases, one phase each (default: ${DEFAULT-VALUE}).")
+    List<Double> offeredRps;
 
     @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of the measured latency phase, after 3 s of the same load unmeasured "
             + "(default: ${DEFAULT-VALUE}).")
@@ -76,10 +80,15 @@ public final class BenchStreamCommand implements Callable<Integer> {
             figures.put("changelog_cost", round(1 - result.batchedRps() / result.batchedUnloggedRps()));
             figures.put("batched_vs_per_record", round(result.batchedRps() / result.perRecordRps()));
             figures.put("batched_vs_model_only", round(result.batchedRps() / result.modelOnlyRps()));
-            figures.put("offered_rps", result.offeredRps());
-            figures.put("p50_ms", result.p50Ms());
-            figures.put("p99_ms", result.p99Ms());
             figures.forEach((name, value) -> System.out.printf("%-22s %s%n", name, value));
+            List<Map<String, Object>> latencies = new ArrayList<>();
+            for (StreamBenchmark.Latency latency : result.latencies()) {
+                System.out.printf(Locale.ROOT, "latency at %.0f records/s offered: p50 %.0f ms, p99 %.0f ms%n",
+                        latency.offeredRps(), latency.p50Ms(), latency.p99Ms());
+                latencies.add(Map.of("offered_rps", latency.offeredRps(), "p50_ms", latency.p50Ms(),
+                        "p99_ms", latency.p99Ms()));
+            }
+            figures.put("latency", latencies);
             if (report != null) {
                 JsonReports.write(report, figures);
             }
