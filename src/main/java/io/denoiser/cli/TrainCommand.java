@@ -5,6 +5,7 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.embedding.ModelEmbedder;
 import io.denoiser.metrics.MetricsServer;
+import io.denoiser.metrics.ProcessMetrics;
 import io.denoiser.metrics.Readiness;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
@@ -22,7 +23,6 @@ import io.denoiser.train.TrainerService;
 import io.denoiser.train.TrainingData;
 import io.denoiser.train.TrainingRun;
 import io.denoiser.train.TrainingSettings;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -190,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
                 gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair(),
                 EmbeddingSettings.recommended(embeddingDimensions));
         CountDownLatch finished = new CountDownLatch(1);
-        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry prometheus = ProcessMetrics.prometheus();
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
              MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, () -> Readiness.UP,
                      () -> Readiness.UP)) {
