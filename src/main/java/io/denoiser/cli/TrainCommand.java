@@ -6,7 +6,6 @@ import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.embedding.ModelEmbedder;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.metrics.ProcessMetrics;
-import io.denoiser.metrics.Readiness;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
@@ -192,8 +191,8 @@ public final class TrainCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         PrometheusMeterRegistry prometheus = ProcessMetrics.prometheus();
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
-             MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, () -> Readiness.UP,
-                     () -> Readiness.UP)) {
+             MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, trainer.health()::live,
+                     trainer.health()::ready)) {
             LOG.info("trainer metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 trainer.stop();
@@ -218,7 +217,7 @@ public final class TrainCommand implements Callable<Integer> {
                 ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape());
         HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
         int epochsDone = parent.map(p -> TrainingRun.epochsTrained(p.metadata())).orElse(0);
-        ModelRecord trained = new TrainingRun(settings, heldOut, new ProgressBarReporter())
+        ModelRecord trained = new TrainingRun(settings, heldOut, ProgressBarReporter.onStandardError())
                 .train(modelName, design, shape, version, parent, data, epochsDone);
         ModelRecord model = new ModelEmbedder(EmbeddingSettings.recommended(embeddingDimensions))
                 .attach(trained, parent, data.training(), data.noise().apply(seed), seed);
