@@ -7,6 +7,7 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.config.PipelinesFile;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.MetricsServer;
+import io.denoiser.metrics.ProcessMetrics;
 import io.denoiser.config.TopicNames;
 import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
@@ -24,7 +25,6 @@ import io.denoiser.topics.TopicCatalog;
 import io.denoiser.topics.TopicSizeCheck;
 import io.denoiser.modeltopic.ModelHistory;
 import io.denoiser.modeltopic.ModelTopicReader;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -214,7 +214,7 @@ public final class ServeCommand implements Callable<Integer> {
                 config.modelTrust());
         ModelRegistry registry = new ModelSources(published::newestFirst, files, ShippedModels::find)
                 .registry(config.pipelines(), config.maxTensorElements());
-        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry prometheus = ProcessMetrics.prometheus();
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
              MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, app::live, app::ready)) {
             LOG.info("metrics and health on port {}", server.port());

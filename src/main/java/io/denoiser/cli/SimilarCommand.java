@@ -1,8 +1,8 @@
 package io.denoiser.cli;
 
+import io.denoiser.metrics.ProcessMetrics;
 import io.denoiser.similar.SimilarConfig;
 import io.denoiser.similar.SimilarService;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class SimilarCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
-        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry prometheus = ProcessMetrics.prometheus();
         try (SimilarService service = new SimilarService(config(), prometheus)) {
             LOG.info("indexing {}; queries, metrics and health on port {}", topics, service.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,7 +5,7 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.embedding.ModelEmbedder;
 import io.denoiser.metrics.MetricsServer;
-import io.denoiser.metrics.Readiness;
+import io.denoiser.metrics.ProcessMetrics;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelShape;
@@ -22,7 +22,6 @@ import io.denoiser.train.TrainerService;
 import io.denoiser.train.TrainingData;
 import io.denoiser.train.TrainingRun;
 import io.denoiser.train.TrainingSettings;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -190,10 +189,10 @@ public final class TrainCommand implements Callable<Integer> {
                 gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair(),
                 EmbeddingSettings.recommended(embeddingDimensions));
         CountDownLatch finished = new CountDownLatch(1);
-        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry prometheus = ProcessMetrics.prometheus();
         try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(prometheus));
-             MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, () -> Readiness.UP,
-                     () -> Readiness.UP)) {
+             MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, trainer.health()::live,
+                     trainer.health()::ready)) {
             LOG.info("trainer metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 trainer.stop();
@@ -218,7 +217,7 @@ public final class TrainCommand implements Callable<Integer> {
                 ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape());
         HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
         int epochsDone = parent.map(p -> TrainingRun.epochsTrained(p.metadata())).orElse(0);
-        ModelRecord trained = new TrainingRun(settings, heldOut, new ProgressBarReporter())
+        ModelRecord trained = new TrainingRun(settings, heldOut, ProgressBarReporter.onStandardError())
                 .train(modelName, design, shape, version, parent, data, epochsDone);
         ModelRecord model = new ModelEmbedder(EmbeddingSettings.recommended(embeddingDimensions))
                 .attach(trained, parent, data.training(), data.noise().apply(seed), seed);

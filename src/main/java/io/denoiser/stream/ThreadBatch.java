@@ -131,7 +131,7 @@ final class ThreadBatch {
                     pipeline, failed, batch.size());
         }
         if (failed < batch.size()) {
-            metrics.batchDenoised(pipeline, batch.size() - (int) failed, inferenceNanos);
+            metrics.batchDenoised(pipeline, batch.size() - (int) failed, maxBatch, inferenceNanos);
         }
         for (int i = 0; i < batch.size(); i++) {
             BisectingPass.Result result = results.get(i);

@@ -22,7 +22,7 @@ public final class TrainerMetrics {
                 .register(registry);
         rejected = Counter.builder("trainer.candidates.rejected")
                 .description("Candidates the evaluation gate kept from publication").register(registry);
-        Gauge.builder("trainer.last.psnr", lastPsnr, AtomicReference::get).baseUnit("dB")
+        Gauge.builder("trainer.last.psnr", lastPsnr, AtomicReference::get).baseUnit("db")
                 .description("Held-out PSNR of the last trained version").register(registry);
         Gauge.builder("trainer.window.size", windowSize, AtomicLong::get)
                 .description("Clean records in the training window").register(registry);

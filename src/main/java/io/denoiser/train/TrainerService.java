@@ -50,6 +50,7 @@ public final class TrainerService implements AutoCloseable {
     /** A tiled design: the window keeps images of any size and each round cuts patches from them. */
     private final boolean patchesFromWindow;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final TrainerHealth health = new TrainerHealth();
     private int rounds;
 
     public TrainerService(TrainerConfig config, TrainerMetrics metrics) {
@@ -69,26 +70,51 @@ public final class TrainerService implements AutoCloseable {
         this.embedder = new ModelEmbedder(config.embedding());
     }
 
-    /** Runs {@code rounds} rounds (0 = until {@link #stop()}), each after the interval or enough new samples. */
+    /**
+     * Runs {@code rounds} rounds (0 = until {@link #stop()}), each after the interval or enough new samples. A
+     * failed round ends a counted run; run until stopped, the trainer reports it on its health and tries again.
+     */
     public void run(int rounds) throws InterruptedException {
         for (int round = 1; rounds == 0 || round <= rounds; round++) {
-            runRound();
+            attemptRound(rounds == 0);
             if ((rounds == 0 || round < rounds) && awaitNextRound()) {
                 return;
             }
         }
     }
 
-    /** Waits for the interval or {@code retrainAfter} new samples; true if stopped meanwhile. */
+    private void attemptRound(boolean retryOnFailure) {
+        try {
+            runRound();
+        } catch (RuntimeException e) {
+            health.roundFailed(e);
+            if (!retryOnFailure) {
+                throw e;
+            }
+            LOG.error("training round failed; the next starts after the interval", e);
+        }
+    }
+
+    /**
+     * Waits for the interval or {@code retrainAfter} new samples; true if stopped meanwhile. After a failed read
+     * it stops reading until the next round, which reads again.
+     */
     private boolean awaitNextRound() throws InterruptedException {
         long deadline = System.nanoTime() + config.interval().toNanos();
         int fresh = 0;
+        boolean reading = true;
         while (System.nanoTime() < deadline) {
             long waitMillis = Math.min(CHECK_EVERY.toMillis(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
             if (stopped.await(waitMillis, TimeUnit.MILLISECONDS)) {
                 return true;
             }
-            fresh += window.catchUp();
+            health.progressed();
+            try {
+                fresh += reading ? catchUp() : 0;
+            } catch (RuntimeException e) {
+                reading = false;
+                LOG.error("reading {} failed", config.cleanTopic(), e);
+            }
             if (config.retrainAfter() > 0 && fresh >= config.retrainAfter()) {
                 LOG.info("{} new clean samples: starting a round before the interval ends", fresh);
                 return false;
@@ -102,7 +128,7 @@ public final class TrainerService implements AutoCloseable {
      * gate passes it. Returns the version in use afterwards: the new one, or the champion it failed to beat.
      */
     public ModelRecord runRound() {
-        int added = window.catchUp();
+        int added = catchUp();
         float[][] samples = trainingSamples();
         if (samples.length == 0) {
             throw new IllegalStateException("no clean samples on " + config.cleanTopic() + " and bundled data disabled");
@@ -112,17 +138,18 @@ public final class TrainerService implements AutoCloseable {
         ModelRecord parent = history.inUse(config.modelName()).orElseThrow(() -> new IllegalStateException(
                 "no version of " + config.modelName() + " on the topic or in the jar to train from"));
         long version = history.nextReleaseAfterInUse(config.modelName());
+        health.dataRead();
         LOG.info("training round: {} samples ({} new from {}), from {} v{}", samples.length, added,
                 config.cleanTopic(), parent.name(), parent.version());
-        TrainingRun run = new TrainingRun(config.settings(), heldOut, (epoch, epochs, loss, psnr, seconds) ->
-                LOG.info("epoch {}/{} loss {} held-out PSNR {} dB ({}s)", epoch, epochs, String.format(Locale.ROOT,
-                        "%.4f", loss), String.format(Locale.ROOT, "%.2f", psnr), String.format(Locale.ROOT, "%.1f", seconds)));
+        TrainingRun run = new TrainingRun(config.settings(), heldOut, new RoundProgress(health));
         ModelRecord trained = run.train(config.modelName(), architectureOf(parent), shapeOf(parent), version,
                 Optional.of(parent), windowData(samples));
         // its latent records stay comparable with the parent's when the alignment holds, so indexes survive the swap
         long embeddingSeed = EMBEDDING_NOISE_SEED + version;
-        return consider(embedder.attach(trained, Optional.of(parent), samples, config.data().noise().apply(embeddingSeed),
-                embeddingSeed), parent);
+        ModelRecord inUse = consider(embedder.attach(trained, Optional.of(parent), samples,
+                config.data().noise().apply(embeddingSeed), embeddingSeed), parent);
+        health.roundFinished();
+        return inUse;
     }
 
     /**
@@ -147,6 +174,11 @@ public final class TrainerService implements AutoCloseable {
         return candidate;
     }
 
+    /** What its /health/live and /health/ready answer. */
+    public TrainerHealth health() {
+        return health;
+    }
+
     /** Asks {@link #run(int)} to return after the current round; safe from any thread. */
     public void stop() {
         stopped.countDown();
@@ -157,6 +189,18 @@ public final class TrainerService implements AutoCloseable {
     public void close() {
         window.close();
         publisher.close();
+    }
+
+    /** Reads the clean samples that arrived since the last read; a read that fails is a dead consumer until one succeeds. */
+    private int catchUp() {
+        try {
+            int added = window.catchUp();
+            health.consumerCaughtUp();
+            return added;
+        } catch (RuntimeException e) {
+            health.consumerFailed(e);
+            throw e;
+        }
     }
 
     private float[][] trainingSamples() {

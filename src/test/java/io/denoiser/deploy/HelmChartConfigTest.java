@@ -114,6 +114,18 @@ final class HelmChartConfigTest {
     }
 
     @Test
+    void shouldSetTheLogLevelAndFormatOfEveryComponent() {
+        RenderedManifests text = HelmChart.render("similar.yaml");
+        RenderedManifests json = HelmChart.render("similar.yaml", "json-logs.yaml");
+        for (String workload : List.of(DENOISER, TRAINER, DENOISER + "-similar")) {
+            assertThat(environment(text, workload)).as(workload).containsEntry("DENOISER_LOG_LEVEL", "INFO")
+                    .containsEntry("DENOISER_LOG_FORMAT", "text");
+            assertThat(environment(json, workload)).as(workload).containsEntry("DENOISER_LOG_LEVEL", "DEBUG")
+                    .containsEntry("DENOISER_LOG_FORMAT", "json");
+        }
+    }
+
+    @Test
     void shouldSetEveryEnvironmentVariableTrainReads() {
         RenderedManifests manifests = HelmChart.render("sasl.yaml");
         assertThat(environment(manifests, TRAINER).keySet())

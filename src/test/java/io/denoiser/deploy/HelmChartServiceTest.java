@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 final class HelmChartServiceTest {
 
     private static final String DENOISER = HelmChart.RELEASE + "-kafka-denoiser";
+    private static final String TRAINER = DENOISER + "-trainer";
 
     @Test
     void shouldExposeTheMetricsPortWithPrometheusAnnotations() {
@@ -31,7 +33,26 @@ final class HelmChartServiceTest {
         assertThat(denoiser.getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(service.getSpec().getSelector());
         assertThat(manifests.named(Deployment.class, DENOISER + "-trainer").getSpec().getTemplate().getMetadata()
-                .getLabels()).as("the trainer serves no HTTP").doesNotContainEntry("app.kubernetes.io/component", "denoiser");
+                .getLabels()).as("not behind the denoiser's Service").doesNotContainEntry("app.kubernetes.io/component", "denoiser");
+    }
+
+    @Test
+    void shouldExposeTheTrainersMetricsPortWithPrometheusAnnotations() {
+        RenderedManifests manifests = HelmChart.render();
+        Service service = manifests.named(Service.class, TRAINER);
+        Deployment trainer = manifests.named(Deployment.class, TRAINER);
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getName()).isEqualTo("metrics");
+            assertThat(port.getTargetPort().getStrVal()).isEqualTo("metrics");
+            assertThat(trainer.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+                    .filteredOn(p -> p.getName().equals("metrics")).singleElement()
+                    .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(port.getPort()));
+            assertThat(service.getMetadata().getAnnotations()).containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", String.valueOf(port.getPort()))
+                    .containsEntry("prometheus.io/path", "/metrics");
+        });
+        assertThat(trainer.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(service.getSpec().getSelector()).containsEntry("app.kubernetes.io/component", "trainer");
     }
 
     @Test
@@ -41,6 +62,18 @@ final class HelmChartServiceTest {
         var monitor = HelmChart.render("monitoring.yaml").ofKind("ServiceMonitor").get(0);
         Map<String, Object> spec = (Map<String, Object>) monitor.getAdditionalProperties().get("spec");
         assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        assertThat((List<Map<String, Object>>) spec.get("endpoints")).singleElement()
+                .satisfies(endpoint -> assertThat(endpoint).containsEntry("port", "metrics").containsEntry("path", "/metrics"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldScrapeTheTrainerThroughAServiceMonitorOfItsOwn() {
+        var monitors = HelmChart.render("monitoring.yaml").ofKind("ServiceMonitor");
+        assertThat(monitors).extracting(monitor -> monitor.getMetadata().getName()).containsExactly(DENOISER, TRAINER);
+        Map<String, Object> spec = (Map<String, Object>) monitors.get(1).getAdditionalProperties().get("spec");
+        assertThat((Map<String, Object>) spec.get("selector")).extracting("matchLabels")
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("app.kubernetes.io/component", "trainer");
         assertThat((List<Map<String, Object>>) spec.get("endpoints")).singleElement()
                 .satisfies(endpoint -> assertThat(endpoint).containsEntry("port", "metrics").containsEntry("path", "/metrics"));
     }

@@ -138,6 +138,34 @@ class TrainerServiceIT {
         }
     }
 
+    @Test
+    void shouldKeepRunningUnreadyWithTheReasonWhileItsRoundsFail() throws Exception {
+        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TrainerConfig noSamples = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
+                    TrainingData.mnistImages(0.5), Duration.ofHours(1), 0, TrainingSettings.seedRecipe(1, 3), 1000,
+                    TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false, Optional.of(PUBLISH_ANYTHING),
+                    Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
+            try (TrainerService trainer = new TrainerService(noSamples, new TrainerMetrics(new SimpleMeterRegistry()))) {
+                Thread loop = new Thread(() -> {
+                    try {
+                        trainer.run(0);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                loop.start();
+
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trainer.health().ready().body())
+                        .startsWith("DOWN: last round failed: IllegalStateException: no clean samples on "));
+                assertThat(trainer.health().live().ready()).isTrue();
+                assertThat(loop.isAlive()).as("the loop waits for the next round").isTrue();
+                trainer.stop();
+                loop.join(10_000);
+            }
+        }
+    }
+
     /** Trains cnn-seed on the clean-image topic only: the bundled 8,000 digits would only slow the test. */
     private static TrainerConfig images(TestKafkaCluster cluster, EvaluationGate gate) {
         return new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
