@@ -8,6 +8,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -48,21 +49,45 @@ class LogbackConfigurationTest {
         assertThat(lines).singleElement().asString().endsWith(" WARN  [main] Example - shown");
     }
 
+    @Test
+    void shouldFallBackToReadableLinesForAFormatItDoesNotKnow() throws Exception {
+        List<String> lines = logged(Map.of("DENOISER_LOG_FORMAT", "jsn"), logger -> logger.warn("shown"));
+
+        assertThat(lines).singleElement().asString().endsWith(" WARN  [main] Example - shown");
+    }
+
+    @Test
+    void shouldConfigureWithoutAWarningThatWouldPrintLogbacksStatusOnEveryStart() throws Exception {
+        for (String format : new String[] {"text", "json"}) {
+            LoggerContext context = configured(Map.of("DENOISER_LOG_FORMAT", format));
+
+            assertThat(context.getStatusManager().getCopyOfStatusList())
+                    .as(format).allSatisfy(status -> assertThat(status.getLevel()).isEqualTo(Status.INFO));
+            context.stop();
+        }
+    }
+
     /** What {@code logging} writes to the console through a fresh context configured with these variables. */
     @SuppressWarnings("unchecked")
     private static List<String> logged(Map<String, String> variables, Consumer<Logger> logging) throws Exception {
+        LoggerContext context = configured(variables);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        for (String appender : new String[] {"text", "json"}) {
+            ((OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(appender))
+                    .setOutputStream(written);
+        }
+        logging.accept(context.getLogger("io.denoiser.Example"));
+        context.stop();
+        return written.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static LoggerContext configured(Map<String, String> variables) throws Exception {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         variables.forEach(context::putProperty);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(LogbackConfigurationTest.class.getResource("/logback.xml"));
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        String format = variables.getOrDefault("DENOISER_LOG_FORMAT", "text");
-        ((OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(format))
-                .setOutputStream(written);
-        logging.accept(context.getLogger("io.denoiser.Example"));
-        context.stop();
-        return written.toString(StandardCharsets.UTF_8).lines().toList();
+        return context;
     }
 }
