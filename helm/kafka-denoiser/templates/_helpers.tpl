@@ -228,3 +228,28 @@ imagePullSecrets:
   {{- toYaml . | nindent 2 }}
 {{- end }}
 {{- end }}
+
+{{/*
+The topics of every pipeline the denoiser runs, as JSON {"pipelines": [{"name", "input", "denoised", "latent"}]}:
+the pipelines file's entries when it is set (a topic it leaves out is the built-in one of the pipeline's
+name), else denoiser.pipelines with their built-in topics. Read it with (include ... | fromJson).pipelines.
+*/}}
+{{- define "kafka-denoiser.pipelineTopics" -}}
+{{- $entries := list -}}
+{{- if .Values.denoiser.pipelinesFile -}}
+{{- $entries = (.Values.denoiser.pipelinesFile | fromYaml).pipelines -}}
+{{- else -}}
+{{- range .Values.denoiser.pipelines -}}
+{{- $entries = append $entries (dict "name" .) -}}
+{{- end -}}
+{{- end -}}
+{{- $pipelines := list -}}
+{{- range $entries -}}
+{{- $pipelines = append $pipelines (dict
+      "name" .name
+      "input" (.inputTopic | default (printf "denoiser.%s.noisy" .name))
+      "denoised" (.denoisedTopic | default (printf "denoiser.%s.denoised" .name))
+      "latent" (.latentTopic | default (printf "denoiser.%s.latent" .name))) -}}
+{{- end -}}
+{{- dict "pipelines" $pipelines | toJson -}}
+{{- end }}
