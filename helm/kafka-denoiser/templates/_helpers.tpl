@@ -208,22 +208,19 @@ Environment every application container gets besides the ConfigMap.
 {{- end }}
 
 {{/*
-Pod placement shared by every pod.
+Pod placement: each of nodeSelector, affinity, tolerations and topologySpreadConstraints from the component's
+values where they set it, else the chart-wide value. Call with (dict "root" $ "component" .Values.denoiser),
+or an empty component for the pods of no component (the topics Job, the helm test pod).
 */}}
 {{- define "kafka-denoiser.placement" -}}
-{{- with .Values.nodeSelector }}
-nodeSelector:
+{{- $values := .root.Values -}}
+{{- range $key := list "nodeSelector" "affinity" "tolerations" "topologySpreadConstraints" }}
+{{- with get $.component $key | default (get $values $key) }}
+{{ $key }}:
   {{- toYaml . | nindent 2 }}
 {{- end }}
-{{- with .Values.affinity }}
-affinity:
-  {{- toYaml . | nindent 2 }}
 {{- end }}
-{{- with .Values.tolerations }}
-tolerations:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- with .Values.imagePullSecrets }}
+{{- with $values.imagePullSecrets }}
 imagePullSecrets:
   {{- toYaml . | nindent 2 }}
 {{- end }}
