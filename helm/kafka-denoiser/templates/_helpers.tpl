@@ -250,3 +250,20 @@ name), else denoiser.pipelines with their built-in topics. Read it with (include
 {{- end -}}
 {{- dict "pipelines" $pipelines | toJson -}}
 {{- end }}
+
+{{/*
+The container ports the release's pods serve HTTP on: the denoiser's and, when deployed, the trainer's and
+similar's, as NetworkPolicy ports.
+*/}}
+{{- define "kafka-denoiser.httpPorts" -}}
+- port: {{ .Values.denoiser.metricsPort }}
+  protocol: TCP
+{{- if .Values.trainer.enabled }}
+- port: {{ .Values.trainer.metricsPort }}
+  protocol: TCP
+{{- end }}
+{{- if .Values.similar.enabled }}
+- port: {{ .Values.similar.port }}
+  protocol: TCP
+{{- end }}
+{{- end }}
