@@ -208,23 +208,62 @@ Environment every application container gets besides the ConfigMap.
 {{- end }}
 
 {{/*
-Pod placement shared by every pod.
+Pod placement: each of nodeSelector, affinity, tolerations and topologySpreadConstraints from the component's
+values where they set it, else the chart-wide value. Call with (dict "root" $ "component" .Values.denoiser),
+or an empty component for the pods of no component (the topics Job, the helm test pod).
 */}}
 {{- define "kafka-denoiser.placement" -}}
-{{- with .Values.nodeSelector }}
-nodeSelector:
+{{- $values := .root.Values -}}
+{{- range $key := list "nodeSelector" "affinity" "tolerations" "topologySpreadConstraints" }}
+{{- with get $.component $key | default (get $values $key) }}
+{{ $key }}:
   {{- toYaml . | nindent 2 }}
 {{- end }}
-{{- with .Values.affinity }}
-affinity:
-  {{- toYaml . | nindent 2 }}
 {{- end }}
-{{- with .Values.tolerations }}
-tolerations:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- with .Values.imagePullSecrets }}
+{{- with $values.imagePullSecrets }}
 imagePullSecrets:
   {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
+The topics of every pipeline the denoiser runs, as JSON {"pipelines": [{"name", "input", "denoised", "latent"}]}:
+the pipelines file's entries when it is set (a topic it leaves out is the built-in one of the pipeline's
+name), else denoiser.pipelines with their built-in topics. Read it with (include ... | fromJson).pipelines.
+*/}}
+{{- define "kafka-denoiser.pipelineTopics" -}}
+{{- $entries := list -}}
+{{- if .Values.denoiser.pipelinesFile -}}
+{{- $entries = (.Values.denoiser.pipelinesFile | fromYaml).pipelines -}}
+{{- else -}}
+{{- range .Values.denoiser.pipelines -}}
+{{- $entries = append $entries (dict "name" .) -}}
+{{- end -}}
+{{- end -}}
+{{- $pipelines := list -}}
+{{- range $entries -}}
+{{- $pipelines = append $pipelines (dict
+      "name" .name
+      "input" (.inputTopic | default (printf "denoiser.%s.noisy" .name))
+      "denoised" (.denoisedTopic | default (printf "denoiser.%s.denoised" .name))
+      "latent" (.latentTopic | default (printf "denoiser.%s.latent" .name))) -}}
+{{- end -}}
+{{- dict "pipelines" $pipelines | toJson -}}
+{{- end }}
+
+{{/*
+The container ports the release's pods serve HTTP on: the denoiser's and, when deployed, the trainer's and
+similar's, as NetworkPolicy ports.
+*/}}
+{{- define "kafka-denoiser.httpPorts" -}}
+- port: {{ .Values.denoiser.metricsPort }}
+  protocol: TCP
+{{- if .Values.trainer.enabled }}
+- port: {{ .Values.trainer.metricsPort }}
+  protocol: TCP
+{{- end }}
+{{- if .Values.similar.enabled }}
+- port: {{ .Values.similar.port }}
+  protocol: TCP
 {{- end }}
 {{- end }}

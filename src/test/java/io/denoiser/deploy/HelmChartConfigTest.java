@@ -31,6 +31,7 @@ final class HelmChartConfigTest {
 
     private static final String DENOISER = HelmChart.RELEASE + "-kafka-denoiser";
     private static final String TRAINER = DENOISER + "-trainer";
+    private static final String SIMILAR = DENOISER + "-similar";
     /** The chart leaves the topic files to the copies in the jar, which are the same as files/topics/. */
     private static final Set<String> LEFT_TO_DEFAULTS = Set.of("DENOISER_TOPICS_DIR");
 
@@ -47,7 +48,7 @@ final class HelmChartConfigTest {
     @Test
     void shouldRenderEveryVariableAsAValueItsOptionAccepts() {
         RenderedManifests manifests = HelmChart.render("sasl.yaml", "similar.yaml");
-        Map<String, String> workloads = Map.of("serve", DENOISER, "train", TRAINER, "similar", DENOISER + "-similar");
+        Map<String, String> workloads = Map.of("serve", DENOISER, "train", TRAINER, "similar", SIMILAR);
         workloads.forEach((command, workload) -> {
             Map<String, String> env = environment(manifests, workload);
             DenoiserCli.environmentVariablesOf(command).stream().filter(env::containsKey).forEach(variable ->
@@ -117,7 +118,7 @@ final class HelmChartConfigTest {
     void shouldSetTheLogLevelAndFormatOfEveryComponent() {
         RenderedManifests text = HelmChart.render("similar.yaml");
         RenderedManifests json = HelmChart.render("similar.yaml", "json-logs.yaml");
-        for (String workload : List.of(DENOISER, TRAINER, DENOISER + "-similar")) {
+        for (String workload : List.of(DENOISER, TRAINER, SIMILAR)) {
             assertThat(environment(text, workload)).as(workload).containsEntry("DENOISER_LOG_LEVEL", "INFO")
                     .containsEntry("DENOISER_LOG_FORMAT", "text");
             assertThat(environment(json, workload)).as(workload).containsEntry("DENOISER_LOG_LEVEL", "DEBUG")
@@ -210,9 +211,48 @@ final class HelmChartConfigTest {
                 .containsKey("checksum/config");
     }
 
+    @Test
+    void shouldPlaceEachComponentByItsOwnValuesAndTheRestByTheChartWideOnes() {
+        RenderedManifests manifests = HelmChart.render("component-placement.yaml");
+        Map<String, Workload> workloads = new HashMap<>();
+        manifests.workloads().forEach(w -> workloads.put(w.name(), w));
+        assertThat(workloads.get(TRAINER).pod().getNodeSelector()).containsExactlyEntriesOf(Map.of("workload", "training"));
+        assertThat(workloads.get(TRAINER).pod().getTolerations()).extracting(t -> t.getKey())
+                .containsExactly("nvidia.com/gpu");
+        assertThat(workloads.get(SIMILAR).pod().getAffinity().getNodeAffinity()).isNotNull();
+        assertThat(workloads.get(SIMILAR).pod().getNodeSelector()).containsExactlyEntriesOf(Map.of("workload", "ml"));
+        assertThat(workloads.get(DENOISER).pod().getTopologySpreadConstraints()).singleElement()
+                .satisfies(c -> assertThat(c.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone"));
+        assertThat(workloads.get(DENOISER).pod().getTolerations()).extracting(t -> t.getKey())
+                .containsExactly("dedicated");
+        assertThat(workloads.values()).filteredOn(w -> !w.name().equals(DENOISER))
+                .allSatisfy(w -> assertThat(w.pod().getTopologySpreadConstraints()).as("%s", w).isEmpty());
+        assertThat(workloads.get(DENOISER + "-topics").pod().getNodeSelector()).containsEntry("workload", "ml");
+    }
+
+    @Test
+    void shouldAddEachComponentsExtraVariablesAndVolumesToItAlone() {
+        RenderedManifests manifests = HelmChart.render("component-placement.yaml");
+        assertThat(environment(manifests, DENOISER)).containsEntry("DENOISER_LOG_LEVEL", "DEBUG");
+        assertThat(environment(manifests, TRAINER)).containsEntry("HTTPS_PROXY", "http://proxy.example.com:3128")
+                .containsEntry("DENOISER_LOG_LEVEL", "INFO");
+        Workload denoiser = workload(manifests, DENOISER);
+        assertThat(denoiser.pod().getVolumes()).filteredOn(v -> v.getName().equals("truststore")).singleElement()
+                .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("kafka-truststore"));
+        assertThat(denoiser.container("denoiser").getVolumeMounts()).filteredOn(m -> m.getName().equals("truststore"))
+                .extracting(VolumeMount::getMountPath).containsExactly("/etc/truststore");
+        Workload similar = workload(manifests, SIMILAR);
+        assertThat(similar.pod().getVolumes()).extracting(Volume::getName).contains("scratch")
+                .doesNotContain("truststore");
+        assertThat(similar.container("similar").getVolumeMounts()).extracting(VolumeMount::getMountPath)
+                .contains("/scratch");
+        assertThat(workload(manifests, TRAINER).pod().getVolumes()).extracting(Volume::getName)
+                .doesNotContain("truststore", "scratch");
+    }
+
     /** ConfigMap entries the workload's container imports plus its own env, as the container will see them. */
     private static Map<String, String> environment(RenderedManifests manifests, String workload) {
-        Workload pod = manifests.workloads().stream().filter(w -> w.name().equals(workload)).findFirst().orElseThrow();
+        Workload pod = workload(manifests, workload);
         Container target = pod.containers().get(0);
         Map<String, String> env = new HashMap<>();
         target.getEnvFrom().forEach(source -> env.putAll(
@@ -225,7 +265,7 @@ final class HelmChartConfigTest {
 
     /** "secretName/key" of the Secret file a container sees at this path. */
     private static String secretPathOf(RenderedManifests manifests, String workload, String file) {
-        Workload pod = manifests.workloads().stream().filter(w -> w.name().equals(workload)).findFirst().orElseThrow();
+        Workload pod = workload(manifests, workload);
         Path path = Path.of(file);
         VolumeMount mount = pod.containers().get(0).getVolumeMounts().stream()
                 .filter(m -> path.getParent().equals(Path.of(m.getMountPath()))).findFirst()
@@ -234,5 +274,9 @@ final class HelmChartConfigTest {
                 .orElseThrow();
         assertThat(mount.getReadOnly()).as("%s mounted read-only", mount.getName()).isTrue();
         return volume.getSecret().getSecretName() + "/" + path.getFileName();
+    }
+
+    private static Workload workload(RenderedManifests manifests, String name) {
+        return manifests.workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
     }
 }

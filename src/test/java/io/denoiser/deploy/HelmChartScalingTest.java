@@ -52,6 +52,16 @@ final class HelmChartScalingTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldWatchThePipelinesFilesInputTopicsWhenTheValuesGiveOne() {
+        GenericKubernetesResource scaledObject = HelmChart.render("strimzi-users.yaml").ofKind("ScaledObject").get(0);
+        Map<String, Object> spec = (Map<String, Object>) scaledObject.getAdditionalProperties().get("spec");
+        List<Map<String, Object>> triggers = (List<Map<String, Object>>) spec.get("triggers");
+        assertThat(triggers).extracting(t -> ((Map<String, Object>) t.get("metadata")).get("topic"))
+                .containsExactly(TopicNames.defaults().noisyImages(), "plant.vibration.noisy");
+    }
+
+    @Test
     void shouldRefuseTwoAutoscalersForOneWorkload() {
         assertThatThrownBy(() -> HelmChart.render("hpa-and-keda.yaml"))
                 .hasMessageContaining("autoscaling.enabled and keda.enabled are exclusive");

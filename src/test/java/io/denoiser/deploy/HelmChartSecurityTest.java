@@ -23,7 +23,8 @@ final class HelmChartSecurityTest {
 
     @ParameterizedTest(name = "values: {0}")
     @ValueSource(strings = {NO_OVERRIDES, "sasl.yaml", "existing-secret.yaml", "strimzi.yaml", "keda.yaml",
-            "hpa.yaml", "statefulset.yaml", "monitoring.yaml", "placement.yaml", "similar.yaml"})
+            "hpa.yaml", "statefulset.yaml", "monitoring.yaml", "placement.yaml", "similar.yaml",
+            "component-placement.yaml", "network-policy.yaml", "strimzi-users.yaml"})
     void shouldRunEveryContainerAsNonRootOnAReadOnlyRootWithoutCapabilities(String values) {
         List<Workload> workloads = render(values).workloads();
         assertThat(workloads).isNotEmpty();

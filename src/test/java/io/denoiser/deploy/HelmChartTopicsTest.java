@@ -64,7 +64,7 @@ final class HelmChartTopicsTest {
         for (TopicSpec file : files) {
             GenericKubernetesResource topic = kafkaTopics.stream()
                     .filter(t -> t.getMetadata().getName().equals(file.name())).findFirst().orElseThrow();
-            assertThat(topic.getApiVersion()).isEqualTo("kafka.strimzi.io/v1beta2");
+            assertThat(topic.getApiVersion()).isEqualTo("kafka.strimzi.io/v1");
             assertThat(topic.getMetadata().getNamespace()).isEqualTo("kafka");
             assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "prod-cluster");
             Map<String, Object> spec = (Map<String, Object>) topic.getAdditionalProperties().get("spec");
