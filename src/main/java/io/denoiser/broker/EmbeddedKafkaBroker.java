@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * own server classes, for the all-in-one demo. Settings are those of a one-node cluster that supports
  * exactly-once: every internal topic has one replica.
  */
-public final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements InProcessBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
@@ -110,6 +110,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    @Override
     public String bootstrapServers() {
         return bootstrapServers;
     }

@@ -1,7 +1,8 @@
 package io.denoiser.cli;
 
 import io.denoiser.bench.StreamBenchmark;
-import io.denoiser.broker.EmbeddedKafkaBroker;
+import io.denoiser.broker.BrokerLibraries;
+import io.denoiser.broker.InProcessBroker;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.NativeRuntime;
@@ -64,7 +65,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NativeRuntime.limitNativeThreads(1);
         NativeRuntime.warnIfSlow();
-        try (EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start() : null) {
+        try (InProcessBroker broker = bootstrapServers == null ? BrokerLibraries.start() : null) {
             KafkaConnection kafka = KafkaConnection.of(bootstrapServers != null ? bootstrapServers : broker.bootstrapServers());
             TopicApplier.applyShipped(kafka, broker != null ? Optional.of((short) 1) : Optional.empty());
             StreamBenchmark.Result result = new StreamBenchmark(kafka, ShippedModels.load(modelName), records, batch,

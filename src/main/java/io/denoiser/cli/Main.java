@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Denoises images streaming through Kafka with autoencoders and publishes latent vectors.",
         subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, SimilarCommand.class,
                 EvaluateCommand.class, BenchCommand.class,
-                TopicsCommand.class, ModelsCommand.class, ProduceCommand.class, KeysCommand.class,
+                TopicsCommand.class, ModelsCommand.class, ProduceCommand.class, KeysCommand.class, NativesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package io.denoiser.demo;
 
-import io.denoiser.broker.EmbeddedKafkaBroker;
+import io.denoiser.broker.BrokerLibraries;
+import io.denoiser.broker.InProcessBroker;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
@@ -62,7 +63,7 @@ public final class DemoRun {
 
     public DemoReport run() throws Exception {
         Files.createDirectories(options.outDir());
-        try (EmbeddedKafkaBroker broker = options.bootstrapServers().isPresent() ? null : EmbeddedKafkaBroker.start()) {
+        try (InProcessBroker broker = options.bootstrapServers().isPresent() ? null : BrokerLibraries.start()) {
             KafkaConnection kafka = KafkaConnection.of(options.bootstrapServers().orElseGet(() -> broker.bootstrapServers()));
             applyTopics(kafka, broker != null);
             return runServices(kafka);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 final class ComposeFileTest {
 
     private static final Path COMPOSE = Path.of("docker", "compose.yaml");
+    private static final Path DOCKERFILE = Path.of("docker", "Dockerfile");
     private static final Path SCHEMA = Path.of("src", "test", "resources", "compose-spec", "compose-spec.json");
 
     private static JsonNode compose;
@@ -148,6 +149,25 @@ final class ComposeFileTest {
         }
         assertThat(compose.path("services").path("denoiser").path("environment").path("DENOISER_MODEL_PUBLIC_KEYS")
                 .asText()).endsWith(".pub").doesNotStartWith(privateDirectory + "/");
+    }
+
+    @Test
+    void shouldMountNamedVolumesOnlyOnDirectoriesTheImageMakesForTheServicesUser() throws IOException {
+        // A named volume starts as a copy of the image's directory, owner included: a path the image lacks
+        // comes up root-owned, and the non-root user cannot write it.
+        Map<Path, String> directories = Dockerfile.parse(DOCKERFILE).runtime().createdDirectories();
+        for (Map.Entry<String, JsonNode> service : appServices()) {
+            String uid = service.getValue().path("user").asText().split(":")[0];
+            for (String volume : strings(service.getValue().path("volumes"))) {
+                String[] parts = volume.split(":");
+                if (compose.path("volumes").has(parts[0])) {
+                    assertThat(directories).as("%s mounts %s", service.getKey(), volume)
+                            .containsKey(Path.of(parts[1]));
+                    assertThat(directories.get(Path.of(parts[1])).split(":")[0]).as("owner of %s in the image", parts[1])
+                            .isEqualTo(uid);
+                }
+            }
+        }
     }
 
     /** Services running the image built from docker/Dockerfile. */

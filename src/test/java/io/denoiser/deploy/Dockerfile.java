@@ -54,6 +54,31 @@ final class Dockerfile {
             return matches.get(matches.size() - 1);
         }
 
+        /**
+         * Directories the stage's RUN instructions make with {@code mkdir}, each with the {@code uid:gid} a later
+         * {@code chown} gives it, {@code 0:0} (root) without one.
+         */
+        Map<Path, String> createdDirectories() {
+            Map<Path, String> owners = new LinkedHashMap<>();
+            for (Instruction run : all("RUN")) {
+                for (String command : run.arguments().split("&&|;")) {
+                    List<String> words = Arrays.asList(command.strip().split("\\s+"));
+                    List<String> operands = words.stream().skip(1).filter(w -> !w.startsWith("-")).toList();
+                    if (words.get(0).equals("mkdir")) {
+                        operands.forEach(directory -> owners.put(Path.of(directory), "0:0"));
+                    } else if (words.get(0).equals("chown")) {
+                        boolean recursive = words.contains("-R") || words.contains("--recursive");
+                        String owner = operands.get(0);
+                        for (String target : operands.subList(1, operands.size())) {
+                            owners.replaceAll((directory, previous) -> directory.equals(Path.of(target))
+                                    || recursive && directory.startsWith(target) ? owner : previous);
+                        }
+                    }
+                }
+            }
+            return owners;
+        }
+
         Map<String, String> environment() {
             Map<String, String> env = new LinkedHashMap<>();
             for (Instruction instruction : all("ENV")) {

@@ -6,9 +6,13 @@ import io.denoiser.deploy.Dockerfile.Instruction;
 import io.denoiser.deploy.Dockerfile.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
@@ -64,6 +68,22 @@ final class DockerfileTest {
         List<String> writable = List.of(runtime.environment().get("DENOISER_STATE_DIR"),
                 systemProperty(entrypoint, "org.bytedeco.javacpp.cachedir"), systemProperty(entrypoint, "java.io.tmpdir"));
         assertThat(runtime.all("VOLUME")).flatExtracting(Instruction::words).containsAll(writable);
+    }
+
+    @Test
+    void shouldLoadTheNativesFromAReadOnlyDirectoryUnpackedAtBuild() {
+        Stage runtime = dockerfile.runtime();
+        Matcher unpack = Pattern.compile("kafka-denoiser\\.jar natives\\s+--out\\s+(\\S+)").matcher(runtime.all("RUN")
+                .stream().map(Instruction::arguments).collect(Collectors.joining("\n")));
+        assertThat(unpack.find()).as("a RUN of the natives command").isTrue();
+        String natives = unpack.group(1);
+        List<String> entrypoint = runtime.last("ENTRYPOINT").words();
+        assertThat(systemProperty(entrypoint, "java.library.path")).isEqualTo(natives);
+        assertThat(systemProperty(entrypoint, "org.bytedeco.javacpp.pathsFirst")).isEqualTo("true");
+        assertThat(systemProperty(entrypoint, "onnxruntime.native.path")).isEqualTo(natives);
+        assertThat(runtime.all("VOLUME")).flatExtracting(Instruction::words).doesNotContain(natives);
+        assertThat(runtime.all("RUN")).as("the natives stay root-owned").noneMatch(run -> run.arguments().contains("chown")
+                && Arrays.stream(run.arguments().split("\\s+")).anyMatch(w -> Path.of(natives).startsWith(w)));
     }
 
     @Test
