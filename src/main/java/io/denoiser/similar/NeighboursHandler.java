@@ -54,13 +54,16 @@ final class NeighboursHandler implements HttpHandler {
                     if (key == null || key.isEmpty()) {
                         throw new IllegalArgumentException("key= is required");
                     }
-                    respond(exchange, 200, neighbours(index.nearestToKey(key, k, space, model)));
+                    JsonNode answer = neighbours(index.nearestToKey(key, k, space, model));
+                    // timed before the answer leaves, so a client that reads the metrics next finds its query
                     metrics.query("key", System.nanoTime() - start);
+                    respond(exchange, 200, answer);
                 }
                 case "POST" -> {
                     float[] vector = vector(exchange.getRequestBody());
-                    respond(exchange, 200, neighbours(index.nearestToVector(vector, k, space, model)));
+                    JsonNode answer = neighbours(index.nearestToVector(vector, k, space, model));
                     metrics.query("vector", System.nanoTime() - start);
+                    respond(exchange, 200, answer);
                 }
                 default -> {
                     exchange.getResponseHeaders().set("Allow", "GET, POST");
