@@ -54,7 +54,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     int latencySeconds;
 
     @Option(names = "--engine", defaultValue = InferenceEngineKind.DEFAULT_ID, converter = InferenceEngineKindConverter.class,
-            description = "What runs the model: onnxruntime or dl4j, as serve's --engine (default: ${DEFAULT-VALUE}).")
+            completionCandidates = InferenceEngineKindConverter.class,
+            description = "What runs the model: ${COMPLETION-CANDIDATES}, as serve's --engine (default: ${DEFAULT-VALUE}).")
     InferenceEngineKind engine;
 
     @Option(names = "--report", description = "Write the figures as JSON to this file.")

@@ -51,7 +51,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Shipped model name, or the model name to read with --from-topic (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    @Option(names = "--model-file", description = "Evaluate this model file.")
+    @Option(names = "--model-file", converter = ExistingFileConverter.class, description = "Evaluate this model file.")
     Path modelFile;
 
     @Option(names = "--from-topic", description = "Evaluate the newest valid version of --model on the models topic.")

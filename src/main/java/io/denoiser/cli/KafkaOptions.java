@@ -19,7 +19,8 @@ public final class KafkaOptions {
             description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
-    @Option(names = "--kafka-config", paramLabel = "FILE", defaultValue = "${env:KAFKA_CONFIG_FILE}",
+    @Option(names = "--kafka-config", converter = ExistingFileConverter.class,
+            paramLabel = "FILE", defaultValue = "${env:KAFKA_CONFIG_FILE}",
             description = "Properties file of Kafka client settings, e.g. security.protocol, sasl.*, ssl.* "
                     + "(env KAFKA_CONFIG_FILE).")
     Path configFile;

@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point of {@code java -jar kafka-denoiser.jar <command>}. */
 @Command(name = "kafka-denoiser", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
@@ -29,19 +32,30 @@ public final class Main implements Callable<Integer> {
 
     /** The command line with its error handling: a user's mistake gets one line, not a stack trace. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cli, parsed) -> {
-            if (!(e instanceof IllegalArgumentException || e instanceof InvalidModelException
-                    || e instanceof IOException)) {
-                throw e;
-            }
-            cli.getErr().println("error: " + e.getMessage());
-            return CommandLine.ExitCode.SOFTWARE;
-        });
+        return new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError)
+                .setExecutionExceptionHandler(Main::executionError);
+    }
+
+    private static int executionError(Exception e, CommandLine cli, ParseResult parsed) throws Exception {
+        if (!(e instanceof IllegalArgumentException || e instanceof InvalidModelException || e instanceof IOException)) {
+            throw e;
+        }
+        cli.getErr().println("error: " + e.getMessage());
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** A usage mistake: the message, any "did you mean", and where the usage is, not the whole usage. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("error: " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, cli.getErr());
+        cli.getErr().println("try `" + cli.getCommandSpec().qualifiedName() + " --help`");
+        return CommandLine.ExitCode.USAGE;
     }
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(System.err);
+        spec.commandLine().usage(spec.commandLine().getErr());
         return CommandLine.ExitCode.USAGE;
     }
 }

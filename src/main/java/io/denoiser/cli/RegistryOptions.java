@@ -19,7 +19,8 @@ public final class RegistryOptions {
     @Mixin
     ModelTrustOptions trust;
 
-    @Option(names = "--signing-key", required = true, defaultValue = "${env:TRAIN_SIGNING_KEY}",
+    @Option(names = "--signing-key", converter = ExistingFileConverter.class,
+            required = true, defaultValue = "${env:TRAIN_SIGNING_KEY}",
             description = "Ed25519 private key (PEM) to sign with; its .pub must sit beside it (env TRAIN_SIGNING_KEY).")
     Path signingKey;
 

@@ -83,20 +83,20 @@ public final class ServeCommand implements Callable<Integer> {
     long maxWaitMs;
 
     @Option(names = "--output-format", defaultValue = "${env:DENOISER_OUTPUT_FORMAT:-as-input}",
-            converter = OutputFormatConverter.class,
-            description = "Format of denoised records: as-input, binary, json, png or jpeg "
+            converter = OutputFormatConverter.class, completionCandidates = OutputFormatConverter.class,
+            description = "Format of denoised records: ${COMPLETION-CANDIDATES} "
                     + "(env DENOISER_OUTPUT_FORMAT; default: ${DEFAULT-VALUE}).")
     OutputFormat outputFormat;
 
     @Option(names = "--latent", defaultValue = "${env:DENOISER_LATENT:-embedding}",
-            converter = LatentChoiceConverter.class,
+            converter = LatentChoiceConverter.class, completionCandidates = LatentChoiceConverter.class,
             description = "What latent records carry: embedding (the model version's compact embedding and semantic "
                     + "hash, comparable across versions, when its record has one; else the bottleneck) or bottleneck "
                     + "(env DENOISER_LATENT; default: ${DEFAULT-VALUE}).")
     LatentChoice latent;
 
     @Option(names = "--engine", defaultValue = "${env:DENOISER_ENGINE:-" + InferenceEngineKind.DEFAULT_ID + "}",
-            converter = InferenceEngineKindConverter.class,
+            converter = InferenceEngineKindConverter.class, completionCandidates = InferenceEngineKindConverter.class,
             description = "What runs the models' forward passes: onnxruntime (a graph exported from the verified "
                     + "record) or dl4j; a pipelines file entry's engine key overrides it "
                     + "(env DENOISER_ENGINE; default: ${DEFAULT-VALUE}).")
@@ -114,7 +114,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "otherwise it is refused as SHAPE_CHANGED (env DENOISER_ACCEPT_SHAPE_CHANGE; default: ${DEFAULT-VALUE}).")
     boolean acceptShapeChange;
 
-    @Option(names = "--pipelines-file", defaultValue = "${env:DENOISER_PIPELINES_FILE}",
+    @Option(names = "--pipelines-file", converter = ExistingFileConverter.class,
+            defaultValue = "${env:DENOISER_PIPELINES_FILE}",
             description = "YAML file of pipelines, each with its own topics, model, batching and formats; "
                     + "replaces --pipelines (env DENOISER_PIPELINES_FILE).")
     Path pipelinesFile;

@@ -102,7 +102,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + "more often (default: ${DEFAULT-VALUE}).")
     double noiseExponent;
 
-    @Option(names = "--initial-model", description = "With --once: fine-tune this model file (same architecture) "
+    @Option(names = "--initial-model", converter = ExistingFileConverter.class,
+            description = "With --once: fine-tune this model file (same architecture) "
             + "instead of starting from random weights; its learning-rate schedule resumes where its training ended.")
     Path initialModel;
 
@@ -172,7 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "dB, both scored on the same held-out inputs (env TRAIN_GATE_MARGIN_DB; default: ${DEFAULT-VALUE}).")
     Double gateMarginDb;
 
-    @Option(names = "--signing-key", defaultValue = "${env:TRAIN_SIGNING_KEY}",
+    @Option(names = "--signing-key", converter = ExistingFileConverter.class, defaultValue = "${env:TRAIN_SIGNING_KEY}",
             description = "Ed25519 private key (PEM, from `keys generate`) that signs every published version; the "
                     + "public key must sit next to it as the same name with .pub (env TRAIN_SIGNING_KEY).")
     Path signingKey;
