@@ -28,7 +28,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Noise seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "Longest wait for any step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "2m", converter = DurationConverter.class,
+            description = "Longest wait for any step (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(names = "--report", description = "Write the results as JSON to this file.")

@@ -149,7 +149,8 @@ public final class ServeCommand implements Callable<Integer> {
     int maxOutputBytes;
 
     @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
-            description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
+            description = "Stream threads, each with its own network copy and one native thread "
+                    + "(env DENOISER_STREAM_THREADS; default: ${DEFAULT-VALUE}).")
     int streamThreads;
 
     @Option(names = "--allow-oversubscription", defaultValue = "${env:DENOISER_ALLOW_OVERSUBSCRIPTION:-false}",
@@ -158,11 +159,11 @@ public final class ServeCommand implements Callable<Integer> {
     boolean allowOversubscription;
 
     @Option(names = "--processing-guarantee", defaultValue = "${env:DENOISER_PROCESSING_GUARANTEE:-exactly_once_v2}",
-            description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
+            description = "exactly_once_v2 or at_least_once (env DENOISER_PROCESSING_GUARANTEE; default: ${DEFAULT-VALUE}).")
     String processingGuarantee;
 
     @Option(names = "--commit-interval-ms", defaultValue = "${env:DENOISER_COMMIT_INTERVAL_MS:-100}",
-            description = "Commit (transaction) interval (default: ${DEFAULT-VALUE}).")
+            description = "Commit (transaction) interval (env DENOISER_COMMIT_INTERVAL_MS; default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
     @Option(names = "--pass-timeout-ms",
@@ -173,11 +174,12 @@ public final class ServeCommand implements Callable<Integer> {
     long passTimeoutMs;
 
     @Option(names = "--state-dir", defaultValue = "${env:DENOISER_STATE_DIR:-${sys:java.io.tmpdir}/kafka-denoiser}",
-            description = "Kafka Streams state directory (default: ${DEFAULT-VALUE}).")
+            description = "Kafka Streams state directory (env DENOISER_STATE_DIR; default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
     @Option(names = "--metrics-port", defaultValue = "${env:DENOISER_METRICS_PORT:-8080}",
-            description = "Port of /metrics (Prometheus), /health/live and /health/ready (default: ${DEFAULT-VALUE}).")
+            description = "Port of /metrics (Prometheus), /health/live and /health/ready "
+                    + "(env DENOISER_METRICS_PORT; default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
     @Option(names = "--metrics-address", defaultValue = "${env:DENOISER_METRICS_ADDRESS:-0.0.0.0}",

@@ -21,7 +21,8 @@ public final class TopicsApplyCommand implements Callable<Integer> {
     TopicFilesOption files;
 
     @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "${env:DENOISER_REPLICATION_FACTOR}",
-            description = "Use this replication factor instead of the files' (e.g. 1 on a single-node cluster).")
+            description = "Use this replication factor instead of the files' (e.g. 1 on a single-node cluster; "
+                    + "env DENOISER_REPLICATION_FACTOR).")
     Short replicationFactor;
 
     @Override

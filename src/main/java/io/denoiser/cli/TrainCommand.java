@@ -124,8 +124,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", defaultValue = "1", description = "Version written with --once (default: ${DEFAULT-VALUE}).")
     long version;
 
-    @Option(names = "--interval", defaultValue = "${env:TRAIN_INTERVAL:-PT10M}",
-            description = "Time between rounds, ISO-8601 (env TRAIN_INTERVAL; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", defaultValue = "${env:TRAIN_INTERVAL:-10m}", converter = DurationConverter.class,
+            description = "Time between rounds, e.g. 10m or PT10M (env TRAIN_INTERVAL; default: ${DEFAULT-VALUE}).")
     Duration interval;
 
     @Option(names = "--rounds", defaultValue = "0", description = "Rounds to run, 0 = until stopped (default: ${DEFAULT-VALUE}).")
