@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench stream}: the topology on a real broker, per-record vs micro-batched vs the model alone. */
@@ -25,8 +26,9 @@ import picocli.CommandLine.Option;
                 + "and end-to-end latency at fixed offered loads (in-process broker unless --bootstrap-servers).")
 public final class BenchStreamCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", description = "Use this cluster instead of an in-process broker.")
-    String bootstrapServers;
+    /** With --bootstrap-servers, the cluster to use instead of an in-process broker. */
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--model", defaultValue = "cnn-seed", description = "Shipped model (default: ${DEFAULT-VALUE}).")
     String modelName;
@@ -65,10 +67,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NativeRuntime.limitNativeThreads(1);
         NativeRuntime.warnIfSlow();
-        try (EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start() : null) {
-            KafkaConnection kafka = KafkaConnection.of(bootstrapServers != null ? bootstrapServers : broker.bootstrapServers());
-            TopicApplier.applyShipped(kafka, broker != null ? Optional.of((short) 1) : Optional.empty());
-            StreamBenchmark.Result result = new StreamBenchmark(kafka, ShippedModels.load(modelName), records, batch,
+        Optional<KafkaConnection> cluster = kafka.givenReachableCluster();
+        try (EmbeddedKafkaBroker broker = cluster.isPresent() ? null : EmbeddedKafkaBroker.start()) {
+            KafkaConnection connection = cluster.orElseGet(() -> KafkaConnection.of(broker.bootstrapServers()));
+            TopicApplier.applyShipped(connection, broker != null ? Optional.of((short) 1) : Optional.empty());
+            StreamBenchmark.Result result = new StreamBenchmark(connection, ShippedModels.load(modelName), records, batch,
                     maxWaitMs, commitIntervalMs, engine)
                     .run(offeredRps, Duration.ofSeconds(latencySeconds));
             Map<String, Object> figures = new LinkedHashMap<>();

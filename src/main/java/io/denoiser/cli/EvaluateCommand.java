@@ -144,7 +144,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int evaluateVersions() throws Exception {
-        ModelHistory history = ModelTopicReader.history(kafka.connection().baseProperties(),
+        ModelHistory history = ModelTopicReader.history(kafka.reachableConnection().baseProperties(),
                 TopicNames.defaults().models(), modelTrust.trust());
         List<ModelRecord> published = history.entries().stream().map(ModelHistory.Entry::trusted)
                 .filter(r -> r != null && r.name().equals(modelName)).toList();
@@ -182,7 +182,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ModelFiles.read(modelFile);
         }
         if (fromTopic) {
-            return ModelTopicReader.latest(kafka.connection().baseProperties(), TopicNames.defaults().models(),
+            return ModelTopicReader.latest(kafka.reachableConnection().baseProperties(), TopicNames.defaults().models(),
                     modelName, modelTrust.trust())
                     .orElseThrow(() -> new IllegalStateException("no valid version of " + modelName + " on the models topic"));
         }

@@ -3,6 +3,7 @@ package io.denoiser.cli;
 import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.TopicNames;
 import io.denoiser.demo.DigitFeed;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,12 +43,12 @@ public final class ProduceCommand implements Callable<Integer> {
     boolean clean;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (!(rate > 0)) {
             throw new IllegalArgumentException("--rate must be positive");
         }
         TopicNames topics = TopicNames.defaults();
-        try (DigitFeed feed = new DigitFeed(kafka.connection(), format)) {
+        try (DigitFeed feed = new DigitFeed(kafka.reachableConnection(), format)) {
             if (clean) {
                 System.out.printf("sent %d clean digits to %s%n", feed.sendClean(topics.cleanImages()), topics.cleanImages());
             }

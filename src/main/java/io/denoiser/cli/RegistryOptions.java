@@ -26,7 +26,7 @@ public final class RegistryOptions {
 
     /** The models topic, judged by the denoisers' trust plus the signing key itself. */
     ModelReleases open(KeyPair key) throws IOException {
-        return new ModelReleases(kafka.connection().baseProperties(), TopicNames.defaults().models(),
+        return new ModelReleases(kafka.reachableConnection().baseProperties(), TopicNames.defaults().models(),
                 trust.trust(List.of(key.getPublic())), key);
     }
 

@@ -208,6 +208,7 @@ public final class ServeCommand implements Callable<Integer> {
         NativeRuntime.limitNativeThreads(ModelCatalog.NATIVE_THREADS_PER_COPY);
         NativeRuntime.warnIfSlow();
         DenoiserConfig config = config();
+        ClusterCheck.requireReachable(config.kafka(), kafka.connectTimeout);
         Map<String, Path> files = ModelFileList.of(modelFiles == null ? List.of() : modelFiles, config.pipelines());
         if (!topicsAgree(config)) {
             return 1;

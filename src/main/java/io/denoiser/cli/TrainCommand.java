@@ -185,7 +185,7 @@ public final class TrainCommand implements Callable<Integer> {
             return trainOnce(new TrainingSettings(epochs, batchSize, noise, seed, patience));
         }
         Architecture design = Architecture.fromId(architecture);
-        TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName, design,
+        TrainerConfig config = new TrainerConfig(kafka.reachableConnection(), TopicNames.defaults(), modelName, design,
                 trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, batchSize, noise, seed, patience),
                 window, windowElements, photoSettings(), bundledData,
                 gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair(),
