@@ -35,6 +35,10 @@ final class ClusterCheck {
         } catch (TimeoutException e) {
             throw new IOException(failure, e);
         } catch (ExecutionException e) {
+            // The admin client's own timeout may fire first; it means the same as ours.
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new IOException(failure, e);
+            }
             throw new IOException(failure + ": " + rootMessage(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
