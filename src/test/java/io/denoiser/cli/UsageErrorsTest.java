@@ -24,7 +24,7 @@ class UsageErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.errLines()).containsExactly(
-                "error: Invalid value for option '--kafka-config': /no/such/client.properties: no such file",
+                "error: --kafka-config: /no/such/client.properties: no such file",
                 "try `kafka-denoiser topics apply --help`");
     }
 
@@ -34,7 +34,7 @@ class UsageErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.errLines()).containsExactly(
-                "error: Invalid value for option '--output-format': 'gif' is not one of as-input, binary, json, png, jpeg",
+                "error: --output-format: 'gif' is not one of as-input, binary, json, png, jpeg",
                 "try `kafka-denoiser serve --help`");
     }
 
