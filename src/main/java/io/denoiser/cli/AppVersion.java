@@ -3,7 +3,7 @@ package io.denoiser.cli;
 import io.denoiser.config.BuildVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version Maven wrote into the jar manifest. */
+/** The pom's version, as built. */
 public final class AppVersion implements IVersionProvider {
 
     @Override

@@ -41,7 +41,8 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn-seed", description = "Shipped model name (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    @Option(names = "--model-file", description = "Benchmark this model file instead of a shipped model.")
+    @Option(names = "--model-file", converter = ExistingFileConverter.class,
+            description = "Benchmark this model file instead of a shipped model.")
     Path modelFile;
 
     @Option(names = "--engine", defaultValue = BOTH,

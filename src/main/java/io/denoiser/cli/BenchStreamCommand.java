@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench stream}: the topology on a real broker, per-record vs micro-batched vs the model alone. */
@@ -26,8 +27,9 @@ import picocli.CommandLine.Option;
                 + "and end-to-end latency at fixed offered loads (in-process broker unless --bootstrap-servers).")
 public final class BenchStreamCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", description = "Use this cluster instead of an in-process broker.")
-    String bootstrapServers;
+    /** With --bootstrap-servers, the cluster to use instead of an in-process broker. */
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--model", defaultValue = "cnn-seed", description = "Shipped model (default: ${DEFAULT-VALUE}).")
     String modelName;
@@ -55,7 +57,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     int latencySeconds;
 
     @Option(names = "--engine", defaultValue = InferenceEngineKind.DEFAULT_ID, converter = InferenceEngineKindConverter.class,
-            description = "What runs the model: onnxruntime or dl4j, as serve's --engine (default: ${DEFAULT-VALUE}).")
+            completionCandidates = InferenceEngineKindConverter.class,
+            description = "What runs the model: ${COMPLETION-CANDIDATES}, as serve's --engine (default: ${DEFAULT-VALUE}).")
     InferenceEngineKind engine;
 
     @Option(names = "--report", description = "Write the figures as JSON to this file.")
@@ -65,10 +68,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NativeRuntime.limitNativeThreads(1);
         NativeRuntime.warnIfSlow();
-        try (InProcessBroker broker = bootstrapServers == null ? BrokerLibraries.start() : null) {
-            KafkaConnection kafka = KafkaConnection.of(bootstrapServers != null ? bootstrapServers : broker.bootstrapServers());
-            TopicApplier.applyShipped(kafka, broker != null ? Optional.of((short) 1) : Optional.empty());
-            StreamBenchmark.Result result = new StreamBenchmark(kafka, ShippedModels.load(modelName), records, batch,
+        Optional<KafkaConnection> cluster = kafka.givenReachableCluster();
+        try (InProcessBroker broker = cluster.isPresent() ? null : BrokerLibraries.start()) {
+            KafkaConnection connection = cluster.orElseGet(() -> KafkaConnection.of(broker.bootstrapServers()));
+            TopicApplier.applyShipped(connection, broker != null ? Optional.of((short) 1) : Optional.empty());
+            StreamBenchmark.Result result = new StreamBenchmark(connection, ShippedModels.load(modelName), records, batch,
                     maxWaitMs, commitIntervalMs, engine)
                     .run(offeredRps, Duration.ofSeconds(latencySeconds));
             Map<String, Object> figures = new LinkedHashMap<>();

@@ -5,9 +5,9 @@ import io.denoiser.demo.DemoRun;
 import io.denoiser.model.NativeRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the all-in-one run described in the README. */
@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
                 + "stream noisy held-out digits through, and report PSNR and throughput.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", description = "Use this cluster instead of an in-process broker.")
-    String bootstrapServers;
+    /** With --bootstrap-servers, the cluster to use instead of an in-process broker. */
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--out", defaultValue = "out", description = "Directory for grid.png (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -28,7 +29,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Noise seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "Longest wait for any step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "2m", converter = DurationConverter.class,
+            description = "Longest wait for any step (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(names = "--report", description = "Write the results as JSON to this file.")
@@ -39,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
         NativeRuntime.limitNativeThreads(1);
         NativeRuntime.warnIfSlow();
         long start = System.nanoTime();
-        DemoReport result = new DemoRun(new DemoRun.Options(Optional.ofNullable(bootstrapServers), out, digits, seed,
+        DemoReport result = new DemoRun(new DemoRun.Options(kafka.givenReachableCluster(), out, digits, seed,
                 timeout)).run();
         System.out.printf("%nrecords in %d, denoised %d (distinct %d), latent %d, dead letters %d%n",
                 result.recordsIn(), result.denoised(), result.denoisedDistinct(), result.latent(), result.dlq());

@@ -51,7 +51,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Shipped model name, or the model name to read with --from-topic (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    @Option(names = "--model-file", description = "Evaluate this model file.")
+    @Option(names = "--model-file", converter = ExistingFileConverter.class, description = "Evaluate this model file.")
     Path modelFile;
 
     @Option(names = "--from-topic", description = "Evaluate the newest valid version of --model on the models topic.")
@@ -144,7 +144,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int evaluateVersions() throws Exception {
-        ModelHistory history = ModelTopicReader.history(kafka.connection().baseProperties(),
+        ModelHistory history = ModelTopicReader.history(kafka.reachableConnection().baseProperties(),
                 TopicNames.defaults().models(), modelTrust.trust());
         List<ModelRecord> published = history.entries().stream().map(ModelHistory.Entry::trusted)
                 .filter(r -> r != null && r.name().equals(modelName)).toList();
@@ -182,7 +182,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ModelFiles.read(modelFile);
         }
         if (fromTopic) {
-            return ModelTopicReader.latest(kafka.connection().baseProperties(), TopicNames.defaults().models(),
+            return ModelTopicReader.latest(kafka.reachableConnection().baseProperties(), TopicNames.defaults().models(),
                     modelName, modelTrust.trust())
                     .orElseThrow(() -> new IllegalStateException("no valid version of " + modelName + " on the models topic"));
         }

@@ -1,13 +1,12 @@
 package io.denoiser.cli;
 
 import io.denoiser.model.InferenceEngineKind;
-import picocli.CommandLine.ITypeConverter;
+import java.util.Arrays;
 
 /** Reads {@code onnxruntime} or {@code dl4j}. */
-final class InferenceEngineKindConverter implements ITypeConverter<InferenceEngineKind> {
+final class InferenceEngineKindConverter extends ChoiceConverter<InferenceEngineKind> {
 
-    @Override
-    public InferenceEngineKind convert(String value) {
-        return InferenceEngineKind.parse(value);
+    InferenceEngineKindConverter() {
+        super(InferenceEngineKind::parse, Arrays.stream(InferenceEngineKind.values()).map(InferenceEngineKind::id).toList());
     }
 }

@@ -1,13 +1,12 @@
 package io.denoiser.cli;
 
 import io.denoiser.model.LatentChoice;
-import picocli.CommandLine.ITypeConverter;
+import java.util.Arrays;
 
 /** Reads {@code embedding} or {@code bottleneck}. */
-final class LatentChoiceConverter implements ITypeConverter<LatentChoice> {
+final class LatentChoiceConverter extends ChoiceConverter<LatentChoice> {
 
-    @Override
-    public LatentChoice convert(String value) {
-        return LatentChoice.parse(value);
+    LatentChoiceConverter() {
+        super(LatentChoice::parse, Arrays.stream(LatentChoice.values()).map(LatentChoice::id).toList());
     }
 }

@@ -4,10 +4,16 @@ import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.NativeRuntime;
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point of {@code java -jar kafka-denoiser.jar <command>}. */
 @Command(name = "kafka-denoiser", mixinStandardHelpOptions = true, versionProvider = AppVersion.class,
@@ -29,19 +35,40 @@ public final class Main implements Callable<Integer> {
 
     /** The command line with its error handling: a user's mistake gets one line, not a stack trace. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cli, parsed) -> {
-            if (!(e instanceof IllegalArgumentException || e instanceof InvalidModelException
-                    || e instanceof IOException)) {
-                throw e;
-            }
-            cli.getErr().println("error: " + e.getMessage());
-            return CommandLine.ExitCode.SOFTWARE;
-        });
+        CommandLine cli = new CommandLine(new Main()).addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        // picocli hides its completion command; listed, users find it.
+        cli.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);
+        return cli.setParameterExceptionHandler(Main::usageError).setExecutionExceptionHandler(Main::executionError);
+    }
+
+    private static int executionError(Exception e, CommandLine cli, ParseResult parsed) throws Exception {
+        if (!(e instanceof IllegalArgumentException || e instanceof InvalidModelException || e instanceof IOException)) {
+            throw e;
+        }
+        cli.getErr().println("error: " + e.getMessage());
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** A usage mistake: the message, any "did you mean", and where the usage is, not the whole usage. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("error: " + messageOf(e));
+        UnmatchedArgumentException.printSuggestions(e, cli.getErr());
+        cli.getErr().println("try `" + cli.getCommandSpec().qualifiedName() + " --help`");
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** A value our converters refuse is named by the option's first name, not picocli's longest (an alias). */
+    private static String messageOf(ParameterException e) {
+        if (e.getCause() instanceof TypeConversionException refused && e.getArgSpec() instanceof OptionSpec option) {
+            return option.names()[0] + ": " + refused.getMessage();
+        }
+        return e.getMessage();
     }
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(System.err);
+        spec.commandLine().usage(spec.commandLine().getErr());
         return CommandLine.ExitCode.USAGE;
     }
 }

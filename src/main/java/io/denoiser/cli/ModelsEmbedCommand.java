@@ -24,13 +24,15 @@ import picocli.CommandLine.Spec;
                 + "on the bundled training digits, in a new space or aligned into --parent's, and write it to --out.")
 public final class ModelsEmbedCommand implements Callable<Integer> {
 
-    @Option(names = "--file", required = true, description = "Model file to embed.")
+    @Option(names = "--file", converter = ExistingFileConverter.class,
+            required = true, description = "Model file to embed.")
     Path file;
 
     @Option(names = "--out", required = true, description = "Model file to write, the same model with its embedding.")
     Path out;
 
-    @Option(names = "--parent", description = "Model file whose embedding space to join, if the alignment holds.")
+    @Option(names = "--parent", converter = ExistingFileConverter.class,
+            description = "Model file whose embedding space to join, if the alignment holds.")
     Path parent;
 
     @Option(names = "--dimensions", defaultValue = "" + EmbeddingSettings.DEFAULT_DIMENSIONS,

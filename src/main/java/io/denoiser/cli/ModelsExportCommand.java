@@ -25,7 +25,8 @@ public final class ModelsExportCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn-seed", description = "Shipped model name (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    @Option(names = "--model-file", description = "Export this model file instead of a shipped model.")
+    @Option(names = "--model-file", converter = ExistingFileConverter.class,
+            description = "Export this model file instead of a shipped model.")
     Path modelFile;
 
     @Option(names = "--format", defaultValue = ONNX, description = "Output format; only onnx (default: ${DEFAULT-VALUE}).")

@@ -32,7 +32,7 @@ public final class ModelsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelHistory history = ModelTopicReader.history(kafka.connection().baseProperties(),
+        ModelHistory history = ModelTopicReader.history(kafka.reachableConnection().baseProperties(),
                 TopicNames.defaults().models(), trustOptions.trust());
         out().printf(Locale.ROOT, ROW, "offset", "published", "model", "version", "release", "psnr_db",
                 "signer", "status");

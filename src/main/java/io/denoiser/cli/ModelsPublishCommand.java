@@ -22,7 +22,8 @@ public final class ModelsPublishCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--file", required = true, description = "Model file to publish.")
+    @Option(names = "--file", converter = ExistingFileConverter.class,
+            required = true, description = "Model file to publish.")
     Path file;
 
     @Spec

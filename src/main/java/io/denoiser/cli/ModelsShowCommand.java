@@ -30,7 +30,8 @@ public final class ModelsShowCommand implements Callable<Integer> {
                 + "lstm-sensors, cnn-sensors.")
         String name;
 
-        @Option(names = "--model-file", paramLabel = "FILE", description = "A model file, as train writes it.")
+        @Option(names = "--model-file", converter = ExistingFileConverter.class,
+                paramLabel = "FILE", description = "A model file, as train writes it.")
         Path file;
     }
 

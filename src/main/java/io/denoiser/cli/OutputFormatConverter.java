@@ -1,13 +1,12 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.OutputFormat;
-import picocli.CommandLine.ITypeConverter;
+import java.util.Arrays;
 
 /** Reads {@code as-input}, {@code binary}, {@code json}, {@code png} or {@code jpeg}. */
-final class OutputFormatConverter implements ITypeConverter<OutputFormat> {
+final class OutputFormatConverter extends ChoiceConverter<OutputFormat> {
 
-    @Override
-    public OutputFormat convert(String value) {
-        return OutputFormat.parse(value);
+    OutputFormatConverter() {
+        super(OutputFormat::parse, Arrays.stream(OutputFormat.values()).map(OutputFormat::id).toList());
     }
 }

@@ -3,7 +3,7 @@ package io.denoiser.cli;
 import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.TopicNames;
 import io.denoiser.demo.DigitFeed;
-import java.util.Locale;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +27,9 @@ public final class ProduceCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = "--format", defaultValue = "${env:PRODUCE_FORMAT:-binary}",
-            description = "binary (uint8 tensor), json, png or jpeg (env PRODUCE_FORMAT; default: ${DEFAULT-VALUE}).")
-    String format;
+            converter = TensorFormatConverter.class, completionCandidates = TensorFormatConverter.class,
+            description = "${COMPLETION-CANDIDATES}; binary is a uint8 tensor (env PRODUCE_FORMAT; default: ${DEFAULT-VALUE}).")
+    TensorFormat format;
 
     @Option(names = "--noise", defaultValue = "0.5", description = "Gaussian noise level (default: ${DEFAULT-VALUE}).")
     double noise;
@@ -42,12 +43,12 @@ public final class ProduceCommand implements Callable<Integer> {
     boolean clean;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (!(rate > 0)) {
             throw new IllegalArgumentException("--rate must be positive");
         }
         TopicNames topics = TopicNames.defaults();
-        try (DigitFeed feed = new DigitFeed(kafka.connection(), TensorFormat.valueOf(format.toUpperCase(Locale.ROOT)))) {
+        try (DigitFeed feed = new DigitFeed(kafka.reachableConnection(), format)) {
             if (clean) {
                 System.out.printf("sent %d clean digits to %s%n", feed.sendClean(topics.cleanImages()), topics.cleanImages());
             }

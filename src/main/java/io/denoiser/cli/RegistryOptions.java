@@ -19,13 +19,14 @@ public final class RegistryOptions {
     @Mixin
     ModelTrustOptions trust;
 
-    @Option(names = "--signing-key", required = true, defaultValue = "${env:TRAIN_SIGNING_KEY}",
+    @Option(names = "--signing-key", converter = ExistingFileConverter.class,
+            required = true, defaultValue = "${env:TRAIN_SIGNING_KEY}",
             description = "Ed25519 private key (PEM) to sign with; its .pub must sit beside it (env TRAIN_SIGNING_KEY).")
     Path signingKey;
 
     /** The models topic, judged by the denoisers' trust plus the signing key itself. */
     ModelReleases open(KeyPair key) throws IOException {
-        return new ModelReleases(kafka.connection().baseProperties(), TopicNames.defaults().models(),
+        return new ModelReleases(kafka.reachableConnection().baseProperties(), TopicNames.defaults().models(),
                 trust.trust(List.of(key.getPublic())), key);
     }
 

@@ -83,20 +83,20 @@ public final class ServeCommand implements Callable<Integer> {
     long maxWaitMs;
 
     @Option(names = "--output-format", defaultValue = "${env:DENOISER_OUTPUT_FORMAT:-as-input}",
-            converter = OutputFormatConverter.class,
-            description = "Format of denoised records: as-input, binary, json, png or jpeg "
+            converter = OutputFormatConverter.class, completionCandidates = OutputFormatConverter.class,
+            description = "Format of denoised records: ${COMPLETION-CANDIDATES} "
                     + "(env DENOISER_OUTPUT_FORMAT; default: ${DEFAULT-VALUE}).")
     OutputFormat outputFormat;
 
     @Option(names = "--latent", defaultValue = "${env:DENOISER_LATENT:-embedding}",
-            converter = LatentChoiceConverter.class,
+            converter = LatentChoiceConverter.class, completionCandidates = LatentChoiceConverter.class,
             description = "What latent records carry: embedding (the model version's compact embedding and semantic "
                     + "hash, comparable across versions, when its record has one; else the bottleneck) or bottleneck "
                     + "(env DENOISER_LATENT; default: ${DEFAULT-VALUE}).")
     LatentChoice latent;
 
     @Option(names = "--engine", defaultValue = "${env:DENOISER_ENGINE:-" + InferenceEngineKind.DEFAULT_ID + "}",
-            converter = InferenceEngineKindConverter.class,
+            converter = InferenceEngineKindConverter.class, completionCandidates = InferenceEngineKindConverter.class,
             description = "What runs the models' forward passes: onnxruntime (a graph exported from the verified "
                     + "record) or dl4j; a pipelines file entry's engine key overrides it "
                     + "(env DENOISER_ENGINE; default: ${DEFAULT-VALUE}).")
@@ -114,7 +114,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "otherwise it is refused as SHAPE_CHANGED (env DENOISER_ACCEPT_SHAPE_CHANGE; default: ${DEFAULT-VALUE}).")
     boolean acceptShapeChange;
 
-    @Option(names = "--pipelines-file", defaultValue = "${env:DENOISER_PIPELINES_FILE}",
+    @Option(names = "--pipelines-file", converter = ExistingFileConverter.class,
+            defaultValue = "${env:DENOISER_PIPELINES_FILE}",
             description = "YAML file of pipelines, each with its own topics, model, batching and formats; "
                     + "replaces --pipelines (env DENOISER_PIPELINES_FILE).")
     Path pipelinesFile;
@@ -148,7 +149,8 @@ public final class ServeCommand implements Callable<Integer> {
     int maxOutputBytes;
 
     @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
-            description = "Stream threads, each with its own network copy and one native thread (default: ${DEFAULT-VALUE}).")
+            description = "Stream threads, each with its own network copy and one native thread "
+                    + "(env DENOISER_STREAM_THREADS; default: ${DEFAULT-VALUE}).")
     int streamThreads;
 
     @Option(names = "--allow-oversubscription", defaultValue = "${env:DENOISER_ALLOW_OVERSUBSCRIPTION:-false}",
@@ -157,11 +159,11 @@ public final class ServeCommand implements Callable<Integer> {
     boolean allowOversubscription;
 
     @Option(names = "--processing-guarantee", defaultValue = "${env:DENOISER_PROCESSING_GUARANTEE:-exactly_once_v2}",
-            description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
+            description = "exactly_once_v2 or at_least_once (env DENOISER_PROCESSING_GUARANTEE; default: ${DEFAULT-VALUE}).")
     String processingGuarantee;
 
     @Option(names = "--commit-interval-ms", defaultValue = "${env:DENOISER_COMMIT_INTERVAL_MS:-100}",
-            description = "Commit (transaction) interval (default: ${DEFAULT-VALUE}).")
+            description = "Commit (transaction) interval (env DENOISER_COMMIT_INTERVAL_MS; default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
     @Option(names = "--pass-timeout-ms",
@@ -172,11 +174,12 @@ public final class ServeCommand implements Callable<Integer> {
     long passTimeoutMs;
 
     @Option(names = "--state-dir", defaultValue = "${env:DENOISER_STATE_DIR:-${sys:java.io.tmpdir}/kafka-denoiser}",
-            description = "Kafka Streams state directory (default: ${DEFAULT-VALUE}).")
+            description = "Kafka Streams state directory (env DENOISER_STATE_DIR; default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
     @Option(names = "--metrics-port", defaultValue = "${env:DENOISER_METRICS_PORT:-8080}",
-            description = "Port of /metrics (Prometheus), /health/live and /health/ready (default: ${DEFAULT-VALUE}).")
+            description = "Port of /metrics (Prometheus), /health/live and /health/ready "
+                    + "(env DENOISER_METRICS_PORT; default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
     @Option(names = "--metrics-address", defaultValue = "${env:DENOISER_METRICS_ADDRESS:-0.0.0.0}",
@@ -205,6 +208,7 @@ public final class ServeCommand implements Callable<Integer> {
         NativeRuntime.limitNativeThreads(ModelCatalog.NATIVE_THREADS_PER_COPY);
         NativeRuntime.warnIfSlow();
         DenoiserConfig config = config();
+        ClusterCheck.requireReachable(config.kafka(), kafka.connectTimeout);
         Map<String, Path> files = ModelFileList.of(modelFiles == null ? List.of() : modelFiles, config.pipelines());
         if (!topicsAgree(config)) {
             return 1;

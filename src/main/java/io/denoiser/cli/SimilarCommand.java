@@ -63,7 +63,9 @@ public final class SimilarCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         PrometheusMeterRegistry prometheus = ProcessMetrics.prometheus();
-        try (SimilarService service = new SimilarService(config(), prometheus)) {
+        SimilarConfig config = config();
+        ClusterCheck.requireReachable(config.kafka(), kafka.connectTimeout);
+        try (SimilarService service = new SimilarService(config, prometheus)) {
             LOG.info("indexing {}; queries, metrics and health on port {}", topics, service.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();

@@ -21,12 +21,13 @@ public final class TopicsApplyCommand implements Callable<Integer> {
     TopicFilesOption files;
 
     @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "${env:DENOISER_REPLICATION_FACTOR}",
-            description = "Use this replication factor instead of the files' (e.g. 1 on a single-node cluster).")
+            description = "Use this replication factor instead of the files' (e.g. 1 on a single-node cluster; "
+                    + "env DENOISER_REPLICATION_FACTOR).")
     Short replicationFactor;
 
     @Override
     public Integer call() throws Exception {
-        try (Admin admin = Admin.create(kafka.connection().baseProperties())) {
+        try (Admin admin = Admin.create(kafka.reachableConnection().baseProperties())) {
             ApplyReport report = new TopicApplier(admin, Optional.ofNullable(replicationFactor)).apply(files.load());
             System.out.println(report);
             return report.hasProblems() ? 1 : 0;

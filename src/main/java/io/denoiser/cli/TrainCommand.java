@@ -101,7 +101,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + "more often (default: ${DEFAULT-VALUE}).")
     double noiseExponent;
 
-    @Option(names = "--initial-model", description = "With --once: fine-tune this model file (same architecture) "
+    @Option(names = "--initial-model", converter = ExistingFileConverter.class,
+            description = "With --once: fine-tune this model file (same architecture) "
             + "instead of starting from random weights; its learning-rate schedule resumes where its training ended.")
     Path initialModel;
 
@@ -122,8 +123,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", defaultValue = "1", description = "Version written with --once (default: ${DEFAULT-VALUE}).")
     long version;
 
-    @Option(names = "--interval", defaultValue = "${env:TRAIN_INTERVAL:-PT10M}",
-            description = "Time between rounds, ISO-8601 (env TRAIN_INTERVAL; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", defaultValue = "${env:TRAIN_INTERVAL:-10m}", converter = DurationConverter.class,
+            description = "Time between rounds, e.g. 10m or PT10M (env TRAIN_INTERVAL; default: ${DEFAULT-VALUE}).")
     Duration interval;
 
     @Option(names = "--rounds", defaultValue = "0", description = "Rounds to run, 0 = until stopped (default: ${DEFAULT-VALUE}).")
@@ -171,7 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "dB, both scored on the same held-out inputs (env TRAIN_GATE_MARGIN_DB; default: ${DEFAULT-VALUE}).")
     Double gateMarginDb;
 
-    @Option(names = "--signing-key", defaultValue = "${env:TRAIN_SIGNING_KEY}",
+    @Option(names = "--signing-key", converter = ExistingFileConverter.class, defaultValue = "${env:TRAIN_SIGNING_KEY}",
             description = "Ed25519 private key (PEM, from `keys generate`) that signs every published version; the "
                     + "public key must sit next to it as the same name with .pub (env TRAIN_SIGNING_KEY).")
     Path signingKey;
@@ -183,7 +184,7 @@ public final class TrainCommand implements Callable<Integer> {
             return trainOnce(new TrainingSettings(epochs, batchSize, noise, seed, patience));
         }
         Architecture design = Architecture.fromId(architecture);
-        TrainerConfig config = new TrainerConfig(kafka.connection(), TopicNames.defaults(), modelName, design,
+        TrainerConfig config = new TrainerConfig(kafka.reachableConnection(), TopicNames.defaults(), modelName, design,
                 trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, batchSize, noise, seed, patience),
                 window, windowElements, photoSettings(), bundledData,
                 gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair(),

@@ -16,6 +16,11 @@ public enum OutputFormat {
         return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
+    /** The name {@link #parse} reads, e.g. {@code as-input}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     public TensorFormat denoised(TensorFormat input) {
         return this == AS_INPUT ? input : TensorFormat.valueOf(name());
     }

@@ -50,8 +50,8 @@ public final class DemoRun {
     /** The noise of the mission's digits: clip(x + 0.5 N(0,1), 0, 1). */
     private static final double NOISE_LEVEL = 0.5;
 
-    /** @param bootstrapServers an existing cluster, or empty to start an in-process broker */
-    public record Options(Optional<String> bootstrapServers, Path outDir, int digits, long seed, Duration timeout) {
+    /** @param cluster an existing cluster, or empty to start an in-process broker */
+    public record Options(Optional<KafkaConnection> cluster, Path outDir, int digits, long seed, Duration timeout) {
     }
 
     private final Options options;
@@ -63,8 +63,8 @@ public final class DemoRun {
 
     public DemoReport run() throws Exception {
         Files.createDirectories(options.outDir());
-        try (InProcessBroker broker = options.bootstrapServers().isPresent() ? null : BrokerLibraries.start()) {
-            KafkaConnection kafka = KafkaConnection.of(options.bootstrapServers().orElseGet(() -> broker.bootstrapServers()));
+        try (InProcessBroker broker = options.cluster().isPresent() ? null : BrokerLibraries.start()) {
+            KafkaConnection kafka = options.cluster().orElseGet(() -> KafkaConnection.of(broker.bootstrapServers()));
             applyTopics(kafka, broker != null);
             return runServices(kafka);
         }

@@ -12,4 +12,9 @@ public enum LatentChoice {
     public static LatentChoice parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }
+
+    /** The name {@link #parse} reads, e.g. {@code embedding}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }
