@@ -26,11 +26,19 @@ final class OutputWatcher implements AutoCloseable {
     private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong lastArrivalNanos = new AtomicLong();
+    private final long markAt;
+    private final AtomicLong markNanos = new AtomicLong();
 
     /** Records whose key starts with this are counted but left out of the latency figures. */
     static final String WARM_UP_PREFIX = "warm-up-";
 
     OutputWatcher(KafkaConnection kafka, String topic) {
+        this(kafka, topic, 0);
+    }
+
+    /** @param markAt the count of outputs whose arrival time {@link #markNanos()} gives */
+    OutputWatcher(KafkaConnection kafka, String topic, long markAt) {
+        this.markAt = markAt;
         Properties properties = kafka.baseProperties();
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "denoiser-bench-reader-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -48,8 +56,11 @@ final class OutputWatcher implements AutoCloseable {
                     if (!record.key().startsWith(WARM_UP_PREFIX)) {
                         latenciesMs.add(System.currentTimeMillis() - record.timestamp());
                     }
-                    count.incrementAndGet();
-                    lastArrivalNanos.set(System.nanoTime());
+                    long arrived = System.nanoTime();
+                    if (count.incrementAndGet() == markAt) {
+                        markNanos.set(arrived);
+                    }
+                    lastArrivalNanos.set(arrived);
                 }
             }
         } catch (WakeupException e) {
@@ -71,6 +82,11 @@ final class OutputWatcher implements AutoCloseable {
 
     long lastArrivalNanos() {
         return lastArrivalNanos.get();
+    }
+
+    /** When the output counted {@code markAt} arrived. */
+    long markNanos() {
+        return markNanos.get();
     }
 
     double latencyPercentileMs(double percentile) {
