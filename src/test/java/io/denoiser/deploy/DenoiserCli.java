@@ -1,6 +1,8 @@
 package io.denoiser.deploy;
 
 import io.denoiser.cli.Main;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -44,7 +46,18 @@ final class DenoiserCli {
                 .filter(o -> o.defaultValue() != null && ENVIRONMENT_DEFAULT.matcher(o.defaultValue()).results()
                         .anyMatch(match -> match.group(1).equals(variable)))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(command + " reads no " + variable));
+        if (readsAnExistingFile(option)) {
+            // a file mounted into the pod: here only its path can be checked
+            if (!Path.of(value).isAbsolute()) {
+                throw new IllegalArgumentException(variable + "=" + value + " is not an absolute path");
+            }
+            return;
+        }
         new CommandLine(new Main()).parseArgs(command, option.longestName() + "=" + value);
+    }
+
+    private static boolean readsAnExistingFile(OptionSpec option) {
+        return Arrays.stream(option.converters()).anyMatch(c -> c.getClass().getSimpleName().equals("ExistingFileConverter"));
     }
 
     /** The environment variables a command reads as option defaults ({@code ${env:NAME}}), mixins included. */
