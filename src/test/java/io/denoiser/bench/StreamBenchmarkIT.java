@@ -9,8 +9,13 @@ import io.denoiser.cli.Main;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** {@code bench stream} end to end on its own in-process broker, small enough for CI; figures are not judged. */
+@Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StreamBenchmarkIT {
 
     @TempDir

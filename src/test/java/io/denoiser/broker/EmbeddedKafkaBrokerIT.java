@@ -18,8 +18,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The demo's broker is a real one: it runs transactions, and it leaves nothing behind. */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EmbeddedKafkaBrokerIT {
 
     @Test

@@ -33,6 +33,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A model of the user's own, end to end with the real command line: trained from a CSV, served by a
@@ -40,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * signed, while a pipeline with a shipped model serves throughout; the restart that starts the waiting
  * pipeline loses and repeats nothing under exactly-once.
  */
+@Tag("integration")
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class OwnModelServeIT {
 
     private static final String MODEL = "vibration-lstm";

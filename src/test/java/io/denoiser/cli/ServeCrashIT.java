@@ -23,12 +23,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stops the denoiser's JVM, with SIGKILL or a clean SIGTERM, while records wait in their batch buffer,
  * restarts it, and checks that a read_committed consumer sees every input exactly once on each output topic.
  */
+@Tag("integration")
 @Tag("faults")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ServeCrashIT {
 
     private static final int RECORDS = 150;

@@ -9,8 +9,13 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The README's main job, end to end on its own in-process broker, with fewer digits. */
+@Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DemoRunIT {
 
     @Test

@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DigitFeedIT {
 
     @Test

@@ -13,8 +13,13 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** target/lib and the jar's Class-Path, what the image ships, after the package phase has built them. */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 final class PackagedLibrariesIT {
 
     private static final Path LIB = Path.of("target", "lib");

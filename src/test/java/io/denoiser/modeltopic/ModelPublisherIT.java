@@ -16,7 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ModelPublisherIT {
 
     @Test

@@ -43,6 +43,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real denoiser writes the latents of noisy digits, and halfway through the stream swaps to the next
@@ -50,6 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * answers over HTTP, by key and by vector, across both versions. Reports how many of a digit's 10 nearest
  * neighbours show the same digit.
  */
+@Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SimilarConsumerIT {
 
     private static final int DIGITS = 1000;

@@ -40,8 +40,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The production topology on a real broker: digits in, denoised digits and latents out, a hot swap mid-stream. */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DenoiserPipelineIT {
 
     private static final int DIGITS = 240;

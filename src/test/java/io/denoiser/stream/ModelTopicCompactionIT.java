@@ -31,9 +31,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Whatever else is written to the models topic, compaction leaves a fresh instance the newest trusted version. */
+@Tag("integration")
 @Tag("faults")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ModelTopicCompactionIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);

@@ -40,6 +40,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Records too large for the topics they would be written to, amid good records, on a real broker with the
@@ -47,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * topic, and an input whose denoised output would outgrow the output topics. They are dead-lettered, and
  * every partition keeps moving with its stream thread never replaced.
  */
+@Tag("integration")
 @Tag("faults")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class OversizeRecordsIT {
 
     private static final int GOOD = 60;

@@ -39,11 +39,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The shipped photo model on a real broker: three held-out photos of three sizes, grayscale and colour, as a
  * PNG, a tensor and a JPEG, each come back once, in their own size, channels and format, denoised.
  */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PhotoPipelineIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhotoPipelineIT.class);

@@ -22,12 +22,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A librdkafka client that knows only topics/FORMATS.md ({@code src/test/scripts/python_client.py}, with
  * Python's confluent-kafka) against the denoiser on a real broker: every input format of an image and a
  * sequence pipeline, answered in kind on the input's partition number.
  */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PythonClientIT {
 
     private static final Path SCRIPT = Path.of("src", "test", "scripts", "python_client.py");

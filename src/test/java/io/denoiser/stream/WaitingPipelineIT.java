@@ -24,8 +24,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Every pipeline waiting: a client of the models store alone, replaced by a serving one when a version comes. */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class WaitingPipelineIT {
 
     private static final int DIGITS = 20;

@@ -42,12 +42,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A model's life on a real broker with a running denoiser: the shipped v1 serves, the trainer publishes a
  * better v2 that the denoiser adopts, the gate keeps a worse candidate out, and {@code models rollback --to 1}
  * moves the denoiser back to v1. Every digit is denoised exactly once, tagged with the version that served it.
  */
+@Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ModelLifecycleIT {
 
     private static final String MODEL = "dense";

@@ -26,7 +26,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PhotoTrainerServiceIT {
 
     private static final TopicNames TOPICS = TopicNames.defaults();

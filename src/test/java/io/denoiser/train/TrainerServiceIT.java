@@ -22,7 +22,12 @@ import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
+@Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TrainerServiceIT {
 
     private static final TopicNames TOPICS = TopicNames.defaults();
