@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.denoiser.cli.Main;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bench stream} end to end on its own in-process broker, small enough for CI; figures are not judged. */
+@Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StreamBenchmarkIT {
 
     @TempDir

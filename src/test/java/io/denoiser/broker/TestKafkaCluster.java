@@ -1,12 +1,16 @@
 package io.denoiser.broker;
 
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.TopicNames;
 import io.denoiser.topics.TopicApplier;
+import io.denoiser.topics.TopicCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +29,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class TestKafkaCluster implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
+    private final AtomicInteger namespaces = new AtomicInteger();
 
     private TestKafkaCluster(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
@@ -62,6 +67,31 @@ public final class TestKafkaCluster implements AutoCloseable {
             admin.createTopics(topics).all().get();
             TopicApplier.awaitLeaders(admin, partitionsByTopic.keySet());
         }
+    }
+
+    /**
+     * The shipped topic files applied once more, each topic under a name of its own ({@code denoiser.images.noisy}
+     * as {@code denoiser.t1.images.noisy}, then {@code t2}, ...), with one replica: tests that share this cluster
+     * then share no topic. Returns the names to configure the test's denoiser, trainer or clients with.
+     */
+    public TopicNames applyShippedApart() throws Exception {
+        String namespace = "denoiser.t" + namespaces.incrementAndGet() + ".";
+        UnaryOperator<String> rename = name -> name.replaceFirst("^denoiser\\.", namespace);
+        TopicNames shipped = TopicNames.defaults();
+        TopicNames names = new TopicNames(rename.apply(shipped.noisyImages()), rename.apply(shipped.denoisedImages()),
+                rename.apply(shipped.latentVectors()), rename.apply(shipped.cleanImages()),
+                rename.apply(shipped.noisySequences()), rename.apply(shipped.denoisedSequences()),
+                rename.apply(shipped.latentSequences()), rename.apply(shipped.cleanSequences()),
+                rename.apply(shipped.models()), rename.apply(shipped.deadLetters()));
+        List<NewTopic> topics = TopicCatalog.fromClasspath().topics().stream()
+                .map(spec -> new NewTopic(rename.apply(spec.name()), spec.partitions(), (short) 1)
+                        .configs(spec.configsFor((short) 1)))
+                .toList();
+        try (Admin admin = Admin.create(connection().baseProperties())) {
+            admin.createTopics(topics).all().get();
+            TopicApplier.awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
+        }
+        return names;
     }
 
     /** One topic of one partition with the given topic configs. */

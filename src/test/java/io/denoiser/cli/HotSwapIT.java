@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * steady stream, so swaps land with passes in flight. Every key comes out exactly once on the denoised and
  * latent topics, and each sampled output equals what the version named in its header computes.
  */
+@Tag("integration")
 @Tag("faults")
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HotSwapIT {
 
     private static final TopicNames TOPICS = TopicNames.defaults();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * both leader elections; a read_committed consumer sees every key exactly once on the denoised and the
  * latent topic.
  */
+@Tag("integration")
 @Tag("faults")
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class LeaderLossIT {

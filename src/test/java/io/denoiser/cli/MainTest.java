@@ -2,8 +2,14 @@ package io.denoiser.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.modeltopic.ModelRecordCodec;
+import io.denoiser.topics.TopicCatalog;
+import io.denoiser.topics.TopicSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -26,9 +32,30 @@ class MainTest {
 
     @Test
     void shouldValidateTheShippedTopicFiles() {
+        // Given the topic files shipped in the jar
+        List<String> shipped = TopicCatalog.fromClasspath().topics().stream().map(TopicSpec::name).toList();
+        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("topics", "validate");
-        assertThat(exit).isZero();
+
+        // When they are validated (what the command prints, on its own writer or on System.out)
+        PrintStream systemOut = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err))
+                    .execute("topics", "validate");
+        } finally {
+            System.setOut(systemOut);
+        }
+        List<String> lines = (out + printed.toString(StandardCharsets.UTF_8)).lines().toList();
+
+        // Then every file is reported valid by name, and the models topic fits the largest model record
+        assertThat(exit).as("exit code; stderr: %s", err).isZero();
+        assertThat(lines).filteredOn(line -> line.startsWith("ok ")).extracting(line -> line.split("\\s+")[1])
+                .containsExactlyElementsOf(shipped);
+        assertThat(lines).last().asString().startsWith(shipped.size() + " topic files valid; ")
+                .endsWith(" fits model records up to " + ModelRecordCodec.MAX_RECORD_BYTES + " bytes");
     }
 
     @Test

@@ -31,7 +31,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * signed, while a pipeline with a shipped model serves throughout; the restart that starts the waiting
  * pipeline loses and repeats nothing under exactly-once.
  */
+@Tag("integration")
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class OwnModelServeIT {
 
     private static final String MODEL = "vibration-lstm";

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shorter than a pass, and kills the process then. The restarted instance redoes that pass from the
  * changelogged buffer; a read_committed consumer sees every photo exactly once.
  */
+@Tag("integration")
 @Tag("faults")
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class PassKillIT {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the other is killed with SIGKILL. A read_committed consumer must see every key exactly once on the
  * denoised and the latent topic, and nothing dead-lettered.
  */
+@Tag("integration")
 @Tag("faults")
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ServeChurnIT {

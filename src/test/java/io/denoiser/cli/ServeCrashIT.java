@@ -16,19 +16,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stops the denoiser's JVM, with SIGKILL or a clean SIGTERM, while records wait in their batch buffer,
  * restarts it, and checks that a read_committed consumer sees every input exactly once on each output topic.
  */
+@Tag("integration")
 @Tag("faults")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ServeCrashIT {
 
     private static final int RECORDS = 150;

@@ -6,11 +6,16 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's main job, end to end on its own in-process broker, with fewer digits. */
+@Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DemoRunIT {
 
     @Test

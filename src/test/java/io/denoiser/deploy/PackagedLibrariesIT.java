@@ -6,15 +6,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** target/lib and the jar's Class-Path, what the image ships, after the package phase has built them. */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 final class PackagedLibrariesIT {
 
     private static final Path LIB = Path.of("target", "lib");

@@ -3,11 +3,9 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
-import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
@@ -15,10 +13,8 @@ import io.denoiser.modeltopic.ModelRecordCodec;
 import io.denoiser.modeltopic.ModelSignature;
 import io.denoiser.modeltopic.SigningKeys;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,43 +23,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Only genuine, well-formed, newer model records from the models topic ever replace the model in use. */
-class DenoiserModelTrustTest {
+class DenoiserModelTrustTest extends TopologyFixture {
 
-    @TempDir
-    Path stateDir;
-
-    private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TopicNames.defaults();
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private TopologyHarness harness;
     private ModelCatalog catalog;
-    private TestInputTopic<String, byte[]> noisy;
-    private TestInputTopic<String, byte[]> models;
-    private TestOutputTopic<String, byte[]> denoised;
 
     @BeforeEach
     void start() {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
                 .withModelTrust(ModelRecords.TRUST);
-        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters);
+        startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
         catalog = harness.registry.catalog("cnn-seed");
-        noisy = harness.input(topics.noisyImages());
-        models = harness.input(topics.models());
-        denoised = harness.output(topics.denoisedImages());
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
     }
 
     @Test

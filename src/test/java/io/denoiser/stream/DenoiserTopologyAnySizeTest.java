@@ -3,40 +3,21 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
-import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelRecords;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A tiled photo model in the production topology: images of any size and 1 or 3 channels, in and out. */
-class DenoiserTopologyAnySizeTest {
-
-    @TempDir
-    Path stateDir;
-
-    private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TopicNames.defaults();
-    private TopologyHarness harness;
-    private TestInputTopic<String, byte[]> noisy;
-    private TestOutputTopic<String, byte[]> denoised;
-    private TestOutputTopic<String, byte[]> latent;
-    private TestOutputTopic<String, byte[]> deadLetters;
+class DenoiserTopologyAnySizeTest extends TopologyFixture {
 
     @BeforeEach
     void start() {
@@ -46,16 +27,7 @@ class DenoiserTopologyAnySizeTest {
     private void start(OutputFormat outputFormat) {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(Pipeline.images("photo").withBatching(1, 50).withOutput(outputFormat, false)));
-        harness = new TopologyHarness(config, List.of(ModelRecords.photoUnet(1, 3)), new SimpleMeterRegistry());
-        noisy = harness.input(topics.noisyImages());
-        denoised = harness.output(topics.denoisedImages());
-        latent = harness.output(topics.latentVectors());
-        deadLetters = harness.output(topics.deadLetters());
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
+        startTopology(config, List.of(ModelRecords.photoUnet(1, 3)));
     }
 
     @Test

@@ -11,51 +11,24 @@ import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelRecords;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Input formats (binary, JSON, PNG, JPEG; by header or by bytes), image resizing and the output format. */
-class DenoiserTopologyFormatsTest {
+class DenoiserTopologyFormatsTest extends TopologyFixture {
 
     private static final int[] DIGIT = {28, 28};
-
-    @TempDir
-    Path stateDir;
-
-    private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TopicNames.defaults();
-    private TopologyHarness harness;
-    private TestInputTopic<String, byte[]> noisy;
-    private TestOutputTopic<String, byte[]> denoised;
-    private TestOutputTopic<String, byte[]> latent;
-    private TestOutputTopic<String, byte[]> deadLetters;
 
     private void start(OutputFormat outputFormat, boolean resizeImages) {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)
                         .withOutput(outputFormat, resizeImages)));
-        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), new SimpleMeterRegistry());
-        noisy = harness.input(topics.noisyImages());
-        denoised = harness.output(topics.denoisedImages());
-        latent = harness.output(topics.latentVectors());
-        deadLetters = harness.output(topics.deadLetters());
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
+        startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
     }
 
     @Test

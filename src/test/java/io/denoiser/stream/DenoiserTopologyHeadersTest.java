@@ -3,59 +3,31 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
-import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelRecords;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Input headers passed on to denoised, latent and dead-letter records, and the dead letters' Kafka Streams headers. */
-class DenoiserTopologyHeadersTest {
+class DenoiserTopologyHeadersTest extends TopologyFixture {
 
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-
-    @TempDir
-    Path stateDir;
-
-    private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TopicNames.defaults();
-    private TopologyHarness harness;
-    private TestInputTopic<String, byte[]> noisy;
-    private TestOutputTopic<String, byte[]> denoised;
-    private TestOutputTopic<String, byte[]> latent;
-    private TestOutputTopic<String, byte[]> deadLetters;
 
     @BeforeEach
     void start() {
         DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)));
-        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), new SimpleMeterRegistry());
-        noisy = harness.input(topics.noisyImages());
-        denoised = harness.output(topics.denoisedImages());
-        latent = harness.output(topics.latentVectors());
-        deadLetters = harness.output(topics.deadLetters());
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
+        startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
     }
 
     @Test

@@ -3,42 +3,26 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
-import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelRecords;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Input values over the byte limit, or keys over the key limit: refused before decoding, and nothing written for them exceeds the limits. */
-class DenoiserTopologyOversizeTest {
+class DenoiserTopologyOversizeTest extends TopologyFixture {
 
     private static final int[] DIGIT = {28, 28};
     private static final int LIMIT = DenoiserConfig.DEFAULT_MAX_INPUT_BYTES;
 
-    @TempDir
-    Path stateDir;
-
-    private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TopicNames.defaults();
-    private TopologyHarness harness;
-    private TestInputTopic<String, byte[]> noisy;
-    private TestOutputTopic<String, byte[]> denoised;
-    private TestOutputTopic<String, byte[]> deadLetters;
     private TestOutputTopic<String, byte[]> changelog;
 
     /** Batches of 8, so that valid records stay buffered (and changelogged) across the driver's commits. */
@@ -54,17 +38,9 @@ class DenoiserTopologyOversizeTest {
     }
 
     private void start(DenoiserConfig config) {
-        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), new SimpleMeterRegistry());
-        noisy = harness.input(topics.noisyImages());
-        denoised = harness.output(topics.denoisedImages());
-        deadLetters = harness.output(topics.deadLetters());
+        startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
         changelog = harness.output(DenoiserConfig.DEFAULT_APPLICATION_ID + "-"
                 + new PipelineNodes("images").bufferStore() + "-changelog");
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
     }
 
     @Test

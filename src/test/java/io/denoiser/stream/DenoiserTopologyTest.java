@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.denoiser.codec.Tensor;
-import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,32 +19,16 @@ import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DenoiserTopologyTest {
+class DenoiserTopologyTest extends TopologyFixture {
 
     private static final int[] DIGIT = {28, 28};
 
-    @TempDir
-    Path stateDir;
-
-    private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TopicNames.defaults();
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private TopologyHarness harness;
-    private TopologyTestDriver driver;
     private ModelCatalog catalog;
-    private TestInputTopic<String, byte[]> noisy;
-    private TestInputTopic<String, byte[]> models;
-    private TestOutputTopic<String, byte[]> denoised;
-    private TestOutputTopic<String, byte[]> latent;
-    private TestOutputTopic<String, byte[]> deadLetters;
 
     @BeforeEach
     void start() {
@@ -61,19 +41,8 @@ class DenoiserTopologyTest {
                 .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50),
                         Pipeline.sequences("lstm").withBatching(batchSize, 50)))
                 .withModelTrust(ModelRecords.TRUST);
-        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)), meters);
-        driver = harness.driver;
+        startTopology(config, List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
         catalog = harness.registry.catalog("cnn-seed");
-        noisy = harness.input(topics.noisyImages());
-        models = harness.input(topics.models());
-        denoised = harness.output(topics.denoisedImages());
-        latent = harness.output(topics.latentVectors());
-        deadLetters = harness.output(topics.deadLetters());
-    }
-
-    @AfterEach
-    void close() {
-        driver.close();
     }
 
     @Test

@@ -53,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Under read_committed, only the poisoned records are dead-lettered, every digit comes out once on the
  * denoised and latent topics as the model computes it, and the stream thread is never replaced.
  */
+@Tag("integration")
 @Tag("faults")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class FailingPassIT {

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * while noisy digits arrive steadily: off-heap memory after a GC stays flat from swap 10 to swap 100, every
  * replaced copy is closed (while running and after the denoiser closes), and every key comes out exactly once.
  */
+@Tag("integration")
 @Tag("faults")
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 18, unit = TimeUnit.MINUTES)
 class ModelSwapSoakIT {
 
     private static final TopicNames TOPICS = TopicNames.defaults();

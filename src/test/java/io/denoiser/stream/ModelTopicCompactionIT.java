@@ -25,15 +25,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whatever else is written to the models topic, compaction leaves a fresh instance the newest trusted version. */
+@Tag("integration")
 @Tag("faults")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ModelTopicCompactionIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);

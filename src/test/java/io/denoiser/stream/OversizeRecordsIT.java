@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -39,6 +40,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * topic, and an input whose denoised output would outgrow the output topics. They are dead-lettered, and
  * every partition keeps moving with its stream thread never replaced.
  */
+@Tag("integration")
 @Tag("faults")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class OversizeRecordsIT {
 
     private static final int GOOD = 60;

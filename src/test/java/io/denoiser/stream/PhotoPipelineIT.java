@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * The shipped photo model on a real broker: three held-out photos of three sizes, grayscale and colour, as a
  * PNG, a tensor and a JPEG, each come back once, in their own size, channels and format, denoised.
  */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PhotoPipelineIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhotoPipelineIT.class);

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Python's confluent-kafka) against the denoiser on a real broker: every input format of an image and a
  * sequence pipeline, answered in kind on the input's partition number.
  */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PythonClientIT {
 
     private static final Path SCRIPT = Path.of("src", "test", "scripts", "python_client.py");

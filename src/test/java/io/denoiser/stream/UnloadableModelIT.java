@@ -51,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * accepts shape changes, so that what refuses it is the trial of what a thread can run, not the shape check:
  * every image design takes 28x28 digits only, and the codec refuses weights that do not fit their design.
  */
+@Tag("integration")
 @Tag("faults")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class UnloadableModelIT {

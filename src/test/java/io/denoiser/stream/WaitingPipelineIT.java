@@ -19,13 +19,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every pipeline waiting: a client of the models store alone, replaced by a serving one when a version comes. */
+@Tag("integration")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class WaitingPipelineIT {
 
     private static final int DIGITS = 20;
@@ -38,6 +43,7 @@ class WaitingPipelineIT {
     @Test
     void shouldRunWithEveryPipelineWaitingThenServeOnceTheFirstVersionIsPublished() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            // Given a denoiser whose only model has no version yet
             cluster.createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3, TOPICS.latentVectors(), 3,
                     TOPICS.models(), 1, TOPICS.deadLetters(), 1));
             ModelRegistry registry = ModelRegistry.of(List.of(ModelCatalog.awaiting("cnn-seed")));
@@ -48,13 +54,16 @@ class WaitingPipelineIT {
                  KafkaProducer<String, byte[]> producer = cluster.producer();
                  ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
                          Optional.of(ModelRecords.SIGNING))) {
+                // When it starts, then it runs, unready, and the digits sent wait
                 app.start();
                 assertThat(app.awaitRunning(TIMEOUT)).as("a client of the global models store alone runs").isTrue();
                 assertThat(app.ready().body()).contains("pipeline images waits for a first version of model cnn-seed");
                 send(producer);
 
+                // When a first version is published
                 publisher.publish(ModelRecords.cnnSeed(2, 7));
 
+                // Then it gets ready and denoises every waiting digit with that version
                 await().atMost(TIMEOUT).until(app::ready, Readiness::ready);
                 List<ConsumerRecord<String, byte[]>> denoised =
                         cluster.readCommitted(List.of(TOPICS.denoisedImages()), DIGITS, TIMEOUT);

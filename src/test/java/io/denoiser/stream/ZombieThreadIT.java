@@ -47,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must be fenced. A read_committed consumer sees every key exactly once on the denoised and latent topics,
  * nothing dead-lettered, and sampled outputs are what the version their header names computes.
  */
+@Tag("integration")
 @Tag("faults")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ZombieThreadIT {

@@ -36,11 +36,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * better v2 that the denoiser adopts, the gate keeps a worse candidate out, and {@code models rollback --to 1}
  * moves the denoiser back to v1. Every digit is denoised exactly once, tagged with the version that served it.
  */
+@Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ModelLifecycleIT {
 
     private static final String MODEL = "dense";

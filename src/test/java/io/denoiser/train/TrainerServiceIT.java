@@ -13,162 +13,186 @@ import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.modeltopic.ModelTopicReader;
-import io.denoiser.topics.TopicApplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** The trainer on a real broker; the tests share one cluster, each on topics of its own. */
+@Tag("integration")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TrainerServiceIT {
 
-    private static final TopicNames TOPICS = TopicNames.defaults();
+    private static TestKafkaCluster cluster;
     private static final EvaluationGate PUBLISH_ANYTHING = new EvaluationGate(-50);
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = TestKafkaCluster.start();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        cluster.close();
+    }
 
     @Test
     void shouldPublishOnlyCandidatesThatPassTheGateSignedAndKeepTheChampionOtherwise() throws Exception {
-        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
-            sendClean(cluster, TOPICS.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
-                    new int[] {28, 28});
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        // Given 300 clean digits
+        TopicNames topics = cluster.applyShippedApart();
+        sendClean(cluster, topics.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
+                new int[] {28, 28});
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-            ModelRecord kept = round(images(cluster, new EvaluationGate(50)), meters);
-            assertThat(kept.version()).as("a candidate 50 dB better is impossible: the champion stays").isEqualTo(1);
-            assertThat(ModelTopicReader.latest(cluster.connection().baseProperties(), TOPICS.models(), "cnn-seed",
-                    ModelRecords.TRUST)).isEmpty();
-            assertThat(meters.get("trainer.candidates.rejected").counter().count()).isEqualTo(1);
+        // When a round's gate cannot be passed, then nothing is published
+        ModelRecord kept = round(images(topics, new EvaluationGate(50)), meters);
+        assertThat(kept.version()).as("a candidate 50 dB better is impossible: the champion stays").isEqualTo(1);
+        assertThat(ModelTopicReader.latest(cluster.connection().baseProperties(), topics.models(), "cnn-seed",
+                ModelRecords.TRUST)).isEmpty();
+        assertThat(meters.get("trainer.candidates.rejected").counter().count()).isEqualTo(1);
 
-            ModelRecord published = round(images(cluster, PUBLISH_ANYTHING), meters);
-            assertThat(published.version()).isEqualTo(2);
-            assertThat(published.metadata().training()).containsEntry("parent_version", 1L)
-                    .containsKeys("window", "app_version");
-            assertThat(ModelTopicReader.latest(cluster.connection().baseProperties(), TOPICS.models(), "cnn-seed",
-                    ModelRecords.TRUST).orElseThrow().version())
-                    .as("signed, so the denoisers' trust accepts it").isEqualTo(2);
-        }
+        // When the next round's gate passes anything, then a signed version 2 is on the models topic
+        ModelRecord published = round(images(topics, PUBLISH_ANYTHING), meters);
+        assertThat(published.version()).isEqualTo(2);
+        assertThat(published.metadata().training()).containsEntry("parent_version", 1L)
+                .containsKeys("window", "app_version");
+        assertThat(ModelTopicReader.latest(cluster.connection().baseProperties(), topics.models(), "cnn-seed",
+                ModelRecords.TRUST).orElseThrow().version())
+                .as("signed, so the denoisers' trust accepts it").isEqualTo(2);
     }
 
     @Test
     void shouldRebuildItsWindowFromTheTopicAndResumeFromTheLatestVersionAfterARestart() throws Exception {
-        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
-            sendClean(cluster, TOPICS.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
-                    new int[] {28, 28});
-            ModelRecord first = round(images(cluster, PUBLISH_ANYTHING), new SimpleMeterRegistry());
-            ModelRecord afterRestart = round(images(cluster, PUBLISH_ANYTHING), new SimpleMeterRegistry());
+        // Given 300 clean digits and a first round published
+        TopicNames topics = cluster.applyShippedApart();
+        sendClean(cluster, topics.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
+                new int[] {28, 28});
+        ModelRecord first = round(images(topics, PUBLISH_ANYTHING), new SimpleMeterRegistry());
 
-            assertThat(afterRestart.version()).isEqualTo(first.version() + 1);
-            assertThat(afterRestart.metadata().training()).containsEntry("parent_version", first.version())
-                    .containsEntry("samples", 300);
-            assertThat(afterRestart.metadata().training().get("window"))
-                    .isEqualTo(first.metadata().training().get("window"));
-        }
+        // When a new trainer runs a round
+        ModelRecord afterRestart = round(images(topics, PUBLISH_ANYTHING), new SimpleMeterRegistry());
+
+        // Then it continued from the first's version, on the same window
+        assertThat(afterRestart.version()).isEqualTo(first.version() + 1);
+        assertThat(afterRestart.metadata().training()).containsEntry("parent_version", first.version())
+                .containsEntry("samples", 300);
+        assertThat(afterRestart.metadata().training().get("window"))
+                .isEqualTo(first.metadata().training().get("window"));
     }
 
     @Test
     void shouldStartARoundBeforeTheIntervalOnceEnoughNewSamplesArrived() throws Exception {
-        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
-            float[][] digits = MnistDataset.bundled().trainingSplit().slice(0, 350).images();
-            sendClean(cluster, TOPICS.cleanImages(), Arrays.copyOfRange(digits, 0, 300), new int[] {28, 28});
-            TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
-                    TrainingData.mnistImages(0.5), Duration.ofHours(1), 50, TrainingSettings.seedRecipe(1, 3), 1000,
-                    TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false, Optional.of(PUBLISH_ANYTHING),
-                    Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(meters))) {
-                Thread rounds = new Thread(() -> {
-                    try {
-                        trainer.run(2);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "trainer");
-                rounds.start();
-                await().atMost(Duration.ofMinutes(2)).until(() -> meters.get("trainer.rounds").counter().count() == 1);
-                sendClean(cluster, TOPICS.cleanImages(), Arrays.copyOfRange(digits, 300, 350), new int[] {28, 28});
+        // Given 300 clean digits and a trainer whose rounds come hourly, or after 50 new samples
+        TopicNames topics = cluster.applyShippedApart();
+        float[][] digits = MnistDataset.bundled().trainingSplit().slice(0, 350).images();
+        sendClean(cluster, topics.cleanImages(), Arrays.copyOfRange(digits, 0, 300), new int[] {28, 28});
+        TrainerConfig config = new TrainerConfig(cluster.connection(), topics, "cnn-seed", Architecture.CNN_SEED,
+                TrainingData.mnistImages(0.5), Duration.ofHours(1), 50, TrainingSettings.seedRecipe(1, 3), 1000,
+                TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false, Optional.of(PUBLISH_ANYTHING),
+                Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(meters))) {
+            Thread rounds = new Thread(() -> {
+                try {
+                    trainer.run(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "trainer");
+            rounds.start();
+            await().atMost(Duration.ofMinutes(2)).until(() -> meters.get("trainer.rounds").counter().count() == 1);
+            // When 50 more arrive after its first round
+            sendClean(cluster, topics.cleanImages(), Arrays.copyOfRange(digits, 300, 350), new int[] {28, 28});
 
-                rounds.join(Duration.ofMinutes(2).toMillis());
-                assertThat(rounds.isAlive()).as("the second round waited for the hour-long interval").isFalse();
-                assertThat(meters.get("trainer.versions.published").counter().count()).isEqualTo(2);
-                assertThat(meters.get("trainer.window.size").gauge().value()).isEqualTo(350);
-            }
+            // Then the second round ran without waiting for the hour
+            rounds.join(Duration.ofMinutes(2).toMillis());
+            assertThat(rounds.isAlive()).as("the second round waited for the hour-long interval").isFalse();
+            assertThat(meters.get("trainer.versions.published").counter().count()).isEqualTo(2);
+            assertThat(meters.get("trainer.window.size").gauge().value()).isEqualTo(350);
         }
     }
 
     @Test
     void shouldTrainASequenceModelFromTheCleanSequenceTopic() throws Exception {
-        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
-            float[][] rows = MnistDataset.bundled().trainingSplit().slice(0, 256).images();
-            sendClean(cluster, TOPICS.cleanSequences(), rows, new int[] {28, 28});
-            TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "lstm", Architecture.LSTM,
-                    TrainingData.named("mnist-rows", 0.5, 1, 1), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3),
-                    1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
-                    Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
+        // Given 256 clean sequences
+        TopicNames topics = cluster.applyShippedApart();
+        float[][] rows = MnistDataset.bundled().trainingSplit().slice(0, 256).images();
+        sendClean(cluster, topics.cleanSequences(), rows, new int[] {28, 28});
+        TrainerConfig config = new TrainerConfig(cluster.connection(), topics, "lstm", Architecture.LSTM,
+                TrainingData.named("mnist-rows", 0.5, 1, 1), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3),
+                1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
+                Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
 
-            ModelRecord published = round(config, new SimpleMeterRegistry());
+        // When a round runs
+        ModelRecord published = round(config, new SimpleMeterRegistry());
 
-            assertThat(published.version()).isEqualTo(2);
-            assertThat(published.metadata().training()).containsEntry("samples", 256);
-            assertThat(published.metadata().training().get("window")).asInstanceOf(InstanceOfAssertFactories.MAP)
-                    .containsEntry("topic", TOPICS.cleanSequences()).containsEntry("samples", 256);
-        }
+        // Then version 2 was trained on the sequence topic
+        assertThat(published.version()).isEqualTo(2);
+        assertThat(published.metadata().training()).containsEntry("samples", 256);
+        assertThat(published.metadata().training().get("window")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("topic", topics.cleanSequences()).containsEntry("samples", 256);
     }
 
     @Test
     void shouldContinueTheParentsArchitectureWhenTheConfiguredOneDiffers() throws Exception {
-        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
-            sendClean(cluster, TOPICS.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
-                    new int[] {28, 28});
-            TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.UNET,
-                    TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000,
-                    TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
-                    Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
+        // Given clean digits and a trainer configured for U-Net while the shipped cnn-seed is a seed CNN
+        TopicNames topics = cluster.applyShippedApart();
+        sendClean(cluster, topics.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
+                new int[] {28, 28});
+        TrainerConfig config = new TrainerConfig(cluster.connection(), topics, "cnn-seed", Architecture.UNET,
+                TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000,
+                TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
+                Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
 
-            ModelRecord published = round(config, new SimpleMeterRegistry());
+        // When a round runs
+        ModelRecord published = round(config, new SimpleMeterRegistry());
 
-            assertThat(published.version()).isEqualTo(2);
-            assertThat(published.metadata().architecture()).isEqualTo(Architecture.CNN_SEED.id());
-        }
+        // Then it continued the parent's architecture
+        assertThat(published.version()).isEqualTo(2);
+        assertThat(published.metadata().architecture()).isEqualTo(Architecture.CNN_SEED.id());
     }
 
     @Test
     void shouldKeepRunningUnreadyWithTheReasonWhileItsRoundsFail() throws Exception {
-        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
-            TrainerConfig noSamples = new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
-                    TrainingData.mnistImages(0.5), Duration.ofHours(1), 0, TrainingSettings.seedRecipe(1, 3), 1000,
-                    TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false, Optional.of(PUBLISH_ANYTHING),
-                    Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
-            try (TrainerService trainer = new TrainerService(noSamples, new TrainerMetrics(new SimpleMeterRegistry()))) {
-                Thread loop = new Thread(() -> {
-                    try {
-                        trainer.run(0);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                loop.start();
+        // Given no clean samples at all
+        TopicNames topics = cluster.applyShippedApart();
+        TrainerConfig noSamples = new TrainerConfig(cluster.connection(), topics, "cnn-seed", Architecture.CNN_SEED,
+                TrainingData.mnistImages(0.5), Duration.ofHours(1), 0, TrainingSettings.seedRecipe(1, 3), 1000,
+                TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false, Optional.of(PUBLISH_ANYTHING),
+                Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
+        try (TrainerService trainer = new TrainerService(noSamples, new TrainerMetrics(new SimpleMeterRegistry()))) {
+            Thread loop = new Thread(() -> {
+                try {
+                    trainer.run(0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            // When its rounds run
+            loop.start();
 
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trainer.health().ready().body())
-                        .startsWith("DOWN: last round failed: IllegalStateException: no clean samples on "));
-                assertThat(trainer.health().live().ready()).isTrue();
-                assertThat(loop.isAlive()).as("the loop waits for the next round").isTrue();
-                trainer.stop();
-                loop.join(10_000);
-            }
+            // Then it stays live, not ready, saying why
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trainer.health().ready().body())
+                    .startsWith("DOWN: last round failed: IllegalStateException: no clean samples on "));
+            assertThat(trainer.health().live().ready()).isTrue();
+            assertThat(loop.isAlive()).as("the loop waits for the next round").isTrue();
+            trainer.stop();
+            loop.join(10_000);
         }
     }
 
     /** Trains cnn-seed on the clean-image topic only: the bundled 8,000 digits would only slow the test. */
-    private static TrainerConfig images(TestKafkaCluster cluster, EvaluationGate gate) {
-        return new TrainerConfig(cluster.connection(), TOPICS, "cnn-seed", Architecture.CNN_SEED,
+    private static TrainerConfig images(TopicNames topics, EvaluationGate gate) {
+        return new TrainerConfig(cluster.connection(), topics, "cnn-seed", Architecture.CNN_SEED,
                 TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                 Optional.of(gate), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
