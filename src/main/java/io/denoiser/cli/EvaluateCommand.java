@@ -15,6 +15,7 @@ import io.denoiser.modeltopic.ModelTopicReader;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.plot.VersionHistoryPlot;
 import io.denoiser.quality.QualityScores;
+import io.denoiser.train.HeldOutEvaluation;
 import io.denoiser.train.TrainingData;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +38,6 @@ import picocli.CommandLine.Spec;
                 + "level, with side-by-side crops); pictures in --out.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    private static final long NOISE_SEED = 1234;
     /** The photos bundled to judge photo models, never trained on; a photo model's default data set. */
     private static final String HELD_OUT_PHOTOS = "held-out-photos";
 
@@ -101,7 +101,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return evaluatePhotos(model);
         }
         TrainingData data = dataFor(model);
-        ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, data, NOISE_SEED);
+        ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, data, HeldOutEvaluation.NOISE_SEED);
         out().printf("%s v%d (%s) on %s, %d held-out records%n%n", model.name(), model.version(),
                 model.metadata().architecture(), data.name(), outcome.table().overall().n());
         out().print(outcome.table().render());
@@ -119,9 +119,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("a photo model is evaluated at --sigma levels (8-bit units), not --noise");
         }
         String name = dataset != null ? dataset : HELD_OUT_PHOTOS;
-        PhotoEvaluation.Outcome outcome = PhotoEvaluation.run(model, name, photos(name), sigmas, NOISE_SEED);
+        PhotoEvaluation.Outcome outcome = PhotoEvaluation.run(model, name, photos(name), sigmas, HeldOutEvaluation.NOISE_SEED);
         out().printf("%s v%d (%s) on %s, noise seed %d%n%n", model.name(), model.version(),
-                model.metadata().architecture(), name, NOISE_SEED);
+                model.metadata().architecture(), name, HeldOutEvaluation.NOISE_SEED);
         outcome.levels().forEach(level -> out().println(level.render()));
         List<Path> crops = outcome.writeCrops(out);
         out().printf("wrote %d crops (clean | noisy | median | model) to %s%n", crops.size(), out.resolve("sigma-*"));
@@ -153,7 +153,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         TrainingData data = dataFor(published.get(0));
         List<QualityScores> scores = published.stream()
-                .map(record -> ModelEvaluation.run(record, data, NOISE_SEED).table().overall()).toList();
+                .map(record -> ModelEvaluation.run(record, data, HeldOutEvaluation.NOISE_SEED).table().overall()).toList();
         List<VersionHistoryPlot.Point> points = new ArrayList<>();
         out().printf("%-8s %-8s %9s%n", "release", "version", "psnr_db");
         for (int i = 0; i < published.size(); i++) {

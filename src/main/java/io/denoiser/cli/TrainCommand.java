@@ -48,9 +48,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
-    /** Noise seed of the held-out inputs, fixed so every model is judged on the same ones. */
-    private static final long HELD_OUT_NOISE_SEED = 1234;
-
     @Mixin
     KafkaOptions kafka;
 
@@ -216,7 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingData data = trainingData(design);
         ModelShape shape = parent.map(p -> p.metadata().shape()).orElse(design.readsSequences()
                 ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape());
-        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
+        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HeldOutEvaluation.NOISE_SEED), data.recordShape());
         int epochsDone = parent.map(p -> TrainingRun.epochsTrained(p.metadata())).orElse(0);
         ModelRecord trained = new TrainingRun(settings, heldOut, ProgressBarReporter.onStandardError())
                 .train(modelName, design, shape, version, parent, data, epochsDone);
