@@ -171,13 +171,12 @@ public final class StreamBenchmark {
 
     private DenoiserApp app(Pipeline pipeline, boolean bufferChangelog) throws Exception {
         Path state = Files.createTempDirectory("denoiser-bench-state");
-        DenoiserConfig config = DenoiserConfig.defaults(kafka, state)
-                .withApplicationId("denoiser-bench-" + UUID.randomUUID().toString().substring(0, 8))
-                .withCommitInterval(commitIntervalMs)
-                .withPipelines(List.of(pipeline));
-        if (!bufferChangelog) {
-            config = config.withoutBufferChangelog();
-        }
+        DenoiserConfig config = DenoiserConfig.builder(kafka, state)
+                .applicationId("denoiser-bench-" + UUID.randomUUID().toString().substring(0, 8))
+                .commitIntervalMs(commitIntervalMs)
+                .pipelines(List.of(pipeline))
+                .bufferChangelog(bufferChangelog)
+                .build();
         return new DenoiserApp(config, new ModelRegistry(List.of(model)), new DenoiserMetrics(new SimpleMeterRegistry()));
     }
 

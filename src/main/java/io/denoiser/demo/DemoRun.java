@@ -78,15 +78,16 @@ public final class DemoRun {
         MnistDataset data = MnistDataset.bundled();
         MnistDataset test = data.testSplit().slice(0, Math.min(options.digits(), data.testSplit().size()));
         Path stateDir = Files.createTempDirectory("denoiser-demo-state");
-        DenoiserConfig config = DenoiserConfig.defaults(kafka, stateDir)
-                .withApplicationId("kafka-denoiser-demo-" + UUID.randomUUID().toString().substring(0, 8))
-                .withPipelines(List.of(Pipeline.images(MODEL)));
+        // The demo's trainer signs with a key made for this run, and its denoiser trusts only that key.
+        KeyPair signing = SigningKeys.generate();
+        DenoiserConfig config = DenoiserConfig.builder(kafka, stateDir)
+                .applicationId("kafka-denoiser-demo-" + UUID.randomUUID().toString().substring(0, 8))
+                .pipelines(List.of(Pipeline.images(MODEL)))
+                .modelTrust(ModelTrust.of(List.of(signing.getPublic()), false))
+                .build();
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load(MODEL)));
         ModelCatalog catalog = registry.catalog(MODEL);
         long initialVersion = catalog.currentVersion();
-        // The demo's trainer signs with a key made for this run, and its denoiser trusts only that key.
-        KeyPair signing = SigningKeys.generate();
-        config = config.withModelTrust(ModelTrust.of(List.of(signing.getPublic()), false));
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
                 TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,
                 TrainingSettings.seedRecipe(1, options.seed()), 60_000,

@@ -51,9 +51,9 @@ class DenoiserModelTrustTest {
 
     @BeforeEach
     void start() {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
+                .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters);
         catalog = harness.registry.catalog("cnn-seed");
         noisy = harness.input(topics.noisyImages());

@@ -43,9 +43,9 @@ class DenoiserTopologyFormatsTest {
     private TestOutputTopic<String, byte[]> deadLetters;
 
     private void start(OutputFormat outputFormat, boolean resizeImages) {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)
-                        .withOutput(outputFormat, resizeImages)));
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)
+                        .withOutput(outputFormat, resizeImages))).build();
         harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), new SimpleMeterRegistry());
         noisy = harness.input(topics.noisyImages());
         denoised = harness.output(topics.denoisedImages());
