@@ -63,19 +63,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--architecture", defaultValue = DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE, description = "Architecture id (default: ${DEFAULT-VALUE}).")
     String architecture;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "" + TrainingSettings.DEFAULT_EPOCHS, description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Records per gradient step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "" + TrainingSettings.DEFAULT_BATCH_SIZE, description = "Records per gradient step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + TrainingSettings.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--noise", defaultValue = "0.5", description = "Gaussian noise level (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--noise", defaultValue = "" + TrainingSettings.DEFAULT_NOISE_LEVEL, description = "Gaussian noise level (default: ${DEFAULT-VALUE}).")
     double noise;
 
-    @Option(names = "--patience", defaultValue = "0",
+    @Option(names = "--patience", defaultValue = "" + TrainingSettings.DEFAULT_PATIENCE,
             description = "Stop after this many epochs without a better held-out PSNR; 0 = run all epochs (default: ${DEFAULT-VALUE}).")
     int patience;
 
@@ -127,12 +127,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "0", description = "Rounds to run, 0 = until stopped (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--retrain-after", defaultValue = "${env:TRAIN_RETRAIN_AFTER:-0}",
+    @Option(names = "--retrain-after", defaultValue = "${env:TRAIN_RETRAIN_AFTER:-" + TrainerConfig.DEFAULT_RETRAIN_AFTER + "}",
             description = "Start a round before the interval ends once this many new clean samples arrived; "
                     + "0 = by interval only (env TRAIN_RETRAIN_AFTER; default: ${DEFAULT-VALUE}).")
     int retrainAfter;
 
-    @Option(names = "--window", defaultValue = "${env:TRAIN_WINDOW:-60000}",
+    @Option(names = "--window", defaultValue = "${env:TRAIN_WINDOW:-" + TrainerConfig.DEFAULT_WINDOW_SIZE + "}",
             description = "Most recent clean samples kept from the topic, a sliding window rebuilt from the topic on "
                     + "restart; an MNIST image takes 3 KB (env TRAIN_WINDOW; default: ${DEFAULT-VALUE}).")
     int window;
@@ -164,7 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "and Prometheus reach the pod's address; 127.0.0.1 keeps them local (env TRAIN_METRICS_ADDRESS).")
     String metricsAddress;
 
-    @Option(names = "--gate-margin-db", defaultValue = "${env:TRAIN_GATE_MARGIN_DB:-0.1}",
+    @Option(names = "--gate-margin-db", defaultValue = "${env:TRAIN_GATE_MARGIN_DB:-" + EvaluationGate.DEFAULT_MARGIN_DB + "}",
             description = "Publish a round's model only if its held-out PSNR beats the version in use by this many "
                     + "dB, both scored on the same held-out inputs (env TRAIN_GATE_MARGIN_DB; default: ${DEFAULT-VALUE}).")
     Double gateMarginDb;

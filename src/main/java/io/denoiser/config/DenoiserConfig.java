@@ -46,6 +46,8 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     /** The design of the shipped default image model. */
     public static final String DEFAULT_IMAGE_ARCHITECTURE = "unet-s2";
     public static final String DEFAULT_SEQUENCE_MODEL = "lstm";
+    /** The pipelines served unless told otherwise, as {@code serve --pipelines} names them. */
+    public static final String DEFAULT_PIPELINES = Pipeline.IMAGES + "," + Pipeline.SEQUENCES;
     public static final int DEFAULT_STREAM_THREADS = 1;
     public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
     public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;

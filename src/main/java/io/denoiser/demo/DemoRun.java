@@ -90,7 +90,7 @@ public final class DemoRun {
         long initialVersion = catalog.currentVersion();
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
                 TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,
-                TrainingSettings.seedRecipe(1, options.seed()), 60_000,
+                TrainingSettings.seedRecipe(1, options.seed()), TrainerConfig.DEFAULT_WINDOW_SIZE,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                 // No gate: the demo publishes its one-epoch round whatever it scores, to show the hot swap.
                 Optional.empty(), Optional.of(signing), EmbeddingSettings.recommended());
