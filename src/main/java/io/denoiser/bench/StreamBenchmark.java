@@ -8,11 +8,11 @@ import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
-import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.stream.DenoiserApp;
-import io.denoiser.stream.ModelRegistry;
+import io.denoiser.stream.DenoiserService;
+import io.denoiser.stream.ModelSources;
 import io.denoiser.topics.TopicApplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -177,7 +177,7 @@ public final class StreamBenchmark {
                 .pipelines(List.of(pipeline))
                 .bufferChangelog(bufferChangelog)
                 .build();
-        return new DenoiserApp(config, new ModelRegistry(List.of(model)), new DenoiserMetrics(new SimpleMeterRegistry()));
+        return DenoiserService.assemble(config, ModelSources.of(List.of(model)), new SimpleMeterRegistry());
     }
 
     private byte[][] noisyDigits() {

@@ -5,7 +5,6 @@ import io.denoiser.config.ModelFileList;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.PipelinesFile;
-import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.metrics.ProcessMetrics;
 import io.denoiser.config.TopicNames;
@@ -14,9 +13,9 @@ import io.denoiser.model.LatentChoice;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
+import io.denoiser.stream.DenoiserService;
 import io.denoiser.stream.DenoiserTopology;
 import io.denoiser.stream.ModelCatalog;
-import io.denoiser.stream.ModelRegistry;
 import io.denoiser.stream.ModelSources;
 import io.denoiser.topics.ApplyReport;
 import io.denoiser.topics.PipelineTopics;
@@ -216,10 +215,9 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         ModelHistory published = ModelTopicReader.history(config.kafka().baseProperties(), config.topics().models(),
                 config.modelTrust());
-        ModelRegistry registry = new ModelSources(published::newestFirst, files, ShippedModels::find)
-                .registry(config.pipelines(), config.maxTensorElements());
         PrometheusMeterRegistry prometheus = ProcessMetrics.prometheus();
-        try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
+        try (DenoiserApp app = DenoiserService.assemble(config,
+                new ModelSources(published::newestFirst, files, ShippedModels::find), prometheus);
              MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, app::live, app::ready)) {
             LOG.info("metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -228,7 +226,7 @@ public final class ServeCommand implements Callable<Integer> {
             }, "denoiser-shutdown"));
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(5))) {
-                DenoiserTopology.servable(config.pipelines(), registry).forEach(p -> LOG.info(
+                DenoiserTopology.servable(config.pipelines(), app.registry()).forEach(p -> LOG.info(
                         "pipeline {} running: {} -> {}, {} with model {}", p.name(),
                         p.inputTopic(), p.denoisedTopic(), p.latentTopic(), p.modelName()));
             }

@@ -9,15 +9,15 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
 import io.denoiser.embedding.EmbeddingSettings;
-import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.Architecture;
 import io.denoiser.modeltopic.ModelTrust;
 import io.denoiser.modeltopic.SigningKeys;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
+import io.denoiser.stream.DenoiserService;
 import io.denoiser.stream.ModelCatalog;
-import io.denoiser.stream.ModelRegistry;
+import io.denoiser.stream.ModelSources;
 import io.denoiser.topics.TopicApplier;
 import io.denoiser.train.PhotoSettings;
 import io.denoiser.train.TrainerConfig;
@@ -85,9 +85,6 @@ public final class DemoRun {
                 .pipelines(List.of(Pipeline.images(MODEL)))
                 .modelTrust(ModelTrust.of(List.of(signing.getPublic()), false))
                 .build();
-        ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load(MODEL)));
-        ModelCatalog catalog = registry.catalog(MODEL);
-        long initialVersion = catalog.currentVersion();
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
                 TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,
                 TrainingSettings.seedRecipe(1, options.seed()), TrainerConfig.DEFAULT_WINDOW_SIZE,
@@ -95,11 +92,14 @@ public final class DemoRun {
                 // No gate: the demo publishes its one-epoch round whatever it scores, to show the hot swap.
                 Optional.empty(), Optional.of(signing), EmbeddingSettings.recommended());
         float[][] noisy = new GaussianNoise(NOISE_LEVEL, options.seed()).applyAll(test);
-        try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
+        try (DenoiserApp app = DenoiserService.assemble(config, ModelSources.of(List.of(ShippedModels.load(MODEL))),
+                new SimpleMeterRegistry());
              OutputCollector outputs = new OutputCollector(kafka, topics);
              DigitProducer producer = new DigitProducer(kafka);
              TrainerService trainer = new TrainerService(trainerConfig, new TrainerMetrics(new SimpleMeterRegistry()));
-             DemoProgress progress = new DemoProgress(producer, outputs, catalog, noisy.length)) {
+             DemoProgress progress = new DemoProgress(producer, outputs, app.registry().catalog(MODEL), noisy.length)) {
+            ModelCatalog catalog = app.registry().catalog(MODEL);
+            long initialVersion = catalog.currentVersion();
             app.start();
             if (!app.awaitRunning(options.timeout())) {
                 throw new IllegalStateException("denoiser did not reach RUNNING within " + options.timeout());
