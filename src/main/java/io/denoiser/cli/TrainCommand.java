@@ -24,6 +24,7 @@ import io.denoiser.train.TrainingRun;
 import io.denoiser.train.TrainingSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -35,7 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: the trainer process. With {@code --once --out FILE} it trains offline on the bundled
@@ -45,6 +48,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the denoising autoencoder, offline (--once) or continuously from Kafka.")
 public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
@@ -220,7 +226,7 @@ public final class TrainCommand implements Callable<Integer> {
         ModelRecord model = new ModelEmbedder(EmbeddingSettings.recommended(embeddingDimensions))
                 .attach(trained, parent, data.training(), data.noise().apply(seed), seed);
         ModelFiles.write(out, model);
-        System.out.printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
+        out().printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
                 model.version(), model.metadata().metrics().get("psnr_db"),
                 model.metadata().metrics().get("psnr_noisy_db"));
         return 0;
@@ -248,5 +254,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     private Optional<KeyPair> signingKeyPair() throws IOException {
         return signingKey == null ? Optional.empty() : Optional.of(SigningKeys.readPair(signingKey));
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

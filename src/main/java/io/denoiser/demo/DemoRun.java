@@ -26,6 +26,7 @@ import io.denoiser.train.TrainerService;
 import io.denoiser.train.TrainingData;
 import io.denoiser.train.TrainingSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -55,10 +56,13 @@ public final class DemoRun {
     }
 
     private final Options options;
+    /** Where the run's progress lines go: the command's standard output. */
+    private final PrintWriter out;
     private final TopicNames topics = TopicNames.defaults();
 
-    public DemoRun(Options options) {
+    public DemoRun(Options options, PrintWriter out) {
         this.options = options;
+        this.out = out;
     }
 
     public DemoReport run() throws Exception {
@@ -97,7 +101,7 @@ public final class DemoRun {
              OutputCollector outputs = new OutputCollector(kafka, topics);
              DigitProducer producer = new DigitProducer(kafka);
              TrainerService trainer = new TrainerService(trainerConfig, new TrainerMetrics(new SimpleMeterRegistry()));
-             DemoProgress progress = new DemoProgress(producer, outputs, app.registry().catalog(MODEL), noisy.length)) {
+             DemoProgress progress = new DemoProgress(producer, outputs, app.registry().catalog(MODEL), noisy.length, out)) {
             ModelCatalog catalog = app.registry().catalog(MODEL);
             long initialVersion = catalog.currentVersion();
             app.start();
