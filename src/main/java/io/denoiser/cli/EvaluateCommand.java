@@ -1,7 +1,6 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
-import io.denoiser.config.TopicNames;
 import io.denoiser.data.BundledPhotos;
 import io.denoiser.data.ImageFiles;
 import io.denoiser.evaluate.EvaluationPictures;
@@ -145,7 +144,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluateVersions() throws Exception {
         ModelHistory history = ModelTopicReader.history(kafka.reachableConnection().baseProperties(),
-                TopicNames.defaults().models(), modelTrust.trust());
+                kafka.topics().models(), modelTrust.trust());
         List<ModelRecord> published = history.entries().stream().map(ModelHistory.Entry::trusted)
                 .filter(r -> r != null && r.name().equals(modelName)).toList();
         if (published.isEmpty()) {
@@ -182,7 +181,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ModelFiles.read(modelFile);
         }
         if (fromTopic) {
-            return ModelTopicReader.latest(kafka.reachableConnection().baseProperties(), TopicNames.defaults().models(),
+            return ModelTopicReader.latest(kafka.reachableConnection().baseProperties(), kafka.topics().models(),
                     modelName, modelTrust.trust())
                     .orElseThrow(() -> new IllegalStateException("no valid version of " + modelName + " on the models topic"));
         }

@@ -53,7 +53,7 @@ public final class ProduceCommand implements Callable<Integer> {
         if (!(rate > 0)) {
             throw new IllegalArgumentException("--rate must be positive");
         }
-        TopicNames topics = TopicNames.defaults();
+        TopicNames topics = kafka.topics();
         try (DigitFeed feed = new DigitFeed(kafka.reachableConnection(), format)) {
             if (clean) {
                 out().printf("sent %d clean digits to %s%n", feed.sendClean(topics.cleanImages()), topics.cleanImages());

@@ -7,7 +7,6 @@ import io.denoiser.config.Pipeline;
 import io.denoiser.config.PipelinesFile;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.metrics.ProcessMetrics;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import io.denoiser.model.NativeRuntime;
@@ -239,7 +238,7 @@ public final class ServeCommand implements Callable<Integer> {
     DenoiserConfig config() throws IOException {
         return DenoiserConfig.builder(kafka.connection(), stateDir)
                 .applicationId(applicationId)
-                .topics(TopicNames.defaults())
+                .topics(kafka.topics())
                 .pipelines(selectedPipelines())
                 .streamThreads(streamThreads)
                 .processingGuarantee(processingGuarantee)

@@ -1,7 +1,6 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
-import io.denoiser.config.TopicNames;
 import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.embedding.ModelEmbedder;
 import io.denoiser.metrics.MetricsServer;
@@ -187,7 +186,7 @@ public final class TrainCommand implements Callable<Integer> {
             return trainOnce(new TrainingSettings(epochs, batchSize, noise, seed, patience));
         }
         Architecture design = Architecture.fromId(architecture);
-        TrainerConfig config = new TrainerConfig(kafka.reachableConnection(), TopicNames.defaults(), modelName, design,
+        TrainerConfig config = new TrainerConfig(kafka.reachableConnection(), kafka.topics(), modelName, design,
                 trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, batchSize, noise, seed, patience),
                 window, windowElements, photoSettings(), bundledData,
                 gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair(),

@@ -58,7 +58,6 @@ public final class DemoRun {
     private final Options options;
     /** Where the run's progress lines go: the command's standard output. */
     private final PrintWriter out;
-    private final TopicNames topics = TopicNames.defaults();
 
     public DemoRun(Options options, PrintWriter out) {
         this.options = options;
@@ -89,6 +88,7 @@ public final class DemoRun {
                 .pipelines(List.of(Pipeline.images(MODEL)))
                 .modelTrust(ModelTrust.of(List.of(signing.getPublic()), false))
                 .build();
+        TopicNames topics = config.topics();
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
                 TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,
                 TrainingSettings.seedRecipe(1, options.seed()), TrainerConfig.DEFAULT_WINDOW_SIZE,
