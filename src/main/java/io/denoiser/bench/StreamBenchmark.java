@@ -8,11 +8,11 @@ import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
-import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.stream.DenoiserApp;
-import io.denoiser.stream.ModelRegistry;
+import io.denoiser.stream.DenoiserService;
+import io.denoiser.stream.ModelSources;
 import io.denoiser.topics.TopicApplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -174,14 +174,13 @@ public final class StreamBenchmark {
 
     private DenoiserApp app(Pipeline pipeline, boolean bufferChangelog) throws Exception {
         Path state = Files.createTempDirectory("denoiser-bench-state");
-        DenoiserConfig config = DenoiserConfig.defaults(kafka, state)
-                .withApplicationId("denoiser-bench-" + UUID.randomUUID().toString().substring(0, 8))
-                .withCommitInterval(commitIntervalMs)
-                .withPipelines(List.of(pipeline));
-        if (!bufferChangelog) {
-            config = config.withoutBufferChangelog();
-        }
-        return new DenoiserApp(config, new ModelRegistry(List.of(model)), new DenoiserMetrics(new SimpleMeterRegistry()));
+        DenoiserConfig config = DenoiserConfig.builder(kafka, state)
+                .applicationId("denoiser-bench-" + UUID.randomUUID().toString().substring(0, 8))
+                .commitIntervalMs(commitIntervalMs)
+                .pipelines(List.of(pipeline))
+                .bufferChangelog(bufferChangelog)
+                .build();
+        return DenoiserService.assemble(config, ModelSources.of(List.of(model)), new SimpleMeterRegistry());
     }
 
     private byte[][] noisyDigits() {

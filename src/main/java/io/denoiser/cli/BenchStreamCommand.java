@@ -8,6 +8,7 @@ import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.topics.TopicApplier;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,13 +20,18 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bench stream}: the topology on a real broker, per-record vs micro-batched vs the model alone. */
 @Command(name = "stream", mixinStandardHelpOptions = true,
         description = "Throughput of per-record and micro-batched inference through Kafka against the model alone, "
                 + "and end-to-end latency at fixed offered loads (in-process broker unless --bootstrap-servers).")
 public final class BenchStreamCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     /** With --bootstrap-servers, the cluster to use instead of an in-process broker. */
     @Mixin
@@ -85,10 +91,10 @@ public final class BenchStreamCommand implements Callable<Integer> {
             figures.put("changelog_cost", round(1 - result.batchedRps() / result.batchedUnloggedRps()));
             figures.put("batched_vs_per_record", round(result.batchedRps() / result.perRecordRps()));
             figures.put("batched_vs_model_only", round(result.batchedRps() / result.modelOnlyRps()));
-            figures.forEach((name, value) -> System.out.printf("%-22s %s%n", name, value));
+            figures.forEach((name, value) -> out().printf("%-22s %s%n", name, value));
             List<Map<String, Object>> latencies = new ArrayList<>();
             for (StreamBenchmark.Latency latency : result.latencies()) {
-                System.out.printf(Locale.ROOT, "latency at %.0f records/s offered: p50 %.0f ms, p99 %.0f ms%n",
+                out().printf(Locale.ROOT, "latency at %.0f records/s offered: p50 %.0f ms, p99 %.0f ms%n",
                         latency.offeredRps(), latency.p50Ms(), latency.p99Ms());
                 latencies.add(Map.of("offered_rps", latency.offeredRps(), "p50_ms", latency.p50Ms(),
                         "p99_ms", latency.p99Ms()));
@@ -103,5 +109,9 @@ public final class BenchStreamCommand implements Callable<Integer> {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

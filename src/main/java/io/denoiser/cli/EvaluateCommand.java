@@ -1,7 +1,6 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
-import io.denoiser.config.TopicNames;
 import io.denoiser.data.BundledPhotos;
 import io.denoiser.data.ImageFiles;
 import io.denoiser.evaluate.EvaluationPictures;
@@ -15,6 +14,7 @@ import io.denoiser.modeltopic.ModelTopicReader;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.plot.VersionHistoryPlot;
 import io.denoiser.quality.QualityScores;
+import io.denoiser.train.HeldOutEvaluation;
 import io.denoiser.train.TrainingData;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +37,6 @@ import picocli.CommandLine.Spec;
                 + "level, with side-by-side crops); pictures in --out.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    private static final long NOISE_SEED = 1234;
     /** The photos bundled to judge photo models, never trained on; a photo model's default data set. */
     private static final String HELD_OUT_PHOTOS = "held-out-photos";
 
@@ -101,7 +100,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return evaluatePhotos(model);
         }
         TrainingData data = dataFor(model);
-        ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, data, NOISE_SEED);
+        ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, data, HeldOutEvaluation.NOISE_SEED);
         out().printf("%s v%d (%s) on %s, %d held-out records%n%n", model.name(), model.version(),
                 model.metadata().architecture(), data.name(), outcome.table().overall().n());
         out().print(outcome.table().render());
@@ -119,9 +118,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("a photo model is evaluated at --sigma levels (8-bit units), not --noise");
         }
         String name = dataset != null ? dataset : HELD_OUT_PHOTOS;
-        PhotoEvaluation.Outcome outcome = PhotoEvaluation.run(model, name, photos(name), sigmas, NOISE_SEED);
+        PhotoEvaluation.Outcome outcome = PhotoEvaluation.run(model, name, photos(name), sigmas, HeldOutEvaluation.NOISE_SEED);
         out().printf("%s v%d (%s) on %s, noise seed %d%n%n", model.name(), model.version(),
-                model.metadata().architecture(), name, NOISE_SEED);
+                model.metadata().architecture(), name, HeldOutEvaluation.NOISE_SEED);
         outcome.levels().forEach(level -> out().println(level.render()));
         List<Path> crops = outcome.writeCrops(out);
         out().printf("wrote %d crops (clean | noisy | median | model) to %s%n", crops.size(), out.resolve("sigma-*"));
@@ -145,7 +144,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluateVersions() throws Exception {
         ModelHistory history = ModelTopicReader.history(kafka.reachableConnection().baseProperties(),
-                TopicNames.defaults().models(), modelTrust.trust());
+                kafka.topics().models(), modelTrust.trust());
         List<ModelRecord> published = history.entries().stream().map(ModelHistory.Entry::trusted)
                 .filter(r -> r != null && r.name().equals(modelName)).toList();
         if (published.isEmpty()) {
@@ -153,7 +152,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         TrainingData data = dataFor(published.get(0));
         List<QualityScores> scores = published.stream()
-                .map(record -> ModelEvaluation.run(record, data, NOISE_SEED).table().overall()).toList();
+                .map(record -> ModelEvaluation.run(record, data, HeldOutEvaluation.NOISE_SEED).table().overall()).toList();
         List<VersionHistoryPlot.Point> points = new ArrayList<>();
         out().printf("%-8s %-8s %9s%n", "release", "version", "psnr_db");
         for (int i = 0; i < published.size(); i++) {
@@ -182,7 +181,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ModelFiles.read(modelFile);
         }
         if (fromTopic) {
-            return ModelTopicReader.latest(kafka.reachableConnection().baseProperties(), TopicNames.defaults().models(),
+            return ModelTopicReader.latest(kafka.reachableConnection().baseProperties(), kafka.topics().models(),
                     modelName, modelTrust.trust())
                     .orElseThrow(() -> new IllegalStateException("no valid version of " + modelName + " on the models topic"));
         }

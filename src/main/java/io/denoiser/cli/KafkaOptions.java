@@ -1,6 +1,7 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.TopicNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -37,6 +38,11 @@ public final class KafkaOptions {
     @Option(names = "--connect-timeout", defaultValue = "30s", converter = DurationConverter.class,
             description = "Longest wait for the cluster to answer before the command gives up (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
+
+    /** The deployment's topics on that cluster: the one place the commands take their names from. */
+    public TopicNames topics() {
+        return TopicNames.defaults();
+    }
 
     public KafkaConnection connection() {
         Map<String, String> settings = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.denoiser.cli;
 
 import io.denoiser.modeltopic.SigningKeys;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,7 +10,9 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code keys generate}: an Ed25519 key pair for signing model records. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Model signing keys.",
@@ -20,6 +23,9 @@ public final class KeysCommand {
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write an Ed25519 key pair: NAME.key for the trainer, NAME.pub for every denoiser.")
     static final class Generate implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--out", defaultValue = ".", description = "Directory (default: ${DEFAULT-VALUE}).")
         Path out;
@@ -42,19 +48,19 @@ public final class KeysCommand {
             Path publicFile = out.resolve(name + ".pub");
             if (keepExisting && Files.exists(privateFile) && Files.exists(publicFile)) {
                 PublicKey existing = SigningKeys.readPublic(publicFile);
-                System.out.printf("keeping %s and %s (key id %s)%n", privateFile, publicFile, SigningKeys.keyId(existing));
+                out().printf("keeping %s and %s (key id %s)%n", privateFile, publicFile, SigningKeys.keyId(existing));
                 writePublicCopy(existing);
                 return 0;
             }
             if (Files.exists(privateFile) || Files.exists(publicFile)) {
-                System.err.println("refusing to overwrite " + privateFile + " or " + publicFile);
+                err().println("refusing to overwrite " + privateFile + " or " + publicFile);
                 return 1;
             }
             KeyPair pair = SigningKeys.generate();
             Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             SigningKeys.writePrivate(privateFile, pair.getPrivate());
             SigningKeys.writePublic(publicFile, pair.getPublic());
-            System.out.printf("wrote %s and %s (key id %s)%n", privateFile, publicFile, SigningKeys.keyId(pair.getPublic()));
+            out().printf("wrote %s and %s (key id %s)%n", privateFile, publicFile, SigningKeys.keyId(pair.getPublic()));
             writePublicCopy(pair.getPublic());
             return 0;
         }
@@ -64,8 +70,16 @@ public final class KeysCommand {
                 Files.createDirectories(publicOut);
                 Path copy = publicOut.resolve(name + ".pub");
                 SigningKeys.writePublic(copy, key);
-                System.out.printf("wrote %s%n", copy);
+                out().printf("wrote %s%n", copy);
             }
+        }
+
+        private PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        private PrintWriter err() {
+            return spec.commandLine().getErr();
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.denoiser.cli;
 
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.modeltopic.ModelHistory;
 import io.denoiser.modeltopic.ModelTopicReader;
@@ -33,7 +32,7 @@ public final class ModelsListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelHistory history = ModelTopicReader.history(kafka.reachableConnection().baseProperties(),
-                TopicNames.defaults().models(), trustOptions.trust());
+                kafka.topics().models(), trustOptions.trust());
         out().printf(Locale.ROOT, ROW, "offset", "published", "model", "version", "release", "psnr_db",
                 "signer", "status");
         for (ModelHistory.Entry entry : history.entries()) {
@@ -43,7 +42,7 @@ public final class ModelsListCommand implements Callable<Integer> {
                     metadata == null ? "?" : metadata.releaseOrder(), psnr(metadata), entry.signer(),
                     history.status(entry));
         }
-        out().printf("%d record(s) on %s%n", history.entries().size(), TopicNames.defaults().models());
+        out().printf("%d record(s) on %s%n", history.entries().size(), kafka.topics().models());
         return 0;
     }
 

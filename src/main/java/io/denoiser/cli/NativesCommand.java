@@ -3,6 +3,7 @@ package io.denoiser.cli;
 import io.denoiser.model.NativeRuntime;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code natives --out DIR}: the native libraries of ND4J, ONNX Runtime and RocksDB, unpacked once into one
@@ -22,6 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "natives", mixinStandardHelpOptions = true,
         description = "Unpack the native libraries of ND4J (oneDNN), ONNX Runtime and RocksDB into DIR (image build).")
 final class NativesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     /** The linux-x86_64 JNI libraries ONNX Runtime and RocksDB would otherwise unpack to java.io.tmpdir. */
     static final List<String> JAR_LIBRARIES = List.of("ai/onnxruntime/native/linux-x64/libonnxruntime.so",
@@ -36,7 +42,7 @@ final class NativesCommand implements Callable<Integer> {
         // JavaCPP unpacks what ND4J loads (oneDNN build, OpenBLAS, their runtime libraries) into its cache.
         Nd4j.create(1);
         if (!NativeRuntime.fastPathActive()) {
-            System.err.println("ND4J's oneDNN build did not load; refusing to ship the slow path");
+            err().println("ND4J's oneDNN build did not load; refusing to ship the slow path");
             return 1;
         }
         int copied = 0;
@@ -56,7 +62,15 @@ final class NativesCommand implements Callable<Integer> {
                 copied++;
             }
         }
-        System.out.printf("unpacked %d native libraries into %s%n", copied, out);
+        out().printf("unpacked %d native libraries into %s%n", copied, out);
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

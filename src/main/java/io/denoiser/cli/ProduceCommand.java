@@ -4,16 +4,22 @@ import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.TopicNames;
 import io.denoiser.demo.DigitFeed;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code produce}: noisy demo digits into the input topic, as a user's application would send them. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Send noisy held-out digits to the images input topic at a steady rate (and, with --clean, "
                 + "the clean training digits to the clean topic first).")
 public final class ProduceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka;
@@ -47,14 +53,18 @@ public final class ProduceCommand implements Callable<Integer> {
         if (!(rate > 0)) {
             throw new IllegalArgumentException("--rate must be positive");
         }
-        TopicNames topics = TopicNames.defaults();
+        TopicNames topics = kafka.topics();
         try (DigitFeed feed = new DigitFeed(kafka.reachableConnection(), format)) {
             if (clean) {
-                System.out.printf("sent %d clean digits to %s%n", feed.sendClean(topics.cleanImages()), topics.cleanImages());
+                out().printf("sent %d clean digits to %s%n", feed.sendClean(topics.cleanImages()), topics.cleanImages());
             }
             long sent = feed.sendNoisy(topics.noisyImages(), count, rate, noise, seed);
-            System.out.printf("sent %d noisy digits to %s%n", sent, topics.noisyImages());
+            out().printf("sent %d noisy digits to %s%n", sent, topics.noisyImages());
         }
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

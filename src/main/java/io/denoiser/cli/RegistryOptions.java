@@ -1,6 +1,5 @@
 package io.denoiser.cli;
 
-import io.denoiser.config.TopicNames;
 import io.denoiser.modeltopic.ModelReleases;
 import io.denoiser.modeltopic.SigningKeys;
 import java.io.IOException;
@@ -26,7 +25,7 @@ public final class RegistryOptions {
 
     /** The models topic, judged by the denoisers' trust plus the signing key itself. */
     ModelReleases open(KeyPair key) throws IOException {
-        return new ModelReleases(kafka.reachableConnection().baseProperties(), TopicNames.defaults().models(),
+        return new ModelReleases(kafka.reachableConnection().baseProperties(), kafka.topics().models(),
                 trust.trust(List.of(key.getPublic())), key);
     }
 

@@ -5,18 +5,16 @@ import io.denoiser.config.ModelFileList;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.PipelinesFile;
-import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.metrics.MetricsServer;
 import io.denoiser.metrics.ProcessMetrics;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
+import io.denoiser.stream.DenoiserService;
 import io.denoiser.stream.DenoiserTopology;
 import io.denoiser.stream.ModelCatalog;
-import io.denoiser.stream.ModelRegistry;
 import io.denoiser.stream.ModelSources;
 import io.denoiser.topics.ApplyReport;
 import io.denoiser.topics.PipelineTopics;
@@ -57,38 +55,38 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ModelTrustOptions modelTrust;
 
-    @Option(names = "--application-id", defaultValue = "${env:DENOISER_APPLICATION_ID:-kafka-denoiser}",
+    @Option(names = "--application-id", defaultValue = "${env:DENOISER_APPLICATION_ID:-" + DenoiserConfig.DEFAULT_APPLICATION_ID + "}",
             description = "Kafka Streams application id (env DENOISER_APPLICATION_ID; default: ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(names = "--pipelines", split = ",", defaultValue = "${env:DENOISER_PIPELINES:-images,sequences}",
+    @Option(names = "--pipelines", split = ",", defaultValue = "${env:DENOISER_PIPELINES:-" + DenoiserConfig.DEFAULT_PIPELINES + "}",
             description = "Pipelines to run: images, sequences (env DENOISER_PIPELINES; default: ${DEFAULT-VALUE}).")
     List<String> pipelines;
 
-    @Option(names = "--image-model", defaultValue = "${env:DENOISER_IMAGE_MODEL:-unet}",
+    @Option(names = "--image-model", defaultValue = "${env:DENOISER_IMAGE_MODEL:-" + DenoiserConfig.DEFAULT_IMAGE_MODEL + "}",
             description = "Model for the images pipeline; its shipped version serves until the models topic has one "
                     + "(env DENOISER_IMAGE_MODEL; default: ${DEFAULT-VALUE}).")
     String imageModel;
 
-    @Option(names = "--sequence-model", defaultValue = "${env:DENOISER_SEQUENCE_MODEL:-lstm}",
+    @Option(names = "--sequence-model", defaultValue = "${env:DENOISER_SEQUENCE_MODEL:-" + DenoiserConfig.DEFAULT_SEQUENCE_MODEL + "}",
             description = "Model for the sequences pipeline (env DENOISER_SEQUENCE_MODEL; default: ${DEFAULT-VALUE}).")
     String sequenceModel;
 
-    @Option(names = "--batch-size", defaultValue = "${env:DENOISER_BATCH_SIZE:-128}",
+    @Option(names = "--batch-size", defaultValue = "${env:DENOISER_BATCH_SIZE:-" + Pipeline.DEFAULT_BATCH_SIZE + "}",
             description = "Records per forward pass at most (env DENOISER_BATCH_SIZE; default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--max-wait-ms", defaultValue = "${env:DENOISER_MAX_WAIT_MS:-50}",
+    @Option(names = "--max-wait-ms", defaultValue = "${env:DENOISER_MAX_WAIT_MS:-" + Pipeline.DEFAULT_MAX_WAIT_MS + "}",
             description = "Longest a record waits for its batch to fill (env DENOISER_MAX_WAIT_MS; default: ${DEFAULT-VALUE}).")
     long maxWaitMs;
 
-    @Option(names = "--output-format", defaultValue = "${env:DENOISER_OUTPUT_FORMAT:-as-input}",
+    @Option(names = "--output-format", defaultValue = "${env:DENOISER_OUTPUT_FORMAT:-" + OutputFormat.DEFAULT_ID + "}",
             converter = OutputFormatConverter.class, completionCandidates = OutputFormatConverter.class,
             description = "Format of denoised records: ${COMPLETION-CANDIDATES} "
                     + "(env DENOISER_OUTPUT_FORMAT; default: ${DEFAULT-VALUE}).")
     OutputFormat outputFormat;
 
-    @Option(names = "--latent", defaultValue = "${env:DENOISER_LATENT:-embedding}",
+    @Option(names = "--latent", defaultValue = "${env:DENOISER_LATENT:-" + LatentChoice.DEFAULT_ID + "}",
             converter = LatentChoiceConverter.class, completionCandidates = LatentChoiceConverter.class,
             description = "What latent records carry: embedding (the model version's compact embedding and semantic "
                     + "hash, comparable across versions, when its record has one; else the bottleneck) or bottleneck "
@@ -102,14 +100,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env DENOISER_ENGINE; default: ${DEFAULT-VALUE}).")
     InferenceEngineKind engine;
 
-    @Option(names = "--resize-images", negatable = true, defaultValue = "${env:DENOISER_RESIZE_IMAGES:-false}",
+    @Option(names = "--resize-images", negatable = true, defaultValue = "${env:DENOISER_RESIZE_IMAGES:-" + Pipeline.DEFAULT_RESIZE_IMAGES + "}",
             fallbackValue = "true",
             description = "Resize PNG/JPEG inputs of another size to the image model's input instead of "
                     + "dead-lettering them (env DENOISER_RESIZE_IMAGES; default: ${DEFAULT-VALUE}).")
     boolean resizeImages;
 
     @Option(names = "--accept-shape-change", negatable = true,
-            defaultValue = "${env:DENOISER_ACCEPT_SHAPE_CHANGE:-false}", fallbackValue = "true",
+            defaultValue = "${env:DENOISER_ACCEPT_SHAPE_CHANGE:-" + Pipeline.DEFAULT_ACCEPT_SHAPE_CHANGE + "}", fallbackValue = "true",
             description = "Let a new model version take records of another input shape than the version in use; "
                     + "otherwise it is refused as SHAPE_CHANGED (env DENOISER_ACCEPT_SHAPE_CHANGE; default: ${DEFAULT-VALUE}).")
     boolean acceptShapeChange;
@@ -148,7 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env DENOISER_MAX_OUTPUT_BYTES; default: ${DEFAULT-VALUE}).")
     int maxOutputBytes;
 
-    @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-1}",
+    @Option(names = "--stream-threads", defaultValue = "${env:DENOISER_STREAM_THREADS:-" + DenoiserConfig.DEFAULT_STREAM_THREADS + "}",
             description = "Stream threads, each with its own network copy and one native thread "
                     + "(env DENOISER_STREAM_THREADS; default: ${DEFAULT-VALUE}).")
     int streamThreads;
@@ -158,11 +156,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "DENOISER_ALLOW_OVERSUBSCRIPTION; default: ${DEFAULT-VALUE}).")
     boolean allowOversubscription;
 
-    @Option(names = "--processing-guarantee", defaultValue = "${env:DENOISER_PROCESSING_GUARANTEE:-exactly_once_v2}",
+    @Option(names = "--processing-guarantee", defaultValue = "${env:DENOISER_PROCESSING_GUARANTEE:-" + DenoiserConfig.DEFAULT_PROCESSING_GUARANTEE + "}",
             description = "exactly_once_v2 or at_least_once (env DENOISER_PROCESSING_GUARANTEE; default: ${DEFAULT-VALUE}).")
     String processingGuarantee;
 
-    @Option(names = "--commit-interval-ms", defaultValue = "${env:DENOISER_COMMIT_INTERVAL_MS:-100}",
+    @Option(names = "--commit-interval-ms", defaultValue = "${env:DENOISER_COMMIT_INTERVAL_MS:-" + DenoiserConfig.DEFAULT_COMMIT_INTERVAL_MS + "}",
             description = "Commit (transaction) interval (env DENOISER_COMMIT_INTERVAL_MS; default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 
@@ -216,10 +214,9 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         ModelHistory published = ModelTopicReader.history(config.kafka().baseProperties(), config.topics().models(),
                 config.modelTrust());
-        ModelRegistry registry = new ModelSources(published::newestFirst, files, ShippedModels::find)
-                .registry(config.pipelines(), config.maxTensorElements());
         PrometheusMeterRegistry prometheus = ProcessMetrics.prometheus();
-        try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
+        try (DenoiserApp app = DenoiserService.assemble(config,
+                new ModelSources(published::newestFirst, files, ShippedModels::find), prometheus);
              MetricsServer server = new MetricsServer(metricsAddress, metricsPort, prometheus, app::live, app::ready)) {
             LOG.info("metrics and health on port {}", server.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -228,7 +225,7 @@ public final class ServeCommand implements Callable<Integer> {
             }, "denoiser-shutdown"));
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(5))) {
-                DenoiserTopology.servable(config.pipelines(), registry).forEach(p -> LOG.info(
+                DenoiserTopology.servable(config.pipelines(), app.registry()).forEach(p -> LOG.info(
                         "pipeline {} running: {} -> {}, {} with model {}", p.name(),
                         p.inputTopic(), p.denoisedTopic(), p.latentTopic(), p.modelName()));
             }
@@ -239,17 +236,27 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The service's one typed configuration, from the options and their environment defaults. */
     DenoiserConfig config() throws IOException {
-        return new DenoiserConfig(applicationId, kafka.connection(), TopicNames.defaults(), selectedPipelines(),
-                streamThreads, processingGuarantee, commitIntervalMs, Duration.ofMillis(passTimeoutMs), stateDir,
-                maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust.trust(), true,
-                topicFiles.load().changelogReplication(Optional.ofNullable(replicationFactor)));
+        return DenoiserConfig.builder(kafka.connection(), stateDir)
+                .applicationId(applicationId)
+                .topics(kafka.topics())
+                .pipelines(selectedPipelines())
+                .streamThreads(streamThreads)
+                .processingGuarantee(processingGuarantee)
+                .commitIntervalMs(commitIntervalMs)
+                .passTimeout(Duration.ofMillis(passTimeoutMs))
+                .maxTensorElements(maxTensorElements)
+                .maxInputBytes(maxInputBytes)
+                .maxOutputBytes(maxOutputBytes)
+                .modelTrust(modelTrust.trust())
+                .changelogReplication(topicFiles.load().changelogReplication(Optional.ofNullable(replicationFactor)))
+                .build();
     }
 
     List<Pipeline> selectedPipelines() throws IOException {
         Map<String, Pipeline> builtIn = Map.of(
-                "images", Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs).withOutput(outputFormat, resizeImages)
+                Pipeline.IMAGES, Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs).withOutput(outputFormat, resizeImages)
                         .withShapeChange(acceptShapeChange).withLatent(latent).withEngine(engine),
-                "sequences", Pipeline.sequences(sequenceModel).withBatching(batchSize, maxWaitMs)
+                Pipeline.SEQUENCES, Pipeline.sequences(sequenceModel).withBatching(batchSize, maxWaitMs)
                         .withOutput(outputFormat, false).withShapeChange(acceptShapeChange).withLatent(latent)
                         .withEngine(engine));
         if (pipelinesFile != null) {

@@ -1,7 +1,6 @@
 package io.denoiser.cli;
 
 import io.denoiser.config.DenoiserConfig;
-import io.denoiser.config.TopicNames;
 import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.embedding.ModelEmbedder;
 import io.denoiser.metrics.MetricsServer;
@@ -24,6 +23,7 @@ import io.denoiser.train.TrainingRun;
 import io.denoiser.train.TrainingSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -35,7 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: the trainer process. With {@code --once --out FILE} it trains offline on the bundled
@@ -46,10 +48,10 @@ import picocli.CommandLine.Option;
         description = "Train the denoising autoencoder, offline (--once) or continuously from Kafka.")
 public final class TrainCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+    @Spec
+    CommandSpec spec;
 
-    /** Noise seed of the held-out inputs, fixed so every model is judged on the same ones. */
-    private static final long HELD_OUT_NOISE_SEED = 1234;
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
     @Mixin
     KafkaOptions kafka;
@@ -66,19 +68,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--architecture", defaultValue = DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE, description = "Architecture id (default: ${DEFAULT-VALUE}).")
     String architecture;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "" + TrainingSettings.DEFAULT_EPOCHS, description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Records per gradient step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "" + TrainingSettings.DEFAULT_BATCH_SIZE, description = "Records per gradient step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + TrainingSettings.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--noise", defaultValue = "0.5", description = "Gaussian noise level (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--noise", defaultValue = "" + TrainingSettings.DEFAULT_NOISE_LEVEL, description = "Gaussian noise level (default: ${DEFAULT-VALUE}).")
     double noise;
 
-    @Option(names = "--patience", defaultValue = "0",
+    @Option(names = "--patience", defaultValue = "" + TrainingSettings.DEFAULT_PATIENCE,
             description = "Stop after this many epochs without a better held-out PSNR; 0 = run all epochs (default: ${DEFAULT-VALUE}).")
     int patience;
 
@@ -130,12 +132,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "0", description = "Rounds to run, 0 = until stopped (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--retrain-after", defaultValue = "${env:TRAIN_RETRAIN_AFTER:-0}",
+    @Option(names = "--retrain-after", defaultValue = "${env:TRAIN_RETRAIN_AFTER:-" + TrainerConfig.DEFAULT_RETRAIN_AFTER + "}",
             description = "Start a round before the interval ends once this many new clean samples arrived; "
                     + "0 = by interval only (env TRAIN_RETRAIN_AFTER; default: ${DEFAULT-VALUE}).")
     int retrainAfter;
 
-    @Option(names = "--window", defaultValue = "${env:TRAIN_WINDOW:-60000}",
+    @Option(names = "--window", defaultValue = "${env:TRAIN_WINDOW:-" + TrainerConfig.DEFAULT_WINDOW_SIZE + "}",
             description = "Most recent clean samples kept from the topic, a sliding window rebuilt from the topic on "
                     + "restart; an MNIST image takes 3 KB (env TRAIN_WINDOW; default: ${DEFAULT-VALUE}).")
     int window;
@@ -167,7 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "and Prometheus reach the pod's address; 127.0.0.1 keeps them local (env TRAIN_METRICS_ADDRESS).")
     String metricsAddress;
 
-    @Option(names = "--gate-margin-db", defaultValue = "${env:TRAIN_GATE_MARGIN_DB:-0.1}",
+    @Option(names = "--gate-margin-db", defaultValue = "${env:TRAIN_GATE_MARGIN_DB:-" + EvaluationGate.DEFAULT_MARGIN_DB + "}",
             description = "Publish a round's model only if its held-out PSNR beats the version in use by this many "
                     + "dB, both scored on the same held-out inputs (env TRAIN_GATE_MARGIN_DB; default: ${DEFAULT-VALUE}).")
     Double gateMarginDb;
@@ -184,7 +186,7 @@ public final class TrainCommand implements Callable<Integer> {
             return trainOnce(new TrainingSettings(epochs, batchSize, noise, seed, patience));
         }
         Architecture design = Architecture.fromId(architecture);
-        TrainerConfig config = new TrainerConfig(kafka.reachableConnection(), TopicNames.defaults(), modelName, design,
+        TrainerConfig config = new TrainerConfig(kafka.reachableConnection(), kafka.topics(), modelName, design,
                 trainingData(design), interval, retrainAfter, new TrainingSettings(epochs, batchSize, noise, seed, patience),
                 window, windowElements, photoSettings(), bundledData,
                 gateMarginDb == null ? Optional.empty() : Optional.of(new EvaluationGate(gateMarginDb)), signingKeyPair(),
@@ -216,14 +218,14 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingData data = trainingData(design);
         ModelShape shape = parent.map(p -> p.metadata().shape()).orElse(design.readsSequences()
                 ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape());
-        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
+        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HeldOutEvaluation.NOISE_SEED), data.recordShape());
         int epochsDone = parent.map(p -> TrainingRun.epochsTrained(p.metadata())).orElse(0);
         ModelRecord trained = new TrainingRun(settings, heldOut, ProgressBarReporter.onStandardError())
                 .train(modelName, design, shape, version, parent, data, epochsDone);
         ModelRecord model = new ModelEmbedder(EmbeddingSettings.recommended(embeddingDimensions))
                 .attach(trained, parent, data.training(), data.noise().apply(seed), seed);
         ModelFiles.write(out, model);
-        System.out.printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
+        out().printf("wrote %s: %s v%d, held-out PSNR %.2f dB (noisy input %.2f dB)%n", out, model.name(),
                 model.version(), model.metadata().metrics().get("psnr_db"),
                 model.metadata().metrics().get("psnr_noisy_db"));
         return 0;
@@ -251,5 +253,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     private Optional<KeyPair> signingKeyPair() throws IOException {
         return signingKey == null ? Optional.empty() : Optional.of(SigningKeys.readPair(signingKey));
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -46,6 +46,11 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     /** The design of the shipped default image model. */
     public static final String DEFAULT_IMAGE_ARCHITECTURE = "unet-s2";
     public static final String DEFAULT_SEQUENCE_MODEL = "lstm";
+    /** The pipelines served unless told otherwise, as {@code serve --pipelines} names them. */
+    public static final String DEFAULT_PIPELINES = Pipeline.IMAGES + "," + Pipeline.SEQUENCES;
+    public static final int DEFAULT_STREAM_THREADS = 1;
+    public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
+    public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
     public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
     /** The input topics' {@code max.message.bytes}: what an uncompressed producer can send them. */
     public static final int DEFAULT_MAX_INPUT_BYTES = 1 << 20;
@@ -65,13 +70,14 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     private static final int PRODUCER_DEFAULT_MAX_REQUEST_SIZE =
             (int) ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 
-    /** Defaults for everything but the cluster address; no model from the topic is trusted until keys are given. */
-    public static DenoiserConfig defaults(KafkaConnection kafka, Path stateDir) {
-        return new DenoiserConfig(DEFAULT_APPLICATION_ID, kafka, TopicNames.defaults(),
-                List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL)), 1,
-                StreamsConfig.EXACTLY_ONCE_V2, 100, Duration.ofMillis(DEFAULT_PASS_TIMEOUT_MS), stateDir,
-                DEFAULT_MAX_TENSOR_ELEMENTS, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_OUTPUT_BYTES,
-                ModelTrust.none(), true, Replication.SINGLE_BROKER);
+    /** Defaults for everything but the cluster address and state directory; no model from the topic is trusted until keys are given. */
+    public static Builder builder(KafkaConnection kafka, Path stateDir) {
+        return new Builder(kafka, stateDir);
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public DenoiserConfig {
@@ -131,40 +137,118 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         return properties;
     }
 
-    public DenoiserConfig withPipelines(List<Pipeline> newPipelines) {
-        return new DenoiserConfig(applicationId, kafka, topics, List.copyOf(newPipelines), streamThreads,
-                processingGuarantee, commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust,
-                bufferChangelog, changelogReplication);
-    }
+    /** A {@link DenoiserConfig} from its defaults, with the settings a caller changes. */
+    public static final class Builder {
 
-    public DenoiserConfig withModelTrust(ModelTrust newModelTrust) {
-        return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, newModelTrust, bufferChangelog,
-                changelogReplication);
-    }
+        private String applicationId = DEFAULT_APPLICATION_ID;
+        private final KafkaConnection kafka;
+        private TopicNames topics = TopicNames.defaults();
+        private List<Pipeline> pipelines =
+                List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL));
+        private int streamThreads = DEFAULT_STREAM_THREADS;
+        private String processingGuarantee = DEFAULT_PROCESSING_GUARANTEE;
+        private long commitIntervalMs = DEFAULT_COMMIT_INTERVAL_MS;
+        private Duration passTimeout = Duration.ofMillis(DEFAULT_PASS_TIMEOUT_MS);
+        private final Path stateDir;
+        private long maxTensorElements = DEFAULT_MAX_TENSOR_ELEMENTS;
+        private int maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
+        private int maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
+        private ModelTrust modelTrust = ModelTrust.none();
+        private boolean bufferChangelog = true;
+        private Replication changelogReplication = Replication.SINGLE_BROKER;
 
-    public DenoiserConfig withCommitInterval(long newCommitIntervalMs) {
-        return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                newCommitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust, bufferChangelog,
-                changelogReplication);
-    }
+        private Builder(KafkaConnection kafka, Path stateDir) {
+            this.kafka = kafka;
+            this.stateDir = stateDir;
+        }
 
-    public DenoiserConfig withApplicationId(String newApplicationId) {
-        return new DenoiserConfig(newApplicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust, bufferChangelog,
-                changelogReplication);
-    }
+        private Builder(DenoiserConfig config) {
+            this(config.kafka, config.stateDir);
+            applicationId = config.applicationId;
+            topics = config.topics;
+            pipelines = config.pipelines;
+            streamThreads = config.streamThreads;
+            processingGuarantee = config.processingGuarantee;
+            commitIntervalMs = config.commitIntervalMs;
+            passTimeout = config.passTimeout;
+            maxTensorElements = config.maxTensorElements;
+            maxInputBytes = config.maxInputBytes;
+            maxOutputBytes = config.maxOutputBytes;
+            modelTrust = config.modelTrust;
+            bufferChangelog = config.bufferChangelog;
+            changelogReplication = config.changelogReplication;
+        }
 
-    public DenoiserConfig withMaxOutputBytes(int newMaxOutputBytes) {
-        return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, newMaxOutputBytes, modelTrust,
-                bufferChangelog, changelogReplication);
-    }
+        public Builder applicationId(String value) {
+            applicationId = value;
+            return this;
+        }
 
-    /** The batch buffer without its changelog: for measuring the changelog's cost, never for serving. */
-    public DenoiserConfig withoutBufferChangelog() {
-        return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
-                commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes, modelTrust, false,
-                changelogReplication);
+        public Builder topics(TopicNames value) {
+            topics = value;
+            return this;
+        }
+
+        public Builder pipelines(List<Pipeline> value) {
+            pipelines = List.copyOf(value);
+            return this;
+        }
+
+        public Builder streamThreads(int value) {
+            streamThreads = value;
+            return this;
+        }
+
+        public Builder processingGuarantee(String value) {
+            processingGuarantee = value;
+            return this;
+        }
+
+        public Builder commitIntervalMs(long value) {
+            commitIntervalMs = value;
+            return this;
+        }
+
+        public Builder passTimeout(Duration value) {
+            passTimeout = value;
+            return this;
+        }
+
+        public Builder maxTensorElements(long value) {
+            maxTensorElements = value;
+            return this;
+        }
+
+        public Builder maxInputBytes(int value) {
+            maxInputBytes = value;
+            return this;
+        }
+
+        public Builder maxOutputBytes(int value) {
+            maxOutputBytes = value;
+            return this;
+        }
+
+        public Builder modelTrust(ModelTrust value) {
+            modelTrust = value;
+            return this;
+        }
+
+        /** False only to measure what the changelog costs: a crash then loses buffered records. */
+        public Builder bufferChangelog(boolean value) {
+            bufferChangelog = value;
+            return this;
+        }
+
+        public Builder changelogReplication(Replication value) {
+            changelogReplication = value;
+            return this;
+        }
+
+        public DenoiserConfig build() {
+            return new DenoiserConfig(applicationId, kafka, topics, pipelines, streamThreads, processingGuarantee,
+                    commitIntervalMs, passTimeout, stateDir, maxTensorElements, maxInputBytes, maxOutputBytes,
+                    modelTrust, bufferChangelog, changelogReplication);
+        }
     }
 }

@@ -12,6 +12,13 @@ public enum OutputFormat {
     PNG,
     JPEG;
 
+    /** The format a pipeline writes unless told otherwise, written once for the CLI and the pipelines file. */
+    public static final String DEFAULT_ID = "as-input";
+
+    public static OutputFormat defaultFormat() {
+        return parse(DEFAULT_ID);
+    }
+
     public static OutputFormat parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }

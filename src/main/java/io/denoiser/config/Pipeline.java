@@ -34,8 +34,13 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
                        boolean acceptShapeChange, Path modelFile, Integer partitions, Short replicationFactor,
                        LatentChoice latent, InferenceEngineKind engine) {
 
+    /** The built-in pipelines' names, which {@code serve --pipelines} picks from. */
+    public static final String IMAGES = "images";
+    public static final String SEQUENCES = "sequences";
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final long DEFAULT_MAX_WAIT_MS = 50;
+    public static final boolean DEFAULT_RESIZE_IMAGES = false;
+    public static final boolean DEFAULT_ACCEPT_SHAPE_CHANGE = false;
 
     public Pipeline {
         if (batchSize < 1 || maxWaitMs < 1) {
@@ -54,7 +59,7 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
                     int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages,
                     boolean acceptShapeChange, Path modelFile, Integer partitions, Short replicationFactor) {
         this(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs, outputFormat, resizeImages,
-                acceptShapeChange, modelFile, partitions, replicationFactor, LatentChoice.EMBEDDING,
+                acceptShapeChange, modelFile, partitions, replicationFactor, LatentChoice.defaultChoice(),
                 InferenceEngineKind.defaultKind());
     }
 
@@ -62,7 +67,7 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
     public Pipeline(String name, String inputTopic, String denoisedTopic, String latentTopic, String modelName,
                     int batchSize, long maxWaitMs, OutputFormat outputFormat, boolean resizeImages) {
         this(name, inputTopic, denoisedTopic, latentTopic, modelName, batchSize, maxWaitMs, outputFormat, resizeImages,
-                false, null, null, null);
+                DEFAULT_ACCEPT_SHAPE_CHANGE, null, null, null);
     }
 
     /** The three topics this pipeline reads and writes. */
@@ -72,14 +77,15 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
 
     public static Pipeline images(String modelName) {
         TopicNames topics = TopicNames.defaults();
-        return new Pipeline("images", topics.noisyImages(), topics.denoisedImages(), topics.latentVectors(), modelName,
-                DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS, OutputFormat.AS_INPUT, false);
+        return new Pipeline(IMAGES, topics.noisyImages(), topics.denoisedImages(), topics.latentVectors(), modelName,
+                DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS, OutputFormat.defaultFormat(), DEFAULT_RESIZE_IMAGES);
     }
 
     public static Pipeline sequences(String modelName) {
         TopicNames topics = TopicNames.defaults();
-        return new Pipeline("sequences", topics.noisySequences(), topics.denoisedSequences(), topics.latentSequences(),
-                modelName, DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS, OutputFormat.AS_INPUT, false);
+        // Sequences are never resized: they have no image format to resize.
+        return new Pipeline(SEQUENCES, topics.noisySequences(), topics.denoisedSequences(), topics.latentSequences(),
+                modelName, DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS, OutputFormat.defaultFormat(), false);
     }
 
     public Pipeline withBatching(int newBatchSize, long newMaxWaitMs) {

@@ -90,13 +90,13 @@ public final class PipelinesFile {
                 entry.batchSize() != null ? entry.batchSize() : base != null ? base.batchSize() : Pipeline.DEFAULT_BATCH_SIZE,
                 entry.maxWaitMs() != null ? entry.maxWaitMs() : base != null ? base.maxWaitMs() : Pipeline.DEFAULT_MAX_WAIT_MS,
                 entry.outputFormat() != null ? OutputFormat.parse(entry.outputFormat())
-                        : base != null ? base.outputFormat() : OutputFormat.AS_INPUT,
+                        : base != null ? base.outputFormat() : OutputFormat.defaultFormat(),
                 entry.resizeImages() != null ? entry.resizeImages() : base != null && base.resizeImages(),
                 entry.acceptShapeChange() != null ? entry.acceptShapeChange() : base != null && base.acceptShapeChange(),
                 entry.modelFile() == null ? null : besideFile(file, entry.modelFile()),
                 entry.partitions(), entry.replicationFactor(),
                 entry.latent() != null ? LatentChoice.parse(entry.latent())
-                        : base != null ? base.latent() : LatentChoice.EMBEDDING,
+                        : base != null ? base.latent() : LatentChoice.defaultChoice(),
                 entry.engine() != null ? InferenceEngineKind.parse(entry.engine()) : base != null ? base.engine() : engine);
     }
 

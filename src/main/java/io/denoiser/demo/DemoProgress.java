@@ -1,6 +1,7 @@
 package io.denoiser.demo;
 
 import io.denoiser.stream.ModelCatalog;
+import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +18,14 @@ final class DemoProgress implements AutoCloseable {
     private final OutputCollector outputs;
     private final ModelCatalog catalog;
     private final int total;
+    private final PrintWriter out;
 
-    DemoProgress(DigitProducer producer, OutputCollector outputs, ModelCatalog catalog, int total) {
+    DemoProgress(DigitProducer producer, OutputCollector outputs, ModelCatalog catalog, int total, PrintWriter out) {
         this.producer = producer;
         this.outputs = outputs;
         this.catalog = catalog;
         this.total = total;
+        this.out = out;
     }
 
     void start() {
@@ -30,7 +33,7 @@ final class DemoProgress implements AutoCloseable {
     }
 
     private void print() {
-        System.out.printf("[demo] noisy sent %d/%d  denoised %d  latent %d  dead letters %d  serving %s v%d%n",
+        out.printf("[demo] noisy sent %d/%d  denoised %d  latent %d  dead letters %d  serving %s v%d%n",
                 producer.noisySent(), total, outputs.denoisedRecords(), outputs.latentRecords(),
                 outputs.deadLetters(), catalog.modelName(), catalog.currentVersion());
     }

@@ -9,15 +9,15 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
 import io.denoiser.embedding.EmbeddingSettings;
-import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.Architecture;
 import io.denoiser.modeltopic.ModelTrust;
 import io.denoiser.modeltopic.SigningKeys;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.stream.DenoiserApp;
+import io.denoiser.stream.DenoiserService;
 import io.denoiser.stream.ModelCatalog;
-import io.denoiser.stream.ModelRegistry;
+import io.denoiser.stream.ModelSources;
 import io.denoiser.topics.TopicApplier;
 import io.denoiser.train.PhotoSettings;
 import io.denoiser.train.TrainerConfig;
@@ -26,6 +26,7 @@ import io.denoiser.train.TrainerService;
 import io.denoiser.train.TrainingData;
 import io.denoiser.train.TrainingSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -55,10 +56,12 @@ public final class DemoRun {
     }
 
     private final Options options;
-    private final TopicNames topics = TopicNames.defaults();
+    /** Where the run's progress lines go: the command's standard output. */
+    private final PrintWriter out;
 
-    public DemoRun(Options options) {
+    public DemoRun(Options options, PrintWriter out) {
         this.options = options;
+        this.out = out;
     }
 
     public DemoReport run() throws Exception {
@@ -78,27 +81,29 @@ public final class DemoRun {
         MnistDataset data = MnistDataset.bundled();
         MnistDataset test = data.testSplit().slice(0, Math.min(options.digits(), data.testSplit().size()));
         Path stateDir = Files.createTempDirectory("denoiser-demo-state");
-        DenoiserConfig config = DenoiserConfig.defaults(kafka, stateDir)
-                .withApplicationId("kafka-denoiser-demo-" + UUID.randomUUID().toString().substring(0, 8))
-                .withPipelines(List.of(Pipeline.images(MODEL)));
-        ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load(MODEL)));
-        ModelCatalog catalog = registry.catalog(MODEL);
-        long initialVersion = catalog.currentVersion();
         // The demo's trainer signs with a key made for this run, and its denoiser trusts only that key.
         KeyPair signing = SigningKeys.generate();
-        config = config.withModelTrust(ModelTrust.of(List.of(signing.getPublic()), false));
+        DenoiserConfig config = DenoiserConfig.builder(kafka, stateDir)
+                .applicationId("kafka-denoiser-demo-" + UUID.randomUUID().toString().substring(0, 8))
+                .pipelines(List.of(Pipeline.images(MODEL)))
+                .modelTrust(ModelTrust.of(List.of(signing.getPublic()), false))
+                .build();
+        TopicNames topics = config.topics();
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
                 TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,
-                TrainingSettings.seedRecipe(1, options.seed()), 60_000,
+                TrainingSettings.seedRecipe(1, options.seed()), TrainerConfig.DEFAULT_WINDOW_SIZE,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                 // No gate: the demo publishes its one-epoch round whatever it scores, to show the hot swap.
                 Optional.empty(), Optional.of(signing), EmbeddingSettings.recommended());
         float[][] noisy = new GaussianNoise(NOISE_LEVEL, options.seed()).applyAll(test);
-        try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
+        try (DenoiserApp app = DenoiserService.assemble(config, ModelSources.of(List.of(ShippedModels.load(MODEL))),
+                new SimpleMeterRegistry());
              OutputCollector outputs = new OutputCollector(kafka, topics);
              DigitProducer producer = new DigitProducer(kafka);
              TrainerService trainer = new TrainerService(trainerConfig, new TrainerMetrics(new SimpleMeterRegistry()));
-             DemoProgress progress = new DemoProgress(producer, outputs, catalog, noisy.length)) {
+             DemoProgress progress = new DemoProgress(producer, outputs, app.registry().catalog(MODEL), noisy.length, out)) {
+            ModelCatalog catalog = app.registry().catalog(MODEL);
+            long initialVersion = catalog.currentVersion();
             app.start();
             if (!app.awaitRunning(options.timeout())) {
                 throw new IllegalStateException("denoiser did not reach RUNNING within " + options.timeout());

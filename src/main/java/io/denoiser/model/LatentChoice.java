@@ -9,6 +9,13 @@ public enum LatentChoice {
     /** The encoder's bottleneck, always: full size, comparable only within one model version. */
     BOTTLENECK;
 
+    /** What latent records carry unless told otherwise, written once for the CLI and the pipelines file. */
+    public static final String DEFAULT_ID = "embedding";
+
+    public static LatentChoice defaultChoice() {
+        return parse(DEFAULT_ID);
+    }
+
     public static LatentChoice parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }

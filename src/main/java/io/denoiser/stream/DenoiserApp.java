@@ -78,7 +78,7 @@ public final class DenoiserApp implements AutoCloseable {
 
     private Client newClient() {
         List<Pipeline> serving = DenoiserTopology.servable(config.pipelines(), registry);
-        KafkaStreams streams = new KafkaStreams(DenoiserTopology.build(config.withPipelines(serving), registry,
+        KafkaStreams streams = new KafkaStreams(DenoiserTopology.build(config.toBuilder().pipelines(serving).build(), registry,
                 metrics, inference), config.streamsProperties());
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());

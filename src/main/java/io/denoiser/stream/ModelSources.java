@@ -40,6 +40,12 @@ public final class ModelSources {
         this.jar = jar;
     }
 
+    /** These versions and nothing else, as if shipped in the jar: for a demo or a benchmark on its own models. */
+    public static ModelSources of(List<ModelRecord> versions) {
+        return new ModelSources(model -> List.of(), Map.of(),
+                model -> versions.stream().filter(record -> record.name().equals(model)).findFirst());
+    }
+
     /**
      * One catalog per model the pipelines name, each logged with where its first version came from.
      *

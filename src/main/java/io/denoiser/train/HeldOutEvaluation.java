@@ -11,6 +11,8 @@ import java.util.Arrays;
  */
 public final class HeldOutEvaluation {
 
+    /** Noise seed of the held-out inputs, fixed so every model, trained or evaluated, is judged on the same ones. */
+    public static final long NOISE_SEED = 1234;
     private static final int BATCH = 128;
 
     private final float[][] clean;

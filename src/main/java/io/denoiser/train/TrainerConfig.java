@@ -42,6 +42,10 @@ public record TrainerConfig(KafkaConnection kafka, TopicNames topics, String mod
 
     /** 64 Mi floats, 256 MB of heap: room for the default 60,000 digits (47 M values) or ~250 photos of 512x512. */
     public static final long DEFAULT_WINDOW_ELEMENTS = 1L << 26;
+    /** The digits of the MNIST training split, ~190 MB of heap. */
+    public static final int DEFAULT_WINDOW_SIZE = 60_000;
+    /** By interval only. */
+    public static final int DEFAULT_RETRAIN_AFTER = 0;
 
     public TrainerConfig {
         if (retrainAfter < 0 || windowSize < 1 || windowElements < 1) {

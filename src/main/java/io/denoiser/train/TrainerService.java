@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class TrainerService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainerService.class);
-    private static final long HELD_OUT_NOISE_SEED = 1234;
     /** Plus the version: each round's embedding is fitted on a noisy copy of its own. */
     private static final long EMBEDDING_NOISE_SEED = 7_000;
     /** How often the wait between rounds looks for new clean samples. */
@@ -65,7 +64,7 @@ public final class TrainerService implements AutoCloseable {
                 config.windowElements(), accepted);
         this.publisher = new ModelPublisher(config.kafka().baseProperties(), config.topics().models(),
                 config.signingKey());
-        this.heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HELD_OUT_NOISE_SEED), data.recordShape());
+        this.heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HeldOutEvaluation.NOISE_SEED), data.recordShape());
         this.bundled = config.useBundledData() ? data.training() : new float[0][];
         this.embedder = new ModelEmbedder(config.embedding());
     }

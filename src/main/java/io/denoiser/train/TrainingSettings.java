@@ -12,6 +12,13 @@ package io.denoiser.train;
  */
 public record TrainingSettings(int epochs, int batchSize, double noiseLevel, long seed, int patience) {
 
+    public static final int DEFAULT_EPOCHS = 20;
+    public static final int DEFAULT_BATCH_SIZE = 128;
+    public static final double DEFAULT_NOISE_LEVEL = 0.5;
+    public static final long DEFAULT_SEED = 42;
+    /** Never stop early. */
+    public static final int DEFAULT_PATIENCE = 0;
+
     public TrainingSettings {
         if (epochs < 1 || batchSize < 1 || noiseLevel < 0 || patience < 0) {
             throw new IllegalArgumentException("epochs and batch size must be >= 1, noise level and patience >= 0");
@@ -19,6 +26,6 @@ public record TrainingSettings(int epochs, int batchSize, double noiseLevel, lon
     }
 
     public static TrainingSettings seedRecipe(int epochs, long seed) {
-        return new TrainingSettings(epochs, 128, 0.5, seed, 0);
+        return new TrainingSettings(epochs, DEFAULT_BATCH_SIZE, DEFAULT_NOISE_LEVEL, seed, DEFAULT_PATIENCE);
     }
 }

@@ -3,6 +3,7 @@ package io.denoiser.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +21,8 @@ class DemoRunIT {
 
     @Test
     void shouldDenoiseEveryDigitOnceAcrossTwoModelVersions(@TempDir Path out) throws Exception {
-        DemoReport report = new DemoRun(new DemoRun.Options(Optional.empty(), out, 200, 7, Duration.ofMinutes(2))).run();
+        DemoReport report = new DemoRun(new DemoRun.Options(Optional.empty(), out, 200, 7, Duration.ofMinutes(2)),
+                new PrintWriter(System.out, true)).run();
 
         assertThat(report.recordsIn()).isEqualTo(200);
         assertThat(report.denoised()).isEqualTo(200);

@@ -129,8 +129,8 @@ class DenoiserModelAdoptionTest {
 
     /** The pipeline over lstm v1 from the jar, its catalog's policy from the pipeline as serve derives it. */
     private void start(Pipeline pipeline) {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(pipeline)).withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(pipeline)).modelTrust(ModelRecords.TRUST).build();
         ModelCatalog catalog = new ModelCatalog(ModelRecords.lstm(1, 1), ModelSource.JAR,
                 AdoptionPolicy.of(List.of(pipeline), config.maxTensorElements()));
         harness = new TopologyHarness(config, ModelRegistry.of(List.of(catalog)), meters,

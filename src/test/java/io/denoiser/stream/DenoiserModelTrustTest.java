@@ -33,9 +33,9 @@ class DenoiserModelTrustTest extends TopologyFixture {
 
     @BeforeEach
     void start() {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
+                .modelTrust(ModelRecords.TRUST).build();
         startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
         catalog = harness.registry.catalog("cnn-seed");
     }

@@ -77,9 +77,9 @@ class DenoiserPipelineIT {
     void shouldDenoiseEveryDigitExactlyOnceAndSwapModelsOncePerPartition() throws Exception {
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
         ModelCatalog catalog = registry.catalog("cnn-seed");
-        DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed")))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed")))
+                .modelTrust(ModelRecords.TRUST).build();
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
              MetricsServer server = new MetricsServer("127.0.0.1", 0, prometheus, app::live, app::ready);

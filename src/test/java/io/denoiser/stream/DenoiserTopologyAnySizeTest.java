@@ -25,8 +25,8 @@ class DenoiserTopologyAnySizeTest extends TopologyFixture {
     }
 
     private void start(OutputFormat outputFormat) {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("photo").withBatching(1, 50).withOutput(outputFormat, false)));
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("photo").withBatching(1, 50).withOutput(outputFormat, false))).build();
         startTopology(config, List.of(ModelRecords.photoUnet(1, 3)));
     }
 

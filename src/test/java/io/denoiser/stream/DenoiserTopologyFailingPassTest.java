@@ -46,9 +46,9 @@ class DenoiserTopologyFailingPassTest {
     private TestOutputTopic<String, byte[]> deadLetters;
 
     private void start(int batchSize, ForwardPass pass) {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50)))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50)))
+                .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1))),
                 new SimpleMeterRegistry(), InferenceWorkers.callingThread((model, inputs, shapes) -> {
                     passes.incrementAndGet();

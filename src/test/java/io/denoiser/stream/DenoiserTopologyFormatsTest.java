@@ -25,9 +25,9 @@ class DenoiserTopologyFormatsTest extends TopologyFixture {
     private static final int[] DIGIT = {28, 28};
 
     private void start(OutputFormat outputFormat, boolean resizeImages) {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)
-                        .withOutput(outputFormat, resizeImages)));
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)
+                        .withOutput(outputFormat, resizeImages))).build();
         startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
     }
 

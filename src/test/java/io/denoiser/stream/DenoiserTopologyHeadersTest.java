@@ -25,8 +25,8 @@ class DenoiserTopologyHeadersTest extends TopologyFixture {
 
     @BeforeEach
     void start() {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)));
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50))).build();
         startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
     }
 

@@ -96,9 +96,9 @@ class DenoiserTopologyLatentTest {
     }
 
     private void start(ModelRecord model, LatentChoice latent) {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50).withLatent(latent)))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50).withLatent(latent)))
+                .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(model), new SimpleMeterRegistry());
     }
 

@@ -32,9 +32,9 @@ class DenoiserTopologyOversizeTest extends TopologyFixture {
     }
 
     private DenoiserConfig defaults() {
-        return DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(8, 50)))
-                .withModelTrust(ModelRecords.TRUST);
+        return DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(8, 50)))
+                .modelTrust(ModelRecords.TRUST).build();
     }
 
     private void start(DenoiserConfig config) {
@@ -109,7 +109,7 @@ class DenoiserTopologyOversizeTest extends TopologyFixture {
     void shouldDeadLetterARecordWhoseOutputExceedsTheOutputLimitAndWriteNeitherOfItsOutputs() {
         harness.close();
         // A JSON digit comes back as JSON, over 3 KB; an 8-bit one as 784 bytes and a 2 KB latent vector.
-        start(defaults().withMaxOutputBytes(3000));
+        start(defaults().toBuilder().maxOutputBytes(3000).build());
         TestOutputTopic<String, byte[]> latent = harness.output(topics.latentVectors());
         byte[] json = codec.encodeJson(new Tensor(DIGIT, new float[784]));
 

@@ -37,10 +37,10 @@ class DenoiserTopologyTest extends TopologyFixture {
 
     /** Starts the production topology with batches of {@code batchSize} and a 50 ms maximum wait. */
     private void start(int batchSize) {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50),
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50),
                         Pipeline.sequences("lstm").withBatching(batchSize, 50)))
-                .withModelTrust(ModelRecords.TRUST);
+                .modelTrust(ModelRecords.TRUST).build();
         startTopology(config, List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
         catalog = harness.registry.catalog("cnn-seed");
     }
@@ -90,9 +90,9 @@ class DenoiserTopologyTest extends TopologyFixture {
     /** Restarts with the images pipeline only, batches of 4, forward passes on production's inference threads. */
     private void startImagesOn(InferenceWorkers inference) {
         driver.close();
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
+                .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference);
         driver = harness.driver;
         noisy = harness.input(topics.noisyImages());
@@ -139,10 +139,10 @@ class DenoiserTopologyTest extends TopologyFixture {
         assertThat(driver.producedTopicNames()).contains(changelog, topics.denoisedImages());
 
         driver.close();
-        DenoiserConfig unlogged = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
-                .withModelTrust(ModelRecords.TRUST)
-                .withoutBufferChangelog();
+        DenoiserConfig unlogged = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
+                .modelTrust(ModelRecords.TRUST)
+                .bufferChangelog(false).build();
         harness = new TopologyHarness(unlogged, List.of(ModelRecords.cnnSeed(1, 1)), meters);
         driver = harness.driver;
         harness.input(topics.noisyImages()).pipeInput("digit-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.3f))));
@@ -224,9 +224,9 @@ class DenoiserTopologyTest extends TopologyFixture {
     void shouldServeTemporalCnnWindowsOfOtherLengthsItAcceptsAndRefuseTheRest() {
         driver.close();
         ModelRecord model = ModelRecords.cnnSensors(1, 1);
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.sequences(model.name()).withBatching(3, 50)))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.sequences(model.name()).withBatching(3, 50)))
+                .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(model), meters);
         driver = harness.driver;
         TestInputTopic<String, byte[]> sequences = harness.input(topics.noisySequences());
@@ -252,9 +252,9 @@ class DenoiserTopologyTest extends TopologyFixture {
     /** Serves two 64x8 windows with {@code model} on the sequence topics; returns the denoised records. */
     private List<TestRecord<String, byte[]>> serveSensorWindows(ModelRecord model, int latentSize) {
         driver.close();
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), stateDir)
-                .withPipelines(List.of(Pipeline.sequences(model.name()).withBatching(2, 50)))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+                .pipelines(List.of(Pipeline.sequences(model.name()).withBatching(2, 50)))
+                .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(model), meters);
         driver = harness.driver;
         TestInputTopic<String, byte[]> sequences = harness.input(topics.noisySequences());

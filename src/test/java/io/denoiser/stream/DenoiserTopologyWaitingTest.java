@@ -70,7 +70,7 @@ class DenoiserTopologyWaitingTest {
     }
 
     private DenoiserConfig config(List<Pipeline> pipelines) {
-        return DenoiserConfig.defaults(KafkaConnection.of("localhost:9"), stateDir).withPipelines(pipelines)
-                .withModelTrust(ModelRecords.TRUST);
+        return DenoiserConfig.builder(KafkaConnection.of("localhost:9"), stateDir).pipelines(pipelines)
+                .modelTrust(ModelRecords.TRUST).build();
     }
 }

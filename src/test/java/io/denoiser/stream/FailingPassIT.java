@@ -110,7 +110,7 @@ class FailingPassIT {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         // batches wait up to 500 ms, so at 40 digits a second each pass holds records of several partitions
         Pipeline pipeline = Pipeline.images("cnn-seed").withBatching(16, 500);
-        DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir).withPipelines(List.of(pipeline));
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir).pipelines(List.of(pipeline)).build();
         ModelRecord model = ShippedModels.load("cnn-seed");
         FaultyPass pass = new FaultyPass();
         Map<String, Long> sent = new HashMap<>();

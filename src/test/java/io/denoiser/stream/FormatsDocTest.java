@@ -197,8 +197,8 @@ class FormatsDocTest {
     }
 
     private static TopologyHarness harness(Pipeline pipeline, ModelRecord model) throws IOException {
-        DenoiserConfig config = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"),
-                Files.createTempDirectory(work, "state")).withPipelines(List.of(pipeline));
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"),
+                Files.createTempDirectory(work, "state")).pipelines(List.of(pipeline)).build();
         return new TopologyHarness(config, List.of(model), new SimpleMeterRegistry());
     }
 

@@ -90,9 +90,9 @@ class ModelSwapSoakIT {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
             TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
-                    .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 50)))
-                    .withModelTrust(ModelRecords.TRUST);
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
+                    .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 50)))
+                    .modelTrust(ModelRecords.TRUST).build();
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
             // one copy per stream thread for the one model; no trial copy is left over
             int copiesServing = copiesBefore + config.streamThreads();

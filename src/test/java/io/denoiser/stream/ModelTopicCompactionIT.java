@@ -84,9 +84,9 @@ class ModelTopicCompactionIT {
      * digit sent comes out once on each output topic, and the outcome goes into the reliability table.
      */
     private List<Long> servedVersions(TestKafkaCluster cluster, ModelRegistry registry) throws Exception {
-        DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
+                .modelTrust(ModelRecords.TRUST).build();
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
              KafkaProducer<String, byte[]> producer = cluster.producer()) {
             long startedAt = System.nanoTime();

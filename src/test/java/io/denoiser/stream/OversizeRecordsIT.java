@@ -69,9 +69,9 @@ class OversizeRecordsIT {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
             TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
-                    .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 50)))
-                    .withModelTrust(ModelRecords.TRUST);
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
+                    .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 50)))
+                    .modelTrust(ModelRecords.TRUST).build();
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
             try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
                  KafkaProducer<String, byte[]> plain = cluster.producer();
@@ -122,10 +122,10 @@ class OversizeRecordsIT {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
             TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
-                    .withPipelines(List.of(Pipeline.images("photo").withBatching(4, 50)
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
+                    .pipelines(List.of(Pipeline.images("photo").withBatching(4, 50)
                             .withOutput(OutputFormat.BINARY, false)))
-                    .withModelTrust(ModelRecords.TRUST);
+                    .modelTrust(ModelRecords.TRUST).build();
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("photo")));
             byte[] large = codec.encodeUint8(new Tensor(new int[] {600, 600}, new float[600 * 600]));
             try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));

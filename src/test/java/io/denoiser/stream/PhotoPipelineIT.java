@@ -82,9 +82,9 @@ class PhotoPipelineIT {
     @Test
     void shouldDenoiseAGrayscalePngAGrayscaleTensorAndAnRgbJpegInTheirOwnSizesExactlyOnce() throws Exception {
         ModelRecord shipped = ShippedModels.load("photo");
-        DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), stateDir)
-                .withPipelines(List.of(Pipeline.images("photo")))
-                .withModelTrust(ModelRecords.TRUST);
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
+                .pipelines(List.of(Pipeline.images("photo")))
+                .modelTrust(ModelRecords.TRUST).build();
         List<Sent> photos = List.of(
                 send("camera", 1, TensorFormat.PNG, new int[] {512, 512}),
                 send("coins", 2, TensorFormat.BINARY, new int[] {303, 384}),

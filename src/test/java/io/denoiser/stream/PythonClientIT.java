@@ -52,8 +52,8 @@ class PythonClientIT {
             cluster.createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3, TOPICS.latentVectors(), 3,
                     TOPICS.noisySequences(), 3, TOPICS.denoisedSequences(), 3, TOPICS.latentSequences(), 3,
                     TOPICS.models(), 1, TOPICS.deadLetters(), 1));
-            DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), work.resolve("state"))
-                    .withPipelines(pipelines);
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), work.resolve("state"))
+                    .pipelines(pipelines).build();
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed"), ShippedModels.load("lstm")));
             try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()))) {
                 app.start();

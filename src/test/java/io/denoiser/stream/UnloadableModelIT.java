@@ -156,8 +156,8 @@ class UnloadableModelIT {
 
     /** The digit pipeline alone, its own state directory per instance, trusting the test's signing key. */
     private DenoiserConfig config(String instance) {
-        return DenoiserConfig.defaults(cluster.connection(), stateDirs.resolve(instance)).withPipelines(List.of(DIGITS))
-                .withModelTrust(ModelRecords.TRUST);
+        return DenoiserConfig.builder(cluster.connection(), stateDirs.resolve(instance)).pipelines(List.of(DIGITS))
+                .modelTrust(ModelRecords.TRUST).build();
     }
 
     /** The model as {@code serve} starts it: the newest trusted version on the topic that loads, else the jar's. */

@@ -160,8 +160,8 @@ class ZombieThreadIT {
     }
 
     private DenoiserConfig config(KafkaConnection kafka, String instance) {
-        return DenoiserConfig.defaults(kafka, work.resolve(instance))
-                .withPipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 100)));
+        return DenoiserConfig.builder(kafka, work.resolve(instance))
+                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 100))).build();
     }
 
     /** The keys whose values the held pass was given: fewer than the producer's distinct digits were sent. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class TopicSizeCheckTest {
 
-    private final DenoiserConfig defaults = DenoiserConfig.defaults(KafkaConnection.of("unused:9092"), Path.of("state"));
+    private final DenoiserConfig defaults = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), Path.of("state")).build();
 
     @Test
     void shouldFindTheShippedTopicsLargeEnoughForTheDefaultLimits() {
@@ -23,7 +23,7 @@ class TopicSizeCheckTest {
     void shouldFindTheShippedTopicsLargeEnoughForAPipelineOfItsOwnAtTheDefaultLimits() {
         Pipeline vibration = new Pipeline("vibration", "plant.vibration.noisy", "plant.vibration.denoised",
                 "plant.vibration.latent", "vibration-lstm", 16, 50, OutputFormat.AS_INPUT, false);
-        DenoiserConfig config = defaults.withPipelines(List.of(vibration));
+        DenoiserConfig config = defaults.toBuilder().pipelines(List.of(vibration)).build();
 
         assertThat(TopicSizeCheck.problems(PipelineTopics.including(TopicCatalog.fromClasspath(), config.pipelines()),
                 config)).isEmpty();
@@ -31,10 +31,7 @@ class TopicSizeCheckTest {
 
     @Test
     void shouldNameTheDeadLetterTopicWhenTheInputLimitOutgrowsIt() throws Exception {
-        DenoiserConfig raised = new DenoiserConfig(defaults.applicationId(), defaults.kafka(), defaults.topics(),
-                defaults.pipelines(), 1, defaults.processingGuarantee(), 100, defaults.passTimeout(), defaults.stateDir(),
-                defaults.maxTensorElements(), 2 << 20, defaults.maxOutputBytes(), defaults.modelTrust(), true,
-                defaults.changelogReplication());
+        DenoiserConfig raised = defaults.toBuilder().maxInputBytes(2 << 20).build();
 
         assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(), raised)).singleElement().asString()
                 .contains("denoiser.dlq max.message.bytes 1114112", "--max-input-bytes 2097152");
@@ -42,7 +39,7 @@ class TopicSizeCheckTest {
 
     @Test
     void shouldNameEveryOutputTopicWhenTheOutputLimitOutgrowsThem() {
-        DenoiserConfig raised = defaults.withMaxOutputBytes(4 << 20);
+        DenoiserConfig raised = defaults.toBuilder().maxOutputBytes(4 << 20).build();
 
         assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(), raised)).hasSize(4)
                 .allSatisfy(problem -> assertThat(problem).contains("max.message.bytes 1114112 cannot take an output "

@@ -72,8 +72,8 @@ class ModelLifecycleIT {
             TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load(MODEL)));
             ModelCatalog catalog = registry.catalog(MODEL);
-            DenoiserConfig config = DenoiserConfig.defaults(cluster.connection(), dir.resolve("state"))
-                    .withPipelines(List.of(Pipeline.images(MODEL))).withModelTrust(ModelRecords.TRUST);
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), dir.resolve("state"))
+                    .pipelines(List.of(Pipeline.images(MODEL))).modelTrust(ModelRecords.TRUST).build();
             SimpleMeterRegistry trainerMeters = new SimpleMeterRegistry();
             try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
                  KafkaProducer<String, byte[]> producer = cluster.producer();
