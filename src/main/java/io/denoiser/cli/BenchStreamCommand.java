@@ -3,7 +3,9 @@ package io.denoiser.cli;
 import io.denoiser.bench.StreamBenchmark;
 import io.denoiser.broker.BrokerLibraries;
 import io.denoiser.broker.InProcessBroker;
+import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.Pipeline;
 import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.NativeRuntime;
 import io.denoiser.modeltopic.ShippedModels;
@@ -46,11 +48,11 @@ public final class BenchStreamCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128", description = "Micro-batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--max-wait-ms", defaultValue = "50",
+    @Option(names = "--max-wait-ms", defaultValue = "" + Pipeline.DEFAULT_MAX_WAIT_MS,
             description = "Longest a record waits for its batch, as serve's (default: ${DEFAULT-VALUE}).")
     long maxWaitMs;
 
-    @Option(names = "--commit-interval-ms", defaultValue = "100",
+    @Option(names = "--commit-interval-ms", defaultValue = "" + DenoiserConfig.DEFAULT_COMMIT_INTERVAL_MS,
             description = "Commit (transaction) interval, as serve's (default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 

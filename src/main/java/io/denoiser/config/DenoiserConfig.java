@@ -50,7 +50,11 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     public static final String DEFAULT_PIPELINES = Pipeline.IMAGES + "," + Pipeline.SEQUENCES;
     public static final int DEFAULT_STREAM_THREADS = 1;
     public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
-    public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
+    /**
+     * Outputs are visible to read_committed consumers only when their transaction commits, so this bounds
+     * light-load latency; 50 ms kept p99 under 100 ms without a throughput cost that could be told from noise.
+     */
+    public static final long DEFAULT_COMMIT_INTERVAL_MS = 50;
     public static final long DEFAULT_MAX_TENSOR_ELEMENTS = 1 << 20;
     /** The input topics' {@code max.message.bytes}: what an uncompressed producer can send them. */
     public static final int DEFAULT_MAX_INPUT_BYTES = 1 << 20;

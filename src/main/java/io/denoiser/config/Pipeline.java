@@ -38,7 +38,11 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
     public static final String IMAGES = "images";
     public static final String SEQUENCES = "sequences";
     public static final int DEFAULT_BATCH_SIZE = 128;
-    public static final long DEFAULT_MAX_WAIT_MS = 50;
+    /**
+     * Short, because a lone record waits this long before its pass, and batch-1 passes on ONNX Runtime cost
+     * little; under load batches fill by count first (the light-load latency study: docs/performance.md).
+     */
+    public static final long DEFAULT_MAX_WAIT_MS = 10;
     public static final boolean DEFAULT_RESIZE_IMAGES = false;
     public static final boolean DEFAULT_ACCEPT_SHAPE_CHANGE = false;
 

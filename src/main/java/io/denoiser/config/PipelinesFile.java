@@ -20,7 +20,7 @@ import java.util.Set;
  *   - name: images            # images and sequences start from their built-in topics and model
  *     model: unet
  *     batchSize: 128
- *     maxWaitMs: 50
+ *     maxWaitMs: 20
  *     outputFormat: as-input  # as-input, binary, json, png or jpeg
  *     resizeImages: true
  *     acceptShapeChange: false  # whether a new model version may take another input shape
