@@ -42,7 +42,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn-seed", description = "Shipped model (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    @Option(names = "--records", defaultValue = "20000", description = "Pre-produced noisy digits (default: ${DEFAULT-VALUE}).")
+    /** Enough for seconds of steady micro-batching at the onnxruntime engine's rate, not a phase of start-up. */
+    @Option(names = "--records", defaultValue = "40000", description = "Pre-produced noisy digits (default: ${DEFAULT-VALUE}).")
     int records;
 
     @Option(names = "--batch", defaultValue = "128", description = "Micro-batch size (default: ${DEFAULT-VALUE}).")
