@@ -95,10 +95,13 @@ final class DenoiseProcessor implements Processor<String, byte[], String, byte[]
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, now -> {
             releaseHeld();
             if (batch.isDue(now, pipeline.maxWaitMs())) {
-                // A batch flushed by the maximum wait means input is slow: nothing to overlap the pass with,
-                // so its results go out now rather than at the next punctuation.
                 runBatch();
-                batch.awaitPass();
+                // Input that has stopped leaves nothing to overlap the pass with, so its results go out now
+                // rather than at the next punctuation. Input still arriving (a batch due by the wait while
+                // records stream in, as a short wait allows under load) keeps the stream thread busy meanwhile.
+                if (batch.isIdle(now, tick)) {
+                    batch.awaitPass();
+                }
             }
             forwardFinished();
         });

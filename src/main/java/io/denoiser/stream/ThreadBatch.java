@@ -61,6 +61,7 @@ final class ThreadBatch {
     private final InferenceEngineKind engine;
     private final List<Pending> pending = new ArrayList<>();
     private long oldestAddedAt;
+    private long lastAddedAt = Long.MIN_VALUE;
     private long pendingElements;
 
     ThreadBatch(InferenceWorker worker, ForwardPass pass, LatentChoice latentChoice, InferenceEngineKind engine) {
@@ -84,6 +85,12 @@ final class ThreadBatch {
         }
         pending.add(record);
         pendingElements += record.input().length;
+        lastAddedAt = now;
+    }
+
+    /** Whether no record was added in the last {@code idleMs}: the input has stopped, at least for now. */
+    boolean isIdle(long now, long idleMs) {
+        return now - lastAddedAt >= idleMs;
     }
 
     boolean isFull(int batchSize) {

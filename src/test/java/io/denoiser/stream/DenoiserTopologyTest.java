@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -128,6 +130,39 @@ class DenoiserTopologyTest extends TopologyFixture {
             noisy.pipeInput("slow-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.4f))));
             driver.advanceWallClockTime(Duration.ofMillis(60));
             assertThat(denoised.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("slow-0", "slow-1");
+        }
+    }
+
+    @Test
+    void shouldNotHoldTheStreamThreadOnABatchDueByTheWaitWhileRecordsStillArrive() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ForwardPass held = (model, inputs, shapes) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return model.reconstruct(inputs, shapes);
+        };
+        try (InferenceWorkers inference = InferenceWorkers.dedicated(held, Duration.ofMinutes(1))) {
+            startImagesOn(inference);
+            // Given a record that has waited almost the whole 50 ms, and one that has just arrived
+            noisy.pipeInput("early", codec.encodeUint8(new Tensor(DIGIT, digit(0.2f))));
+            driver.advanceWallClockTime(Duration.ofMillis(45));
+            noisy.pipeInput("late", codec.encodeUint8(new Tensor(DIGIT, digit(0.4f))));
+            // When the batch falls due while its pass cannot finish
+            CompletableFuture<Void> punctuated = CompletableFuture.runAsync(
+                    () -> driver.advanceWallClockTime(Duration.ofMillis(5)));
+            // Then the stream thread goes on rather than waiting for the pass, and forwards its results later
+            assertThat(punctuated).succeedsWithin(Duration.ofSeconds(10));
+            release.countDown();
+            List<String> forwarded = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                driver.advanceWallClockTime(Duration.ofMillis(10));
+                denoised.readKeyValuesToList().forEach(kv -> forwarded.add(kv.key));
+                return forwarded.size() == 2;
+            });
+            assertThat(forwarded).containsExactly("early", "late");
         }
     }
 
