@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Strimzi KafkaUsers carry, per component, the ACLs the README's Helm section lists. */
+/** Strimzi KafkaUsers carry, per component, the ACLs docs/deploy.md lists. */
 final class HelmChartKafkaUserTest {
 
     private static final String DENOISER = HelmChart.RELEASE + "-kafka-denoiser";
