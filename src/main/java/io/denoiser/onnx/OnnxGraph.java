@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import onnx.Onnx.AttributeProto;
 import onnx.Onnx.GraphProto;
@@ -64,7 +65,7 @@ public final class OnnxGraph {
 
     /** Adds a node of one output, whose shape for one record is {@code shape}. */
     public Tensor node(String op, long[] shape, List<Tensor> inputs, AttributeProto... attributes) {
-        String output = op.toLowerCase() + "_" + nextName++;
+        String output = op.toLowerCase(Locale.ROOT) + "_" + nextName++;
         NodeProto.Builder node = NodeProto.newBuilder().setOpType(op).setName(output).addOutput(output)
                 .addAllAttribute(Arrays.asList(attributes));
         inputs.forEach(input -> node.addInput(input == null ? "" : input.name()));

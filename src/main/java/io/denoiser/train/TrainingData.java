@@ -6,7 +6,6 @@ import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.GaussianNoiseRange;
 import io.denoiser.data.ImageFiles;
 import io.denoiser.data.MnistDataset;
-import io.denoiser.data.MnistRows;
 import io.denoiser.data.Noise;
 import io.denoiser.data.PhotoPatches;
 import io.denoiser.data.SequenceDataset;

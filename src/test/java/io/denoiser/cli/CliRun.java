@@ -3,7 +3,6 @@ package io.denoiser.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import picocli.CommandLine;
 
 /** One in-process run of the command line as {@code main} builds it, with what it printed. */
 record CliRun(int exitCode, String out, String err) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
@@ -102,7 +103,7 @@ final class Dockerfile {
         List<Instruction> current = null;
         for (String line : logicalLines(Files.readAllLines(file))) {
             String[] parts = line.split("\\s+", 2);
-            Instruction instruction = new Instruction(parts[0].toUpperCase(), parts.length > 1 ? parts[1].trim() : "");
+            Instruction instruction = new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1].trim() : "");
             if (instruction.keyword().equals("FROM")) {
                 String[] from = instruction.arguments().split("\\s+");
                 current = new ArrayList<>();

@@ -14,7 +14,6 @@ import io.denoiser.train.TrainingRun;
 import io.denoiser.train.TrainingSettings;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
