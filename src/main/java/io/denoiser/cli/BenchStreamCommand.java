@@ -61,7 +61,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
             description = "Loads for the latency phases, one phase each (default: ${DEFAULT-VALUE}).")
     List<Double> offeredRps;
 
-    @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of the measured latency phase, after 3 s of the same load unmeasured "
+    @Option(names = "--latency-seconds", defaultValue = "15",
+            description = "Length of the measured latency phase, after 3 s of the same load unmeasured "
             + "(default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 

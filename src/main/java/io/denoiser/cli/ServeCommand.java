@@ -100,7 +100,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env DENOISER_ENGINE; default: ${DEFAULT-VALUE}).")
     InferenceEngineKind engine;
 
-    @Option(names = "--resize-images", negatable = true, defaultValue = "${env:DENOISER_RESIZE_IMAGES:-" + Pipeline.DEFAULT_RESIZE_IMAGES + "}",
+    @Option(names = "--resize-images", negatable = true,
+            defaultValue = "${env:DENOISER_RESIZE_IMAGES:-" + Pipeline.DEFAULT_RESIZE_IMAGES + "}",
             fallbackValue = "true",
             description = "Resize PNG/JPEG inputs of another size to the image model's input instead of "
                     + "dead-lettering them (env DENOISER_RESIZE_IMAGES; default: ${DEFAULT-VALUE}).")
@@ -156,11 +157,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "DENOISER_ALLOW_OVERSUBSCRIPTION; default: ${DEFAULT-VALUE}).")
     boolean allowOversubscription;
 
-    @Option(names = "--processing-guarantee", defaultValue = "${env:DENOISER_PROCESSING_GUARANTEE:-" + DenoiserConfig.DEFAULT_PROCESSING_GUARANTEE + "}",
+    @Option(names = "--processing-guarantee",
+            defaultValue = "${env:DENOISER_PROCESSING_GUARANTEE:-" + DenoiserConfig.DEFAULT_PROCESSING_GUARANTEE + "}",
             description = "exactly_once_v2 or at_least_once (env DENOISER_PROCESSING_GUARANTEE; default: ${DEFAULT-VALUE}).")
     String processingGuarantee;
 
-    @Option(names = "--commit-interval-ms", defaultValue = "${env:DENOISER_COMMIT_INTERVAL_MS:-" + DenoiserConfig.DEFAULT_COMMIT_INTERVAL_MS + "}",
+    @Option(names = "--commit-interval-ms",
+            defaultValue = "${env:DENOISER_COMMIT_INTERVAL_MS:-" + DenoiserConfig.DEFAULT_COMMIT_INTERVAL_MS + "}",
             description = "Commit (transaction) interval (env DENOISER_COMMIT_INTERVAL_MS; default: ${DEFAULT-VALUE}).")
     long commitIntervalMs;
 

@@ -62,22 +62,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Model file to write with --once.")
     Path out;
 
-    @Option(names = "--model-name", defaultValue = DenoiserConfig.DEFAULT_IMAGE_MODEL, description = "Model name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model-name", defaultValue = DenoiserConfig.DEFAULT_IMAGE_MODEL,
+            description = "Model name (default: ${DEFAULT-VALUE}).")
     String modelName;
 
-    @Option(names = "--architecture", defaultValue = DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE, description = "Architecture id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--architecture", defaultValue = DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE,
+            description = "Architecture id (default: ${DEFAULT-VALUE}).")
     String architecture;
 
-    @Option(names = "--epochs", defaultValue = "" + TrainingSettings.DEFAULT_EPOCHS, description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "" + TrainingSettings.DEFAULT_EPOCHS,
+            description = "Epochs (per round when continuous; default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "" + TrainingSettings.DEFAULT_BATCH_SIZE, description = "Records per gradient step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "" + TrainingSettings.DEFAULT_BATCH_SIZE,
+            description = "Records per gradient step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--seed", defaultValue = "" + TrainingSettings.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--noise", defaultValue = "" + TrainingSettings.DEFAULT_NOISE_LEVEL, description = "Gaussian noise level (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--noise", defaultValue = "" + TrainingSettings.DEFAULT_NOISE_LEVEL,
+            description = "Gaussian noise level (default: ${DEFAULT-VALUE}).")
     double noise;
 
     @Option(names = "--patience", defaultValue = "" + TrainingSettings.DEFAULT_PATIENCE,
@@ -112,7 +117,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Photos: each patch gets Gaussian noise of a level drawn from [0, this] (default: ${DEFAULT-VALUE}).")
     double maxNoise;
 
-    @Option(names = "--window-length", defaultValue = "64", description = "Sensor and CSV window length in steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window-length", defaultValue = "64",
+            description = "Sensor and CSV window length in steps (default: ${DEFAULT-VALUE}).")
     int windowLength;
 
     @Option(names = "--stride", defaultValue = "16", description = "CSV window stride in steps (default: ${DEFAULT-VALUE}).")
@@ -218,7 +224,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingData data = trainingData(design);
         ModelShape shape = parent.map(p -> p.metadata().shape()).orElse(design.readsSequences()
                 ? new ModelShape(data.recordShape(), new int[] {hidden}) : design.defaultShape());
-        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HeldOutEvaluation.NOISE_SEED), data.recordShape());
+        HeldOutEvaluation heldOut = new HeldOutEvaluation(data.heldOut(), data.noise().apply(HeldOutEvaluation.NOISE_SEED),
+                data.recordShape());
         int epochsDone = parent.map(p -> TrainingRun.epochsTrained(p.metadata())).orElse(0);
         ModelRecord trained = new TrainingRun(settings, heldOut, ProgressBarReporter.onStandardError())
                 .train(modelName, design, shape, version, parent, data, epochsDone);

@@ -89,7 +89,8 @@ public final class DemoRun {
                 .modelTrust(ModelTrust.of(List.of(signing.getPublic()), false))
                 .build();
         TopicNames topics = config.topics();
-        TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL, Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
+        TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL,
+                Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
                 TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,
                 TrainingSettings.seedRecipe(1, options.seed()), TrainerConfig.DEFAULT_WINDOW_SIZE,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,

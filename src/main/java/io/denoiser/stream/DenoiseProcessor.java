@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Denoises noisy records (images or sequence windows) in micro-batches: each valid record is checked
  * against what the model accepts (its one shape, or for a tiled image model any image it can tile), put
- * into this task's changelogged buffer and added to its stream thread's {@link ThreadBatch}; when that batch is full or its oldest record has waited long enough, one forward
- * pass of the thread's own network, on its inference thread, denoises the records of all its tasks. Each
+ * into this task's changelogged buffer and added to its stream thread's {@link ThreadBatch}; when that batch
+ * is full or its oldest record has waited long enough, one forward pass of the thread's own network, on its
+ * inference thread, denoises the records of all its tasks. Each
  * task then forwards its own reconstructions and latent vectors, on the stream thread, and deletes them from
  * its buffer; a latent vector is the model version's embedding of the denoised output (a small product,
  * computed there) when it has one and the pipeline does not ask for the bottleneck. Records that cannot be

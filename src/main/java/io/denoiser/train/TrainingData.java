@@ -98,7 +98,8 @@ public record TrainingData(String name, float[][] training, float[][] heldOut, i
         description.put("noise", Map.of("kind", "gaussian", "level", List.of(0, settings.maxLevel()),
                 "level_exponent", settings.levelExponent(), "clip", List.of(0, 1)));
         return new TrainingData(name, PhotoPatches.training(images, size, settings.patches(), 2026), validation, null,
-                new int[] {1, size, size}, seed -> new GaussianNoiseRange(0, settings.maxLevel(), settings.levelExponent(), seed), description);
+                new int[] {1, size, size},
+                seed -> new GaussianNoiseRange(0, settings.maxLevel(), settings.levelExponent(), seed), description);
     }
 
     /** User time series from a CSV file, windowed and normalized per feature; the last 20% is held out. */

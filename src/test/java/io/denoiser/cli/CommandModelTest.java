@@ -44,7 +44,8 @@ class CommandModelTest {
 
     private static List<OptionSpec> allOptions() {
         // Uninterpolated, so default values show the ${env:NAME} they read.
-        return commands(Main.commandLine().setInterpolateVariables(false).getCommandSpec()).flatMap(command -> command.options().stream()).toList();
+        return commands(Main.commandLine().setInterpolateVariables(false).getCommandSpec())
+                .flatMap(command -> command.options().stream()).toList();
     }
 
     private static Stream<CommandSpec> commands(CommandSpec command) {

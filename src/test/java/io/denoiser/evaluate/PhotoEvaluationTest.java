@@ -40,7 +40,8 @@ class PhotoEvaluationTest {
             assertThat(level.photos()).extracting(PhotoScores::name).containsExactly("tall.png", "wide.jpg");
             assertThat(level.photos()).allSatisfy(photo -> {
                 assertThat(photo.noisy().psnrDb()).as(photo.name()).isCloseTo(expectedDb, within(0.25));
-                assertThat(photo.median().psnrDb()).as("a smooth photo: the median removes noise").isGreaterThan(photo.noisy().psnrDb() + 3);
+                assertThat(photo.median().psnrDb()).as("a smooth photo: the median removes noise")
+                        .isGreaterThan(photo.noisy().psnrDb() + 3);
                 assertThat(photo.median().ssim()).isGreaterThan(photo.noisy().ssim());
                 assertThat(photo.model().psnrDb()).isFinite();
                 assertThat(photo.model().ssim()).isBetween(-1.0, 1.0);

@@ -31,7 +31,8 @@ class LstmSkipDesignTest {
         network.init();
         network.setParams(Nd4j.createFromArray(training.parameters()).reshape(1, training.parameterCount()));
         float[][] windows = FloatArrays.randomWindows(3, 12 * 5);
-        INDArray expected = network.outputSingle(Architecture.LSTM_SKIP.trainingInputs(FloatArrays.concat(windows), 3, SHAPE)[0]); // [N,F,T]
+        INDArray expected = network.outputSingle(
+                Architecture.LSTM_SKIP.trainingInputs(FloatArrays.concat(windows), 3, SHAPE)[0]); // [N,F,T]
         INDArray encoderLast = network.feedForward(Architecture.LSTM_SKIP.trainingInputs(FloatArrays.concat(windows), 3, SHAPE)[0],
                 false).get("latent");                                                                         // [N,H]
 

@@ -17,7 +17,10 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Input values over the byte limit, or keys over the key limit: refused before decoding, and nothing written for them exceeds the limits. */
+/**
+ * Input values over the byte limit, or keys over the key limit: refused before decoding, and nothing written for them
+ * exceeds the limits.
+ */
 class DenoiserTopologyOversizeTest extends TopologyFixture {
 
     private static final int[] DIGIT = {28, 28};

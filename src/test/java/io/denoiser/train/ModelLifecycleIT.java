@@ -122,7 +122,8 @@ class ModelLifecycleIT {
         return new TrainerConfig(cluster.connection(), TOPICS, MODEL, Architecture.DENSE, TrainingData.mnistImages(0.5),
                 Duration.ZERO, 0, TrainingSettings.seedRecipe(5, 11), 1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS,
                 PhotoSettings.defaults(), true,
-                Optional.of(new EvaluationGate(EvaluationGate.DEFAULT_MARGIN_DB)), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
+                Optional.of(new EvaluationGate(EvaluationGate.DEFAULT_MARGIN_DB)), Optional.of(ModelRecords.SIGNING),
+                EmbeddingSettings.recommended());
     }
 
     /** Runs {@code models SUBCOMMAND} as an operator would, signing with the trainer's key; returns its output. */

@@ -52,7 +52,8 @@ class PhotoTrainerServiceIT {
             sendCleanImages(cluster);
             TrainerConfig config = new TrainerConfig(cluster.connection(), TOPICS, MODEL, Architecture.PHOTO_UNET, data,
                     Duration.ZERO, 0, new TrainingSettings(1, 8, 0.5, 3, 0), 1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS,
-                    PATCHES, false, Optional.of(new EvaluationGate(-50)), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
+                    PATCHES, false, Optional.of(new EvaluationGate(-50)), Optional.of(ModelRecords.SIGNING),
+                    EmbeddingSettings.recommended());
 
             ModelRecord published;
             try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(new SimpleMeterRegistry()))) {
