@@ -7,8 +7,6 @@ import io.denoiser.model.Architecture;
 import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.NativeRuntime;
-import io.denoiser.modeltopic.ModelFiles;
-import io.denoiser.modeltopic.ShippedModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,12 +37,8 @@ public final class BenchModelCommand implements Callable<Integer> {
     private static final String IMAGE_SIZE = "512x512";
     private static final String BOTH = "both";
 
-    @Option(names = "--model", defaultValue = "cnn-seed", description = "Shipped model name (default: ${DEFAULT-VALUE}).")
-    String modelName;
-
-    @Option(names = "--model-file", converter = ExistingFileConverter.class,
-            description = "Benchmark this model file instead of a shipped model.")
-    Path modelFile;
+    @Mixin
+    ModelChoiceOptions modelChoice;
 
     @Option(names = "--engine", defaultValue = BOTH,
             description = "onnxruntime, dl4j or both: both measures each on the same model, batch and threads and "
@@ -83,7 +78,7 @@ public final class BenchModelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NativeRuntime.limitNativeThreads(1);
         NativeRuntime.warnIfSlow();
-        ModelRecord model = modelFile != null ? ModelFiles.read(modelFile) : ShippedModels.load(modelName);
+        ModelRecord model = modelChoice.load();
         List<InferenceEngineKind> engines = engines();
         BenchWorkload workload = workload(model);
         Map<String, Object> figures = workload.figures(threads);

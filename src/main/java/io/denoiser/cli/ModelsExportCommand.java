@@ -2,13 +2,12 @@ package io.denoiser.cli;
 
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
-import io.denoiser.modeltopic.ModelFiles;
-import io.denoiser.modeltopic.ShippedModels;
 import io.denoiser.onnx.OnnxContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,12 +21,8 @@ public final class ModelsExportCommand implements Callable<Integer> {
 
     private static final String ONNX = "onnx";
 
-    @Option(names = "--model", defaultValue = "cnn-seed", description = "Shipped model name (default: ${DEFAULT-VALUE}).")
-    String modelName;
-
-    @Option(names = "--model-file", converter = ExistingFileConverter.class,
-            description = "Export this model file instead of a shipped model.")
-    Path modelFile;
+    @Mixin
+    ModelChoiceOptions modelChoice;
 
     @Option(names = "--format", defaultValue = ONNX, description = "Output format; only onnx (default: ${DEFAULT-VALUE}).")
     String format;
@@ -43,7 +38,7 @@ public final class ModelsExportCommand implements Callable<Integer> {
         if (!ONNX.equals(format)) {
             throw new ParameterException(spec.commandLine(), "--format takes only " + ONNX + ", not '" + format + "'");
         }
-        ModelRecord model = modelFile != null ? ModelFiles.read(modelFile) : ShippedModels.load(modelName);
+        ModelRecord model = modelChoice.load();
         Architecture architecture = Architecture.fromId(model.metadata().architecture());
         byte[] onnx = architecture.onnxModel(model.parameters(), model.metadata().shape());
         Files.write(out, onnx);
