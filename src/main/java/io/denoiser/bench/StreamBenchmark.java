@@ -6,6 +6,7 @@ import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
 import io.denoiser.data.GaussianNoise;
 import io.denoiser.data.MnistDataset;
 import io.denoiser.model.InferenceEngineKind;
@@ -63,6 +64,7 @@ public final class StreamBenchmark {
     static final Duration WARM_UP = Duration.ofSeconds(3);
 
     private final KafkaConnection kafka;
+    private final TopicNames shared;
     private final ModelRecord model;
     private final int records;
     private final int batchSize;
@@ -71,13 +73,15 @@ public final class StreamBenchmark {
     private final InferenceEngineKind engine;
 
     /**
+     * @param shared           the deployment's topics: models and dead letters
      * @param maxWaitMs        longest a record waits for its batch, as {@code serve --max-wait-ms}
      * @param commitIntervalMs transaction length, as {@code serve --commit-interval-ms}
      * @param engine           what runs the model, in the stream and alone, as {@code serve --engine}
      */
-    public StreamBenchmark(KafkaConnection kafka, ModelRecord model, int records, int batchSize, long maxWaitMs,
+    public StreamBenchmark(KafkaConnection kafka, TopicNames shared, ModelRecord model, int records, int batchSize, long maxWaitMs,
                            long commitIntervalMs, InferenceEngineKind engine) {
         this.kafka = kafka;
+        this.shared = shared;
         this.model = model;
         this.records = records;
         this.batchSize = batchSize;
@@ -174,7 +178,7 @@ public final class StreamBenchmark {
 
     private DenoiserApp app(Pipeline pipeline, boolean bufferChangelog) throws Exception {
         Path state = Files.createTempDirectory("denoiser-bench-state");
-        DenoiserConfig config = DenoiserConfig.builder(kafka, state)
+        DenoiserConfig config = DenoiserConfig.builder(kafka, shared, state)
                 .applicationId("denoiser-bench-" + UUID.randomUUID().toString().substring(0, 8))
                 .commitIntervalMs(commitIntervalMs)
                 .pipelines(List.of(pipeline))

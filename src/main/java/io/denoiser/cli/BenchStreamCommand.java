@@ -81,8 +81,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
         Optional<KafkaConnection> cluster = kafka.givenReachableCluster();
         try (InProcessBroker broker = cluster.isPresent() ? null : BrokerLibraries.start()) {
             KafkaConnection connection = cluster.orElseGet(() -> KafkaConnection.of(broker.bootstrapServers()));
-            TopicApplier.applyShipped(connection, broker != null ? Optional.of((short) 1) : Optional.empty());
-            StreamBenchmark.Result result = new StreamBenchmark(connection, ShippedModels.load(modelName), records, batch,
+            TopicApplier.applyShipped(connection, kafka.topics(), broker != null ? Optional.of((short) 1) : Optional.empty());
+            StreamBenchmark.Result result = new StreamBenchmark(connection, kafka.topics(), ShippedModels.load(modelName), records, batch,
                     maxWaitMs, commitIntervalMs, engine)
                     .run(offeredRps, Duration.ofSeconds(latencySeconds));
             Map<String, Object> figures = new LinkedHashMap<>();

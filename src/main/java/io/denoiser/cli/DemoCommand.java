@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         NativeRuntime.limitNativeThreads(1);
         NativeRuntime.warnIfSlow();
         long start = System.nanoTime();
-        DemoReport result = new DemoRun(new DemoRun.Options(kafka.givenReachableCluster(), out, digits, seed,
+        DemoReport result = new DemoRun(new DemoRun.Options(kafka.givenReachableCluster(), kafka.topics(), out, digits, seed,
                 timeout), out()).run();
         out().printf("%nrecords in %d, denoised %d (distinct %d), latent %d, dead letters %d%n",
                 result.recordsIn(), result.denoised(), result.denoisedDistinct(), result.latent(), result.dlq());

@@ -41,7 +41,7 @@ public final class KafkaOptions {
 
     /** The deployment's topics on that cluster: the one place the commands take their names from. */
     public TopicNames topics() {
-        return TopicNames.defaults();
+        return Main.TOPICS;
     }
 
     public KafkaConnection connection() {

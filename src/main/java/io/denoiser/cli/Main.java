@@ -1,5 +1,6 @@
 package io.denoiser.cli;
 
+import io.denoiser.config.TopicNames;
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.NativeRuntime;
 import java.io.IOException;
@@ -23,6 +24,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 TopicsCommand.class, ModelsCommand.class, ProduceCommand.class, KeysCommand.class, NativesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
+
+    /** The deployment's topics, matching the files in {@code topics/}: every command takes its names from here. */
+    static final TopicNames TOPICS = TopicNames.defaults();
 
     @Spec
     private CommandSpec spec;

@@ -239,9 +239,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The service's one typed configuration, from the options and their environment defaults. */
     DenoiserConfig config() throws IOException {
-        return DenoiserConfig.builder(kafka.connection(), stateDir)
+        return DenoiserConfig.builder(kafka.connection(), kafka.topics(), stateDir)
                 .applicationId(applicationId)
-                .topics(kafka.topics())
                 .pipelines(selectedPipelines())
                 .streamThreads(streamThreads)
                 .processingGuarantee(processingGuarantee)
@@ -251,15 +250,16 @@ public final class ServeCommand implements Callable<Integer> {
                 .maxInputBytes(maxInputBytes)
                 .maxOutputBytes(maxOutputBytes)
                 .modelTrust(modelTrust.trust())
-                .changelogReplication(topicFiles.load().changelogReplication(Optional.ofNullable(replicationFactor)))
+                .changelogReplication(topicFiles.load(kafka.topics()).changelogReplication(Optional.ofNullable(replicationFactor)))
                 .build();
     }
 
     List<Pipeline> selectedPipelines() throws IOException {
         Map<String, Pipeline> builtIn = Map.of(
-                Pipeline.IMAGES, Pipeline.images(imageModel).withBatching(batchSize, maxWaitMs).withOutput(outputFormat, resizeImages)
-                        .withShapeChange(acceptShapeChange).withLatent(latent).withEngine(engine),
-                Pipeline.SEQUENCES, Pipeline.sequences(sequenceModel).withBatching(batchSize, maxWaitMs)
+                Pipeline.IMAGES, Pipeline.images(kafka.topics(), imageModel).withBatching(batchSize, maxWaitMs)
+                        .withOutput(outputFormat, resizeImages).withShapeChange(acceptShapeChange).withLatent(latent)
+                        .withEngine(engine),
+                Pipeline.SEQUENCES, Pipeline.sequences(kafka.topics(), sequenceModel).withBatching(batchSize, maxWaitMs)
                         .withOutput(outputFormat, false).withShapeChange(acceptShapeChange).withLatent(latent)
                         .withEngine(engine));
         if (pipelinesFile != null) {
@@ -273,7 +273,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(config.kafka().baseProperties())) {
             TopicApplier applier = new TopicApplier(admin, Optional.ofNullable(replicationFactor));
             // Topics a pipelines file names outside the topic files are created or verified like the others.
-            TopicCatalog topics = PipelineTopics.including(topicFiles.load(), config.pipelines());
+            TopicCatalog topics = PipelineTopics.including(topicFiles.load(config.topics()), config.topics(), config.pipelines());
             List<String> tooSmall = TopicSizeCheck.problems(topics, config);
             if (!tooSmall.isEmpty()) {
                 tooSmall.forEach(problem -> LOG.error("refusing to start: {}", problem));

@@ -1,5 +1,6 @@
 package io.denoiser.cli;
 
+import io.denoiser.config.TopicNames;
 import io.denoiser.topics.TopicCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ public final class TopicFilesOption {
             description = "Directory of topic files (env DENOISER_TOPICS_DIR; default: the files shipped in the jar).")
     Path directory;
 
-    public TopicCatalog load() throws IOException {
-        return directory == null ? TopicCatalog.fromClasspath() : TopicCatalog.load(directory);
+    /** The directory's files, or the jar's files of the {@code shipped} topics. */
+    public TopicCatalog load(TopicNames shipped) throws IOException {
+        return directory == null ? TopicCatalog.fromClasspath(shipped) : TopicCatalog.load(directory);
     }
 }

@@ -34,7 +34,7 @@ public final class TopicsApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Admin admin = Admin.create(kafka.reachableConnection().baseProperties())) {
-            ApplyReport report = new TopicApplier(admin, Optional.ofNullable(replicationFactor)).apply(files.load());
+            ApplyReport report = new TopicApplier(admin, Optional.ofNullable(replicationFactor)).apply(files.load(kafka.topics()));
             out().println(report);
             return report.hasProblems() ? 1 : 0;
         }

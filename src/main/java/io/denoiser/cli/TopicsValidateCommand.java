@@ -1,6 +1,5 @@
 package io.denoiser.cli;
 
-import io.denoiser.config.TopicNames;
 import io.denoiser.modeltopic.ModelRecordCodec;
 import io.denoiser.topics.TopicCatalog;
 import io.denoiser.topics.TopicSpec;
@@ -23,8 +22,8 @@ public final class TopicsValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TopicCatalog catalog = files.load();
-        TopicSpec models = catalog.byName(TopicNames.defaults().models());
+        TopicCatalog catalog = files.load(Main.TOPICS);
+        TopicSpec models = catalog.byName(Main.TOPICS.models());
         long maxMessageBytes = models.maxMessageBytes();
         for (TopicSpec topic : catalog.topics()) {
             out().printf("ok  %-28s %d partitions, replication %d, %s%n", topic.name(), topic.partitions(),

@@ -74,9 +74,12 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
     private static final int PRODUCER_DEFAULT_MAX_REQUEST_SIZE =
             (int) ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 
-    /** Defaults for everything but the cluster address and state directory; no model from the topic is trusted until keys are given. */
-    public static Builder builder(KafkaConnection kafka, Path stateDir) {
-        return new Builder(kafka, stateDir);
+    /**
+     * Defaults for everything but the cluster address, its topics and the state directory: the built-in
+     * pipelines on those topics. No model from the topic is trusted until keys are given.
+     */
+    public static Builder builder(KafkaConnection kafka, TopicNames topics, Path stateDir) {
+        return new Builder(kafka, topics, stateDir);
     }
 
     /** A builder starting from this configuration. */
@@ -146,9 +149,8 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
         private String applicationId = DEFAULT_APPLICATION_ID;
         private final KafkaConnection kafka;
-        private TopicNames topics = TopicNames.defaults();
-        private List<Pipeline> pipelines =
-                List.of(Pipeline.images(DEFAULT_IMAGE_MODEL), Pipeline.sequences(DEFAULT_SEQUENCE_MODEL));
+        private final TopicNames topics;
+        private List<Pipeline> pipelines;
         private int streamThreads = DEFAULT_STREAM_THREADS;
         private String processingGuarantee = DEFAULT_PROCESSING_GUARANTEE;
         private long commitIntervalMs = DEFAULT_COMMIT_INTERVAL_MS;
@@ -161,15 +163,16 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
         private boolean bufferChangelog = true;
         private Replication changelogReplication = Replication.SINGLE_BROKER;
 
-        private Builder(KafkaConnection kafka, Path stateDir) {
+        private Builder(KafkaConnection kafka, TopicNames topics, Path stateDir) {
             this.kafka = kafka;
+            this.topics = topics;
             this.stateDir = stateDir;
+            pipelines = List.of(Pipeline.images(topics, DEFAULT_IMAGE_MODEL), Pipeline.sequences(topics, DEFAULT_SEQUENCE_MODEL));
         }
 
         private Builder(DenoiserConfig config) {
-            this(config.kafka, config.stateDir);
+            this(config.kafka, config.topics, config.stateDir);
             applicationId = config.applicationId;
-            topics = config.topics;
             pipelines = config.pipelines;
             streamThreads = config.streamThreads;
             processingGuarantee = config.processingGuarantee;
@@ -185,11 +188,6 @@ public record DenoiserConfig(String applicationId, KafkaConnection kafka, TopicN
 
         public Builder applicationId(String value) {
             applicationId = value;
-            return this;
-        }
-
-        public Builder topics(TopicNames value) {
-            topics = value;
             return this;
         }
 

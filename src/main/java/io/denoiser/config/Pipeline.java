@@ -79,14 +79,14 @@ public record Pipeline(String name, String inputTopic, String denoisedTopic, Str
         return List.of(inputTopic, denoisedTopic, latentTopic);
     }
 
-    public static Pipeline images(String modelName) {
-        TopicNames topics = TopicNames.defaults();
+    /** The built-in image pipeline on {@code topics}' image topics. */
+    public static Pipeline images(TopicNames topics, String modelName) {
         return new Pipeline(IMAGES, topics.noisyImages(), topics.denoisedImages(), topics.latentVectors(), modelName,
                 DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS, OutputFormat.defaultFormat(), DEFAULT_RESIZE_IMAGES);
     }
 
-    public static Pipeline sequences(String modelName) {
-        TopicNames topics = TopicNames.defaults();
+    /** The built-in sequence pipeline on {@code topics}' sequence topics. */
+    public static Pipeline sequences(TopicNames topics, String modelName) {
         // Sequences are never resized: they have no image format to resize.
         return new Pipeline(SEQUENCES, topics.noisySequences(), topics.denoisedSequences(), topics.latentSequences(),
                 modelName, DEFAULT_BATCH_SIZE, DEFAULT_MAX_WAIT_MS, OutputFormat.defaultFormat(), false);

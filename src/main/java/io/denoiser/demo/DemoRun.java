@@ -52,7 +52,7 @@ public final class DemoRun {
     private static final double NOISE_LEVEL = 0.5;
 
     /** @param cluster an existing cluster, or empty to start an in-process broker */
-    public record Options(Optional<KafkaConnection> cluster, Path outDir, int digits, long seed, Duration timeout) {
+    public record Options(Optional<KafkaConnection> cluster, TopicNames topics, Path outDir, int digits, long seed, Duration timeout) {
     }
 
     private final Options options;
@@ -74,7 +74,7 @@ public final class DemoRun {
     }
 
     private void applyTopics(KafkaConnection kafka, boolean singleNode) throws Exception {
-        LOG.info("topics: {}", TopicApplier.applyShipped(kafka, singleNode ? Optional.of((short) 1) : Optional.empty()));
+        LOG.info("topics: {}", TopicApplier.applyShipped(kafka, options.topics(), singleNode ? Optional.of((short) 1) : Optional.empty()));
     }
 
     private DemoReport runServices(KafkaConnection kafka) throws Exception {
@@ -83,12 +83,12 @@ public final class DemoRun {
         Path stateDir = Files.createTempDirectory("denoiser-demo-state");
         // The demo's trainer signs with a key made for this run, and its denoiser trusts only that key.
         KeyPair signing = SigningKeys.generate();
-        DenoiserConfig config = DenoiserConfig.builder(kafka, stateDir)
+        TopicNames topics = options.topics();
+        DenoiserConfig config = DenoiserConfig.builder(kafka, topics, stateDir)
                 .applicationId("kafka-denoiser-demo-" + UUID.randomUUID().toString().substring(0, 8))
-                .pipelines(List.of(Pipeline.images(MODEL)))
+                .pipelines(List.of(Pipeline.images(topics, MODEL)))
                 .modelTrust(ModelTrust.of(List.of(signing.getPublic()), false))
                 .build();
-        TopicNames topics = config.topics();
         TrainerConfig trainerConfig = new TrainerConfig(kafka, topics, MODEL,
                 Architecture.fromId(DenoiserConfig.DEFAULT_IMAGE_ARCHITECTURE),
                 TrainingData.mnistImages(NOISE_LEVEL), Duration.ZERO, 0,

@@ -16,16 +16,18 @@ public final class PipelineTopics {
     private PipelineTopics() {
     }
 
-    /** {@code declared} plus a spec for every pipeline topic it does not declare. */
-    public static TopicCatalog including(TopicCatalog declared, List<Pipeline> pipelines) {
-        TopicCatalog builtIn = TopicCatalog.fromClasspath();
-        TopicNames defaults = TopicNames.defaults();
+    /**
+     * {@code declared} plus a spec for every pipeline topic it does not declare, modelled on the jar's files
+     * of the {@code shipped} sequence topics.
+     */
+    public static TopicCatalog including(TopicCatalog declared, TopicNames shipped, List<Pipeline> pipelines) {
+        TopicCatalog builtIn = TopicCatalog.fromClasspath(shipped);
         Map<String, TopicSpec> added = new LinkedHashMap<>();
         for (Pipeline pipeline : pipelines) {
-            add(added, declared, pipeline, pipeline.inputTopic(), builtIn.byName(defaults.noisySequences()), "input");
-            add(added, declared, pipeline, pipeline.denoisedTopic(), builtIn.byName(defaults.denoisedSequences()),
+            add(added, declared, pipeline, pipeline.inputTopic(), builtIn.byName(shipped.noisySequences()), "input");
+            add(added, declared, pipeline, pipeline.denoisedTopic(), builtIn.byName(shipped.denoisedSequences()),
                     "denoised records");
-            add(added, declared, pipeline, pipeline.latentTopic(), builtIn.byName(defaults.latentSequences()),
+            add(added, declared, pipeline, pipeline.latentTopic(), builtIn.byName(shipped.latentSequences()),
                     "latent vectors");
         }
         return declared.with(List.copyOf(added.values()));

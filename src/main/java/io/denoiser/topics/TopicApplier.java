@@ -1,6 +1,7 @@
 package io.denoiser.topics;
 
 import io.denoiser.config.KafkaConnection;
+import io.denoiser.config.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,10 +39,11 @@ public final class TopicApplier {
     }
 
     /** Applies the topic files shipped in the jar to a cluster, with a short-lived admin client. */
-    public static ApplyReport applyShipped(KafkaConnection kafka, Optional<Short> replicationFactorOverride)
+    public static ApplyReport applyShipped(KafkaConnection kafka, TopicNames shipped,
+                                           Optional<Short> replicationFactorOverride)
             throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(kafka.baseProperties())) {
-            return new TopicApplier(admin, replicationFactorOverride).apply(TopicCatalog.fromClasspath());
+            return new TopicApplier(admin, replicationFactorOverride).apply(TopicCatalog.fromClasspath(shipped));
         }
     }
 

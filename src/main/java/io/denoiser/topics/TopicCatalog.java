@@ -63,10 +63,10 @@ public final class TopicCatalog {
         return new TopicCatalog(specs);
     }
 
-    /** The topic files shipped in the jar, one per topic of {@link TopicNames#defaults()}. */
-    public static TopicCatalog fromClasspath() {
+    /** The topic files shipped in the jar, one per topic of {@code shipped}. */
+    public static TopicCatalog fromClasspath(TopicNames shipped) {
         List<TopicSpec> specs = new ArrayList<>();
-        for (String name : TopicNames.defaults().all()) {
+        for (String name : shipped.all()) {
             String resource = "/topics/" + name + ".yaml";
             try (InputStream in = TopicCatalog.class.getResourceAsStream(resource)) {
                 if (in == null) {

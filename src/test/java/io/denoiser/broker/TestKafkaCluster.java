@@ -28,6 +28,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 /** A real single-node KRaft cluster for integration tests, from Kafka's own test kit. */
 public final class TestKafkaCluster implements AutoCloseable {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     private final KafkaClusterTestKit cluster;
     private final AtomicInteger namespaces = new AtomicInteger();
 
@@ -77,13 +79,13 @@ public final class TestKafkaCluster implements AutoCloseable {
     public TopicNames applyShippedApart() throws Exception {
         String namespace = "denoiser.t" + namespaces.incrementAndGet() + ".";
         UnaryOperator<String> rename = name -> name.replaceFirst("^denoiser\\.", namespace);
-        TopicNames shipped = TopicNames.defaults();
+        TopicNames shipped = TOPICS;
         TopicNames names = new TopicNames(rename.apply(shipped.noisyImages()), rename.apply(shipped.denoisedImages()),
                 rename.apply(shipped.latentVectors()), rename.apply(shipped.cleanImages()),
                 rename.apply(shipped.noisySequences()), rename.apply(shipped.denoisedSequences()),
                 rename.apply(shipped.latentSequences()), rename.apply(shipped.cleanSequences()),
                 rename.apply(shipped.models()), rename.apply(shipped.deadLetters()));
-        List<NewTopic> topics = TopicCatalog.fromClasspath().topics().stream()
+        List<NewTopic> topics = TopicCatalog.fromClasspath(TOPICS).topics().stream()
                 .map(spec -> new NewTopic(rename.apply(spec.name()), spec.partitions(), (short) 1)
                         .configs(spec.configsFor((short) 1)))
                 .toList();

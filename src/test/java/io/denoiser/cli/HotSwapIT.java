@@ -50,7 +50,7 @@ class HotSwapIT {
         SigningKeys.writePublic(publicKey, ModelRecords.SIGNING.getPublic());
         Map<Long, ModelRecord> versions = new HashMap<>(Map.of(1L, ShippedModels.load("cnn-seed")));
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             Map<String, Long> sent;
             long firstSwap;
             try (CommittedOutputWatcher watcher = new CommittedOutputWatcher(cluster.connection().baseProperties(),

@@ -41,7 +41,7 @@ class LeaderLossIT {
     @Test
     void shouldLoseAndDuplicateNothingWhenTheLeaderOfAnInputPartitionIsLostAndComesBack() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.startReplicated(3)) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.empty());
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.empty());
             Map<String, Long> sent;
             long lost;
             long back;

@@ -1,5 +1,6 @@
 package io.denoiser.cli;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.modeltopic.ModelRecordCodec;
@@ -33,7 +34,7 @@ class MainTest {
     @Test
     void shouldValidateTheShippedTopicFiles() {
         // Given the topic files shipped in the jar
-        List<String> shipped = TopicCatalog.fromClasspath().topics().stream().map(TopicSpec::name).toList();
+        List<String> shipped = TopicCatalog.fromClasspath(TopicNames.defaults()).topics().stream().map(TopicSpec::name).toList();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 

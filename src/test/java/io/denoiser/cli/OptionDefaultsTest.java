@@ -1,5 +1,6 @@
 package io.denoiser.cli;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,7 +26,7 @@ class OptionDefaultsTest {
     void shouldDefaultEveryServeOptionToTheServiceConfigsDefault() {
         assumeTrue(System.getenv().keySet().stream().noneMatch(name -> name.startsWith("DENOISER_")),
                 "the environment sets serve's defaults");
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), Path.of("state")).build();
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TopicNames.defaults(), Path.of("state")).build();
         Pipeline images = config.pipelines().get(0);
         Pipeline sequences = config.pipelines().get(1);
 

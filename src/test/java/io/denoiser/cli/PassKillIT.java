@@ -51,7 +51,7 @@ class PassKillIT {
     @Test
     void shouldDenoiseEveryPhotoOnceWhenKilledInTheMiddleOfAForwardPass() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             String servers = cluster.connection().bootstrapServers();
             ServeProcess first = ServeProcess.start("first", servers, work, "pass-kill", SERVE);
             try (KafkaProducer<String, byte[]> producer = cluster.producer()) {

@@ -47,7 +47,7 @@ class ServeChurnIT {
     @Test
     void shouldLoseAndDuplicateNothingWhenInstancesJoinLeaveAndCrashUnderLoad() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             String servers = cluster.connection().bootstrapServers();
             Map<String, Long> faults = new LinkedHashMap<>();
             Map<String, Long> sent;

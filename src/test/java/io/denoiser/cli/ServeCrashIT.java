@@ -64,7 +64,7 @@ class ServeCrashIT {
     private void stopWithBatchesBufferedAndRestart(boolean kill) throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
             try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
-                new TopicApplier(admin, Optional.of((short) 1)).apply(TopicCatalog.fromClasspath());
+                new TopicApplier(admin, Optional.of((short) 1)).apply(TopicCatalog.fromClasspath(TOPICS));
             }
             String servers = cluster.connection().bootstrapServers();
             ServeProcess first = ServeProcess.start("serve", servers, work, "crash-test", SERVE);

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PipelinesFileTest {
 
-    private static final Map<String, Pipeline> BUILT_IN = Map.of("images", Pipeline.images("cnn-seed"),
-            "sequences", Pipeline.sequences("lstm"));
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
+    private static final Map<String, Pipeline> BUILT_IN = Map.of("images", Pipeline.images(TOPICS, "cnn-seed"),
+            "sequences", Pipeline.sequences(TOPICS, "lstm"));
     /** serve's --engine, which the built-in pipelines above do not carry, to tell the two apart. */
     private static final InferenceEngineKind CLI_ENGINE = InferenceEngineKind.DL4J;
 
@@ -45,7 +47,7 @@ class PipelinesFileTest {
 
         assertThat(pipelines).extracting(Pipeline::name).containsExactly("images", "sequences", "vibration");
         Pipeline images = pipelines.get(0);
-        assertThat(images.inputTopic()).isEqualTo(TopicNames.defaults().noisyImages());
+        assertThat(images.inputTopic()).isEqualTo(TOPICS.noisyImages());
         assertThat(images.modelName()).isEqualTo("unet");
         assertThat(images.batchSize()).isEqualTo(64);
         assertThat(images.maxWaitMs()).isEqualTo(Pipeline.DEFAULT_MAX_WAIT_MS);

@@ -1,5 +1,6 @@
 package io.denoiser.demo;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -21,7 +22,7 @@ class DemoRunIT {
 
     @Test
     void shouldDenoiseEveryDigitOnceAcrossTwoModelVersions(@TempDir Path out) throws Exception {
-        DemoReport report = new DemoRun(new DemoRun.Options(Optional.empty(), out, 200, 7, Duration.ofMinutes(2)),
+        DemoReport report = new DemoRun(new DemoRun.Options(Optional.empty(), TopicNames.defaults(), out, 200, 7, Duration.ofMinutes(2)),
                 new PrintWriter(System.out, true)).run();
 
         assertThat(report.recordsIn()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.denoiser.deploy;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The chart hands the application every setting it reads, where it reads it. */
 final class HelmChartConfigTest {
+
+    private static final TopicNames TOPICS = TopicNames.defaults();
 
     private static final String DENOISER = HelmChart.RELEASE + "-kafka-denoiser";
     private static final String TRAINER = DENOISER + "-trainer";
@@ -67,8 +70,8 @@ final class HelmChartConfigTest {
                 .contains(Path.of(file).getParent().toString());
         Path copy = dir.resolve("pipelines.yaml");
         Files.writeString(copy, manifests.named(ConfigMap.class, DENOISER).getData().get("pipelines.yaml"));
-        List<Pipeline> pipelines = PipelinesFile.load(copy, Map.of("images", Pipeline.images("unet"),
-                "sequences", Pipeline.sequences("lstm")), InferenceEngineKind.ONNXRUNTIME);
+        List<Pipeline> pipelines = PipelinesFile.load(copy, Map.of("images", Pipeline.images(TOPICS, "unet"),
+                "sequences", Pipeline.sequences(TOPICS, "lstm")), InferenceEngineKind.ONNXRUNTIME);
         assertThat(pipelines).extracting(Pipeline::name).containsExactly("images", "sequences");
         assertThat(pipelines.get(0).outputFormat()).isEqualTo(OutputFormat.PNG);
         assertThat(pipelines.get(1).batchSize()).isEqualTo(64);

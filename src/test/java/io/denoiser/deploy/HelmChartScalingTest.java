@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Autoscalers never ask for more denoisers than the input topics have partitions. */
 final class HelmChartScalingTest {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     private static final String DENOISER = HelmChart.RELEASE + "-kafka-denoiser";
 
     @Test
@@ -44,7 +46,7 @@ final class HelmChartScalingTest {
         List<Map<String, Object>> triggers = (List<Map<String, Object>>) spec.get("triggers");
         assertThat(triggers).extracting(t -> t.get("type")).containsOnly("kafka");
         assertThat(triggers).extracting(t -> ((Map<String, Object>) t.get("metadata")).get("topic"))
-                .containsExactly(TopicNames.defaults().noisyImages(), TopicNames.defaults().noisySequences());
+                .containsExactly(TOPICS.noisyImages(), TOPICS.noisySequences());
         assertThat(triggers).extracting(t -> ((Map<String, Object>) t.get("metadata")).get("consumerGroup"))
                 .containsOnly("kafka-denoiser");
         assertThat(triggers).extracting(t -> ((Map<String, Object>) t.get("authenticationRef")).get("name"))
@@ -58,7 +60,7 @@ final class HelmChartScalingTest {
         Map<String, Object> spec = (Map<String, Object>) scaledObject.getAdditionalProperties().get("spec");
         List<Map<String, Object>> triggers = (List<Map<String, Object>>) spec.get("triggers");
         assertThat(triggers).extracting(t -> ((Map<String, Object>) t.get("metadata")).get("topic"))
-                .containsExactly(TopicNames.defaults().noisyImages(), "plant.vibration.noisy");
+                .containsExactly(TOPICS.noisyImages(), "plant.vibration.noisy");
     }
 
     @Test
@@ -70,8 +72,8 @@ final class HelmChartScalingTest {
     @Test
     void shouldDefaultTheInputPartitionsToTheInputTopicFiles() throws Exception {
         TopicCatalog topics = TopicCatalog.load(Path.of("topics"));
-        assertThat(topics.byName(TopicNames.defaults().noisyImages()).partitions()).isEqualTo(inputPartitions());
-        assertThat(topics.byName(TopicNames.defaults().noisySequences()).partitions()).isEqualTo(inputPartitions());
+        assertThat(topics.byName(TOPICS.noisyImages()).partitions()).isEqualTo(inputPartitions());
+        assertThat(topics.byName(TOPICS.noisySequences()).partitions()).isEqualTo(inputPartitions());
     }
 
     @Test

@@ -139,8 +139,8 @@ class SimilarConsumerIT {
      */
     private List<ConsumerRecord<String, byte[]>> denoiseDigits() throws Exception {
         float[][] noisy = new GaussianNoise(0.5, 11).applyAll(digits);
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
-                .pipelines(List.of(Pipeline.images(MODEL))).modelTrust(ModelRecords.TRUST).build();
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.images(TOPICS, MODEL))).modelTrust(ModelRecords.TRUST).build();
         try (DenoiserApp app = new DenoiserApp(config, new ModelRegistry(List.of(first)),
                 new DenoiserMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
              KafkaProducer<String, byte[]> producer = cluster.producer();

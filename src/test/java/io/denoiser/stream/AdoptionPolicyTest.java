@@ -1,5 +1,6 @@
 package io.denoiser.stream;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.Pipeline;
@@ -9,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class AdoptionPolicyTest {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     @Test
     void shouldAcceptShapeChangesOnlyIfEveryPipelineOfTheModelDoes() {
-        Pipeline accepting = Pipeline.sequences("lstm").withShapeChange(true);
-        Pipeline refusing = Pipeline.sequences("lstm").withBatching(256, 50);
+        Pipeline accepting = Pipeline.sequences(TOPICS, "lstm").withShapeChange(true);
+        Pipeline refusing = Pipeline.sequences(TOPICS, "lstm").withBatching(256, 50);
 
         assertThat(AdoptionPolicy.of(List.of(accepting), 1000).acceptShapeChange()).isTrue();
         assertThat(AdoptionPolicy.of(List.of(accepting, refusing), 1000).acceptShapeChange()).isFalse();
@@ -21,8 +24,8 @@ class AdoptionPolicyTest {
 
     @Test
     void shouldTryANewVersionOnEveryEngineThePipelinesOfTheModelRun() {
-        Pipeline onDl4j = Pipeline.images("unet").withEngine(InferenceEngineKind.DL4J);
-        Pipeline onOnnxRuntime = Pipeline.images("unet").withEngine(InferenceEngineKind.ONNXRUNTIME);
+        Pipeline onDl4j = Pipeline.images(TOPICS, "unet").withEngine(InferenceEngineKind.DL4J);
+        Pipeline onOnnxRuntime = Pipeline.images(TOPICS, "unet").withEngine(InferenceEngineKind.ONNXRUNTIME);
 
         assertThat(AdoptionPolicy.of(List.of(onDl4j), 1000).engines()).containsExactly(InferenceEngineKind.DL4J);
         assertThat(AdoptionPolicy.of(List.of(onDl4j, onOnnxRuntime, onDl4j), 1000).engines())

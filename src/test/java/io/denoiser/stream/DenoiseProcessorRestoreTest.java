@@ -1,5 +1,6 @@
 package io.denoiser.stream;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
@@ -33,7 +34,7 @@ class DenoiseProcessorRestoreTest {
                     passSizes.add(inputs.length);
                     return model.reconstruct(inputs, shapes);
                 }, LatentChoice.EMBEDDING, InferenceEngineKind.defaultKind()));
-        ProcessorFixture task = new ProcessorFixture(Pipeline.images("cnn-seed").withBatching(batchSize, 50), 0,
+        ProcessorFixture task = new ProcessorFixture(Pipeline.images(TopicNames.defaults(), "cnn-seed").withBatching(batchSize, 50), 0,
                 threadBatch, meters);
         task.processor.init(task.context);
         return task;

@@ -1,5 +1,6 @@
 package io.denoiser.stream;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** One task's processor through the lifecycle Kafka Streams may put it: init, close and init again on one instance. */
 class DenoiseProcessorTest {
+
+    private static final TopicNames TOPICS = TopicNames.defaults();
 
     private static final int[] DIGIT = {28, 28};
 
@@ -49,7 +52,7 @@ class DenoiseProcessorTest {
 
     @Test
     void shouldDiscardTheLateResultsOfAPassStartedBeforeAReinitAndDenoiseTheRestoredRecordOnce() throws Exception {
-        ProcessorFixture task = new ProcessorFixture(Pipeline.images("cnn-seed").withBatching(1, 50), 0,
+        ProcessorFixture task = new ProcessorFixture(Pipeline.images(TOPICS, "cnn-seed").withBatching(1, 50), 0,
                 threadBatches, meters);
         task.processor.init(task.context);
         task.process(new Record<>("digit", digit(0.2f), 0L));
@@ -77,7 +80,7 @@ class DenoiseProcessorTest {
 
     @Test
     void shouldCountAsOutOnlyTheRecordsForwardedNotTheDroppedResultsOfAClosedIncarnation() throws Exception {
-        ProcessorFixture task = new ProcessorFixture(Pipeline.images("cnn-seed").withBatching(1, 50), 0,
+        ProcessorFixture task = new ProcessorFixture(Pipeline.images(TOPICS, "cnn-seed").withBatching(1, 50), 0,
                 threadBatches, meters);
         task.processor.init(task.context);
         task.process(new Record<>("digit", digit(0.2f), 0L));

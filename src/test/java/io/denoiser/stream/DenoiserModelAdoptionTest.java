@@ -27,11 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** A trusted model record replaces the version in use only if the pipeline can really run it. */
 class DenoiserModelAdoptionTest {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     @TempDir
     Path stateDir;
 
     private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TopicNames.defaults();
+    private final TopicNames topics = TOPICS;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyHarness harness;
 
@@ -44,7 +46,7 @@ class DenoiserModelAdoptionTest {
 
     @Test
     void shouldRejectASignedModelThatCannotBeLoadedAndKeepDenoisingWithTheVersionInUse() {
-        start(Pipeline.sequences("lstm").withBatching(1, 50).withShapeChange(true));
+        start(Pipeline.sequences(TOPICS, "lstm").withBatching(1, 50).withShapeChange(true));
         TestInputTopic<String, byte[]> models = harness.input(topics.models());
         TestOutputTopic<String, byte[]> denoised = harness.output(topics.denoisedSequences());
 
@@ -60,7 +62,7 @@ class DenoiserModelAdoptionTest {
 
     @Test
     void shouldRejectAVersionOfAnotherInputShapeUnlessThePipelineAcceptsShapeChanges() {
-        start(Pipeline.sequences("lstm").withBatching(1, 50));
+        start(Pipeline.sequences(TOPICS, "lstm").withBatching(1, 50));
         harness.input(topics.models()).pipeInput("lstm/2", ModelRecords.signed(ModelRecords.lstm(2, 2, 64, 8)));
         window("window-1");
 
@@ -72,7 +74,7 @@ class DenoiserModelAdoptionTest {
 
     @Test
     void shouldComputeEachRecordWithAVersionOfTheShapeItWasCheckedAgainstWhenTheShapeChanges() {
-        start(Pipeline.sequences("lstm").withBatching(2, 50).withShapeChange(true));
+        start(Pipeline.sequences(TOPICS, "lstm").withBatching(2, 50).withShapeChange(true));
         TestOutputTopic<String, byte[]> denoised = harness.output(topics.denoisedSequences());
         TestOutputTopic<String, byte[]> deadLetters = harness.output(topics.deadLetters());
         window("checked-against-v1");
@@ -92,7 +94,7 @@ class DenoiserModelAdoptionTest {
 
     @Test
     void shouldHoldThePartitionsRecordsUntilThisInstanceHasTheReleaseThePartitionServedLast() {
-        start(Pipeline.sequences("lstm").withBatching(1, 50));
+        start(Pipeline.sequences(TOPICS, "lstm").withBatching(1, 50));
         TestInputTopic<String, byte[]> models = harness.input(topics.models());
         TestOutputTopic<String, byte[]> denoised = harness.output(topics.denoisedSequences());
         models.pipeInput("lstm/2", ModelRecords.signed(ModelRecords.lstm(2, 2)));
@@ -117,7 +119,7 @@ class DenoiserModelAdoptionTest {
 
     @Test
     void shouldCountADifferentRecordUnderTheReleaseInUseButNotTheSameOneReplayed() {
-        start(Pipeline.sequences("lstm").withBatching(1, 50));
+        start(Pipeline.sequences(TOPICS, "lstm").withBatching(1, 50));
         TestInputTopic<String, byte[]> models = harness.input(topics.models());
 
         models.pipeInput("lstm/2", ModelRecords.signed(ModelRecords.lstm(2, 2)));
@@ -129,7 +131,7 @@ class DenoiserModelAdoptionTest {
 
     /** The pipeline over lstm v1 from the jar, its catalog's policy from the pipeline as serve derives it. */
     private void start(Pipeline pipeline) {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
                 .pipelines(List.of(pipeline)).modelTrust(ModelRecords.TRUST).build();
         ModelCatalog catalog = new ModelCatalog(ModelRecords.lstm(1, 1), ModelSource.JAR,
                 AdoptionPolicy.of(List.of(pipeline), config.maxTensorElements()));

@@ -77,8 +77,8 @@ class DenoiserPipelineIT {
     void shouldDenoiseEveryDigitExactlyOnceAndSwapModelsOncePerPartition() throws Exception {
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
         ModelCatalog catalog = registry.catalog("cnn-seed");
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
-                .pipelines(List.of(Pipeline.images("cnn-seed")))
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed")))
                 .modelTrust(ModelRecords.TRUST).build();
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));

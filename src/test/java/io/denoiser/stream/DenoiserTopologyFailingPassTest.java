@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Forward passes that fail: for chosen records (a RuntimeException) or with an Error, once or for good. */
 class DenoiserTopologyFailingPassTest {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     private static final int[] DIGIT = {28, 28};
     /** The first value of a record the failing pass refuses; a digit's corner is 0 otherwise. */
     private static final float POISON = 0.5f;
@@ -38,7 +40,7 @@ class DenoiserTopologyFailingPassTest {
     Path stateDir;
 
     private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TopicNames.defaults();
+    private final TopicNames topics = TOPICS;
     private final AtomicInteger passes = new AtomicInteger();
     private TopologyHarness harness;
     private TestInputTopic<String, byte[]> noisy;
@@ -46,8 +48,8 @@ class DenoiserTopologyFailingPassTest {
     private TestOutputTopic<String, byte[]> deadLetters;
 
     private void start(int batchSize, ForwardPass pass) {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
-                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(batchSize, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1))),
                 new SimpleMeterRegistry(), InferenceWorkers.callingThread((model, inputs, shapes) -> {

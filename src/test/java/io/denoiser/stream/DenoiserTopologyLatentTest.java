@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the latent topic carries: a model version's embedding with its space and hash, or the bottleneck. */
 class DenoiserTopologyLatentTest {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     private static final int[] DIGIT = {28, 28};
     private static final int DIMENSIONS = 8;
     private static final int BITS = 64;
@@ -38,7 +40,7 @@ class DenoiserTopologyLatentTest {
     Path stateDir;
 
     private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TopicNames.defaults();
+    private final TopicNames topics = TOPICS;
     private final ModelRecord embedded = ModelRecords.withPixelEmbedding(ModelRecords.cnnSeed(1, 1), "digits-a1",
             DIMENSIONS, BITS);
     private TopologyHarness harness;
@@ -96,8 +98,8 @@ class DenoiserTopologyLatentTest {
     }
 
     private void start(ModelRecord model, LatentChoice latent) {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
-                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50).withLatent(latent)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(1, 50).withLatent(latent)))
                 .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(model), new SimpleMeterRegistry());
     }

@@ -1,5 +1,6 @@
 package io.denoiser.stream;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class DenoiserTopologyTest extends TopologyFixture {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     private static final int[] DIGIT = {28, 28};
 
     private ModelCatalog catalog;
@@ -39,9 +42,9 @@ class DenoiserTopologyTest extends TopologyFixture {
 
     /** Starts the production topology with batches of {@code batchSize} and a 50 ms maximum wait. */
     private void start(int batchSize) {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
-                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(batchSize, 50),
-                        Pipeline.sequences("lstm").withBatching(batchSize, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(batchSize, 50),
+                        Pipeline.sequences(TOPICS, "lstm").withBatching(batchSize, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         startTopology(config, List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
         catalog = harness.registry.catalog("cnn-seed");
@@ -92,8 +95,8 @@ class DenoiserTopologyTest extends TopologyFixture {
     /** Restarts with the images pipeline only, batches of 4, forward passes on production's inference threads. */
     private void startImagesOn(InferenceWorkers inference) {
         driver.close();
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
-                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(4, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference);
         driver = harness.driver;
@@ -174,8 +177,8 @@ class DenoiserTopologyTest extends TopologyFixture {
         assertThat(driver.producedTopicNames()).contains(changelog, topics.denoisedImages());
 
         driver.close();
-        DenoiserConfig unlogged = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
-                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(1, 50)))
+        DenoiserConfig unlogged = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(1, 50)))
                 .modelTrust(ModelRecords.TRUST)
                 .bufferChangelog(false).build();
         harness = new TopologyHarness(unlogged, List.of(ModelRecords.cnnSeed(1, 1)), meters);
@@ -259,8 +262,8 @@ class DenoiserTopologyTest extends TopologyFixture {
     void shouldServeTemporalCnnWindowsOfOtherLengthsItAcceptsAndRefuseTheRest() {
         driver.close();
         ModelRecord model = ModelRecords.cnnSensors(1, 1);
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
-                .pipelines(List.of(Pipeline.sequences(model.name()).withBatching(3, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.sequences(TOPICS, model.name()).withBatching(3, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(model), meters);
         driver = harness.driver;
@@ -287,8 +290,8 @@ class DenoiserTopologyTest extends TopologyFixture {
     /** Serves two 64x8 windows with {@code model} on the sequence topics; returns the denoised records. */
     private List<TestRecord<String, byte[]>> serveSensorWindows(ModelRecord model, int latentSize) {
         driver.close();
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), stateDir)
-                .pipelines(List.of(Pipeline.sequences(model.name()).withBatching(2, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.sequences(TOPICS, model.name()).withBatching(2, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(model), meters);
         driver = harness.driver;

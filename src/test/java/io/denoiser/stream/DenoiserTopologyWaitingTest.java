@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** A pipeline whose model has no version yet reads nothing, while the others serve and the models store feeds it. */
 class DenoiserTopologyWaitingTest {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     private static final Pipeline VIBRATION = new Pipeline("vibration", "plant.vibration.noisy",
             "plant.vibration.denoised", "plant.vibration.latent", "cnn-seed", 1, 50, OutputFormat.AS_INPUT, false);
 
     @TempDir
     Path stateDir;
 
-    private final TopicNames topics = TopicNames.defaults();
+    private final TopicNames topics = TOPICS;
     private final TensorCodec codec = new TensorCodec(1 << 20);
 
     @Test
@@ -38,7 +40,7 @@ class DenoiserTopologyWaitingTest {
                 new ModelCatalog(ModelRecords.lstm(1, 1))));
         List<String> started = new ArrayList<>();
         registry.onFirstVersion(catalog -> started.add(catalog.modelName()));
-        DenoiserConfig config = config(List.of(VIBRATION, Pipeline.sequences("lstm").withBatching(1, 50)));
+        DenoiserConfig config = config(List.of(VIBRATION, Pipeline.sequences(TOPICS, "lstm").withBatching(1, 50)));
 
         try (TopologyHarness harness = new TopologyHarness(config, registry, new SimpleMeterRegistry(),
                 InferenceWorkers.callingThread())) {
@@ -70,7 +72,7 @@ class DenoiserTopologyWaitingTest {
     }
 
     private DenoiserConfig config(List<Pipeline> pipelines) {
-        return DenoiserConfig.builder(KafkaConnection.of("localhost:9"), stateDir).pipelines(pipelines)
+        return DenoiserConfig.builder(KafkaConnection.of("localhost:9"), TOPICS, stateDir).pipelines(pipelines)
                 .modelTrust(ModelRecords.TRUST).build();
     }
 }

@@ -97,7 +97,7 @@ class FailingPassIT {
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = TestKafkaCluster.start();
-        TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+        TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
     }
 
     @AfterAll
@@ -109,8 +109,8 @@ class FailingPassIT {
     void shouldDeadLetterOnlyPoisonedRecordsAndRideOutPassErrorsWithoutReplacingTheStreamThread() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         // batches wait up to 500 ms, so at 40 digits a second each pass holds records of several partitions
-        Pipeline pipeline = Pipeline.images("cnn-seed").withBatching(16, 500);
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir).pipelines(List.of(pipeline)).build();
+        Pipeline pipeline = Pipeline.images(TOPICS, "cnn-seed").withBatching(16, 500);
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir).pipelines(List.of(pipeline)).build();
         ModelRecord model = ShippedModels.load("cnn-seed");
         FaultyPass pass = new FaultyPass();
         Map<String, Long> sent = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.denoiser.stream;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FormatsDocTest {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     private static final TensorCodec CODEC = new TensorCodec(DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
     private static final Map<String, byte[]> VALUES = new LinkedHashMap<>();
     /** How the latent table states a range: ReLU outputs, or an LSTM's hidden state; an embedding has none. */
@@ -74,7 +77,7 @@ class FormatsDocTest {
         inputs.put("float32le", CODEC.encode(new Tensor(new int[] {28, 28}, noisy), DType.FLOAT32_LE));
         inputs.put("json", CODEC.encodeJson(new Tensor(new int[] {28, 28}, noisy)));
         inputs.put("json-uint8", uint8Json(inputs.get("uint8")));
-        Pipeline pipeline = Pipeline.images(DenoiserConfig.DEFAULT_IMAGE_MODEL).withBatching(1, 50);
+        Pipeline pipeline = Pipeline.images(TOPICS, DenoiserConfig.DEFAULT_IMAGE_MODEL).withBatching(1, 50);
         try (TopologyHarness harness = harness(pipeline, ShippedModels.load(DenoiserConfig.DEFAULT_IMAGE_MODEL))) {
             TestInputTopic<String, byte[]> input = harness.input(pipeline.inputTopic());
             inputs.forEach((key, value) -> {
@@ -158,8 +161,8 @@ class FormatsDocTest {
         for (FormatsDoc.LatentRow row : rows) {
             ModelRecord model = ShippedModels.load(row.model());
             Architecture architecture = Architecture.fromId(model.metadata().architecture());
-            Pipeline pipeline = (architecture.readsSequences() ? Pipeline.sequences(row.model())
-                    : Pipeline.images(row.model())).withBatching(1, 50);
+            Pipeline pipeline = (architecture.readsSequences() ? Pipeline.sequences(TOPICS, row.model())
+                    : Pipeline.images(TOPICS, row.model())).withBatching(1, 50);
             try (TopologyHarness harness = harness(pipeline, model)) {
                 TestInputTopic<String, byte[]> input = harness.input(pipeline.inputTopic());
                 List<int[]> shapes = inputShapes(model, architecture);
@@ -197,7 +200,7 @@ class FormatsDocTest {
     }
 
     private static TopologyHarness harness(Pipeline pipeline, ModelRecord model) throws IOException {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"),
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS,
                 Files.createTempDirectory(work, "state")).pipelines(List.of(pipeline)).build();
         return new TopologyHarness(config, List.of(model), new SimpleMeterRegistry());
     }

@@ -1,5 +1,6 @@
 package io.denoiser.stream;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelSourcesTest {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     private static final long MAX_INPUT = 1 << 20;
-    private static final List<Pipeline> PIPELINES = List.of(Pipeline.images("cnn-seed"));
+    private static final List<Pipeline> PIPELINES = List.of(Pipeline.images(TOPICS, "cnn-seed"));
     private static final Function<String, Optional<ModelRecord>> NOWHERE = name -> Optional.empty();
     private static final Function<String, List<ModelRecord>> EMPTY_TOPIC = name -> List.of();
 
@@ -39,7 +42,7 @@ class ModelSourcesTest {
     @Test
     void shouldStartFromTheNewestTopicVersionThatLoads() throws Exception {
         Function<String, Optional<ModelRecord>> jar = name -> Optional.of(ModelRecords.lstm(1, 1));
-        List<Pipeline> sequences = List.of(Pipeline.sequences("lstm"));
+        List<Pipeline> sequences = List.of(Pipeline.sequences(TOPICS, "lstm"));
 
         Function<String, List<ModelRecord>> onlyUnloadable = name -> List.of(ModelRecords.unloadableLstm(3));
         assertThat(new ModelSources(onlyUnloadable, Map.of(), jar).registry(sequences, MAX_INPUT).catalog("lstm")

@@ -88,10 +88,10 @@ class ModelSwapSoakIT {
     void shouldCloseEveryReplacedCopyAndKeepOffHeapFlatOverAHundredSignedSwapsUnderSteadyInput() throws Exception {
         int copiesBefore = DenoisingModel.openCopies();
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
-                    .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 50)))
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+                    .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(16, 50)))
                     .modelTrust(ModelRecords.TRUST).build();
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
             // one copy per stream thread for the one model; no trial copy is left over

@@ -73,7 +73,7 @@ class ModelTopicCompactionIT {
             }
 
             ModelRegistry registry = new ModelSources(history(kafka)::newestFirst, Map.of(), ShippedModels::find)
-                    .registry(List.of(Pipeline.images("cnn-seed")), DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
+                    .registry(List.of(Pipeline.images(TOPICS, "cnn-seed")), DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
             assertThat(registry.catalog("cnn-seed").currentVersion()).as("a fresh instance starts from").isEqualTo(2);
             assertThat(servedVersions(cluster, registry)).containsOnly(2L);
         }
@@ -84,8 +84,8 @@ class ModelTopicCompactionIT {
      * digit sent comes out once on each output topic, and the outcome goes into the reliability table.
      */
     private List<Long> servedVersions(TestKafkaCluster cluster, ModelRegistry registry) throws Exception {
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
-                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(4, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
              KafkaProducer<String, byte[]> producer = cluster.producer()) {

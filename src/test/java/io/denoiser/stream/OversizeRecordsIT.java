@@ -67,10 +67,10 @@ class OversizeRecordsIT {
     @Test
     void shouldDeadLetterCompressedOversizeValuesAndDenoiseEveryGoodRecordOnceWithoutReplacingAThread() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
-                    .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 50)))
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+                    .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(16, 50)))
                     .modelTrust(ModelRecords.TRUST).build();
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
             try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
@@ -120,10 +120,10 @@ class OversizeRecordsIT {
     @Test
     void shouldDeadLetterAnInputWhoseOutputWouldOutgrowTheOutputTopicsAndDenoiseEveryOtherOnce() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
-                    .pipelines(List.of(Pipeline.images("photo").withBatching(4, 50)
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+                    .pipelines(List.of(Pipeline.images(TOPICS, "photo").withBatching(4, 50)
                             .withOutput(OutputFormat.BINARY, false)))
                     .modelTrust(ModelRecords.TRUST).build();
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("photo")));

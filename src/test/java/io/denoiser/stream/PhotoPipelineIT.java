@@ -82,8 +82,8 @@ class PhotoPipelineIT {
     @Test
     void shouldDenoiseAGrayscalePngAGrayscaleTensorAndAnRgbJpegInTheirOwnSizesExactlyOnce() throws Exception {
         ModelRecord shipped = ShippedModels.load("photo");
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
-                .pipelines(List.of(Pipeline.images("photo")))
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+                .pipelines(List.of(Pipeline.images(TOPICS, "photo")))
                 .modelTrust(ModelRecords.TRUST).build();
         List<Sent> photos = List.of(
                 send("camera", 1, TensorFormat.PNG, new int[] {512, 512}),

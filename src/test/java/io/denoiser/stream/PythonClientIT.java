@@ -46,13 +46,13 @@ class PythonClientIT {
     @Test
     void shouldServeAPythonClientThatFollowsFormatsMdOnTheInputsPartitions() throws Exception {
         String interpreter = interpreterWithConfluentKafka();
-        List<Pipeline> pipelines = List.of(Pipeline.images("cnn-seed").withBatching(16, 20),
-                Pipeline.sequences("lstm").withBatching(16, 20));
+        List<Pipeline> pipelines = List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(16, 20),
+                Pipeline.sequences(TOPICS, "lstm").withBatching(16, 20));
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
             cluster.createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3, TOPICS.latentVectors(), 3,
                     TOPICS.noisySequences(), 3, TOPICS.denoisedSequences(), 3, TOPICS.latentSequences(), 3,
                     TOPICS.models(), 1, TOPICS.deadLetters(), 1));
-            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), work.resolve("state"))
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, work.resolve("state"))
                     .pipelines(pipelines).build();
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed"), ShippedModels.load("lstm")));
             try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()))) {

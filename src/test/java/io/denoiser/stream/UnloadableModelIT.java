@@ -59,7 +59,7 @@ class UnloadableModelIT {
     private static final TopicNames TOPICS = TopicNames.defaults();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String MODEL = "cnn-seed";
-    private static final Pipeline DIGITS = Pipeline.images(MODEL).withBatching(16, 50).withShapeChange(true);
+    private static final Pipeline DIGITS = Pipeline.images(TOPICS, MODEL).withBatching(16, 50).withShapeChange(true);
 
     private static TestKafkaCluster cluster;
 
@@ -69,7 +69,7 @@ class UnloadableModelIT {
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = TestKafkaCluster.start();
-        TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+        TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
     }
 
     @AfterAll
@@ -156,7 +156,7 @@ class UnloadableModelIT {
 
     /** The digit pipeline alone, its own state directory per instance, trusting the test's signing key. */
     private DenoiserConfig config(String instance) {
-        return DenoiserConfig.builder(cluster.connection(), stateDirs.resolve(instance)).pipelines(List.of(DIGITS))
+        return DenoiserConfig.builder(cluster.connection(), TOPICS, stateDirs.resolve(instance)).pipelines(List.of(DIGITS))
                 .modelTrust(ModelRecords.TRUST).build();
     }
 

@@ -47,8 +47,8 @@ class WaitingPipelineIT {
             cluster.createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3, TOPICS.latentVectors(), 3,
                     TOPICS.models(), 1, TOPICS.deadLetters(), 1));
             ModelRegistry registry = ModelRegistry.of(List.of(ModelCatalog.awaiting("cnn-seed")));
-            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), stateDir)
-                    .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(4, 50)))
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+                    .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(4, 50)))
                     .modelTrust(ModelRecords.TRUST).build();
             try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
                  KafkaProducer<String, byte[]> producer = cluster.producer();

@@ -103,7 +103,7 @@ class ZombieThreadIT {
         ModelRecord shipped = ShippedModels.load("cnn-seed");
         HeldPass pass = new HeldPass();
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             KafkaConnection kafka = new KafkaConnection(cluster.connection().bootstrapServers(),
                     Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Long.toString(MAX_POLL_INTERVAL.toMillis())));
             SimpleMeterRegistry metersOfA = new SimpleMeterRegistry();
@@ -160,8 +160,8 @@ class ZombieThreadIT {
     }
 
     private DenoiserConfig config(KafkaConnection kafka, String instance) {
-        return DenoiserConfig.builder(kafka, work.resolve(instance))
-                .pipelines(List.of(Pipeline.images("cnn-seed").withBatching(16, 100))).build();
+        return DenoiserConfig.builder(kafka, TOPICS, work.resolve(instance))
+                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(16, 100))).build();
     }
 
     /** The keys whose values the held pass was given: fewer than the producer's distinct digits were sent. */

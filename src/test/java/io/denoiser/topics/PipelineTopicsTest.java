@@ -16,9 +16,9 @@ class PipelineTopicsTest {
     void shouldDeclareAPipelinesOwnTopicsWithItsLayoutAndTheBuiltInTopicsConfigs() {
         Pipeline vibration = new Pipeline("vibration", "plant.vibration.noisy", "plant.vibration.denoised",
                 "plant.vibration.latent", "vibration-lstm", 16, 50, OutputFormat.AS_INPUT, false, false, null, 6, (short) 2);
-        TopicCatalog files = TopicCatalog.fromClasspath();
+        TopicCatalog files = TopicCatalog.fromClasspath(BUILT_IN);
 
-        TopicCatalog all = PipelineTopics.including(files, List.of(vibration, Pipeline.images("unet")));
+        TopicCatalog all = PipelineTopics.including(files, BUILT_IN, List.of(vibration, Pipeline.images(BUILT_IN, "unet")));
 
         assertThat(all.topics()).hasSize(files.topics().size() + 3);
         for (String topic : vibration.topics()) {
@@ -35,9 +35,10 @@ class PipelineTopicsTest {
     void shouldGiveTopicsWithoutALayoutTheBuiltInTopicsPartitionsAndReplication() {
         Pipeline pumps = new Pipeline("pumps", "plant.pumps.noisy", "plant.pumps.denoised", "plant.pumps.latent",
                 "pump-lstm", 16, 50, OutputFormat.AS_INPUT, false);
-        TopicSpec builtIn = TopicCatalog.fromClasspath().byName(BUILT_IN.noisySequences());
+        TopicSpec builtIn = TopicCatalog.fromClasspath(BUILT_IN).byName(BUILT_IN.noisySequences());
 
-        TopicSpec spec = PipelineTopics.including(TopicCatalog.fromClasspath(), List.of(pumps)).byName("plant.pumps.noisy");
+        TopicSpec spec = PipelineTopics.including(TopicCatalog.fromClasspath(BUILT_IN), BUILT_IN, List.of(pumps))
+                .byName("plant.pumps.noisy");
 
         assertThat(spec.partitions()).isEqualTo(builtIn.partitions());
         assertThat(spec.replicationFactor()).isEqualTo(builtIn.replicationFactor());

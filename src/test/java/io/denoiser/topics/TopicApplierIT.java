@@ -1,5 +1,6 @@
 package io.denoiser.topics;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,7 @@ class TopicApplierIT {
         try (TestKafkaCluster cluster = TestKafkaCluster.start();
              Admin admin = Admin.create(cluster.connection().baseProperties())) {
             // Given the shipped topic files and a latent topic already created with too few partitions
-            TopicCatalog catalog = TopicCatalog.fromClasspath();
+            TopicCatalog catalog = TopicCatalog.fromClasspath(TopicNames.defaults());
             TopicApplier applier = new TopicApplier(admin, Optional.of((short) 1));
             admin.createTopics(List.of(new NewTopic("denoiser.images.latent", 2, (short) 1))).all().get();
 

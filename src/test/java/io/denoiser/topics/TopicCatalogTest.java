@@ -13,21 +13,23 @@ import org.junit.jupiter.api.Test;
 
 class TopicCatalogTest {
 
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
     @Test
     void shouldLoadTheRepositoryTopicFilesAndTheCopiesInTheJarAlike() throws Exception {
         TopicCatalog files = TopicCatalog.load(Path.of("topics"));
-        TopicCatalog shipped = TopicCatalog.fromClasspath();
+        TopicCatalog shipped = TopicCatalog.fromClasspath(TOPICS);
         assertThat(files.topics()).hasSize(10).containsExactlyInAnyOrderElementsOf(shipped.topics());
-        TopicSpec models = shipped.byName(TopicNames.defaults().models());
+        TopicSpec models = shipped.byName(TOPICS.models());
         assertThat(models.configs()).containsEntry("cleanup.policy", "compact");
         assertThat(models.partitions()).isEqualTo(1);
-        assertThat(shipped.byName(TopicNames.defaults().noisyImages()).partitions())
-                .isEqualTo(shipped.byName(TopicNames.defaults().denoisedImages()).partitions());
+        assertThat(shipped.byName(TOPICS.noisyImages()).partitions())
+                .isEqualTo(shipped.byName(TOPICS.denoisedImages()).partitions());
     }
 
     @Test
     void shouldGiveTheBufferChangelogsTheReplicationOfTheTopicFilesOrOfTheOverride() {
-        TopicCatalog shipped = TopicCatalog.fromClasspath();
+        TopicCatalog shipped = TopicCatalog.fromClasspath(TOPICS);
 
         assertThat(shipped.topics()).allSatisfy(topic -> assertThat(topic.minInsyncReplicas()).isEqualTo(2));
         assertThat(shipped.changelogReplication(Optional.empty())).isEqualTo(new Replication((short) 3, 2));

@@ -1,5 +1,6 @@
 package io.denoiser.topics;
 
+import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.DenoiserConfig;
@@ -12,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class TopicSizeCheckTest {
 
-    private final DenoiserConfig defaults = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), Path.of("state")).build();
+    private static final TopicNames TOPICS = TopicNames.defaults();
+
+    private final DenoiserConfig defaults = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, Path.of("state")).build();
 
     @Test
     void shouldFindTheShippedTopicsLargeEnoughForTheDefaultLimits() {
-        assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(), defaults)).isEmpty();
+        assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(TOPICS), defaults)).isEmpty();
     }
 
     @Test
@@ -25,7 +28,7 @@ class TopicSizeCheckTest {
                 "plant.vibration.latent", "vibration-lstm", 16, 50, OutputFormat.AS_INPUT, false);
         DenoiserConfig config = defaults.toBuilder().pipelines(List.of(vibration)).build();
 
-        assertThat(TopicSizeCheck.problems(PipelineTopics.including(TopicCatalog.fromClasspath(), config.pipelines()),
+        assertThat(TopicSizeCheck.problems(PipelineTopics.including(TopicCatalog.fromClasspath(TOPICS), TOPICS, config.pipelines()),
                 config)).isEmpty();
     }
 
@@ -33,7 +36,7 @@ class TopicSizeCheckTest {
     void shouldNameTheDeadLetterTopicWhenTheInputLimitOutgrowsIt() throws Exception {
         DenoiserConfig raised = defaults.toBuilder().maxInputBytes(2 << 20).build();
 
-        assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(), raised)).singleElement().asString()
+        assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(TOPICS), raised)).singleElement().asString()
                 .contains("denoiser.dlq max.message.bytes 1114112", "--max-input-bytes 2097152");
     }
 
@@ -41,7 +44,7 @@ class TopicSizeCheckTest {
     void shouldNameEveryOutputTopicWhenTheOutputLimitOutgrowsThem() {
         DenoiserConfig raised = defaults.toBuilder().maxOutputBytes(4 << 20).build();
 
-        assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(), raised)).hasSize(4)
+        assertThat(TopicSizeCheck.problems(TopicCatalog.fromClasspath(TOPICS), raised)).hasSize(4)
                 .allSatisfy(problem -> assertThat(problem).contains("max.message.bytes 1114112 cannot take an output "
                         + "record of " + ((4 << 20) + DenoiserConfig.RECORD_OVERHEAD_BYTES) + " bytes",
                         "--max-output-bytes 4194304"))

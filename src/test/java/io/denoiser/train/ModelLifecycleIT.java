@@ -69,11 +69,11 @@ class ModelLifecycleIT {
     @Test
     void shouldAdoptABetterVersionRejectAWorseOneAndRollBack() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load(MODEL)));
             ModelCatalog catalog = registry.catalog(MODEL);
-            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), dir.resolve("state"))
-                    .pipelines(List.of(Pipeline.images(MODEL))).modelTrust(ModelRecords.TRUST).build();
+            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, dir.resolve("state"))
+                    .pipelines(List.of(Pipeline.images(TOPICS, MODEL))).modelTrust(ModelRecords.TRUST).build();
             SimpleMeterRegistry trainerMeters = new SimpleMeterRegistry();
             try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(new SimpleMeterRegistry()));
                  KafkaProducer<String, byte[]> producer = cluster.producer();

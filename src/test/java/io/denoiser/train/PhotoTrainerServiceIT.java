@@ -44,7 +44,7 @@ class PhotoTrainerServiceIT {
         SmoothPhotos.writePng(dir, SmoothPhotos.photo("held-out.png", 128, 96));
         TrainingData data = TrainingData.named("images:" + dir, 0.5, 1, 1, PATCHES);
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), Optional.of((short) 1));
+            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             try (ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
                     Optional.of(ModelRecords.SIGNING))) {
                 publisher.publish(PhotoModelRecords.randomWeights(MODEL, 1, 9));
