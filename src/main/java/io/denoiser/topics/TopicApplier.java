@@ -17,7 +17,9 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -66,9 +68,7 @@ public final class TopicApplier {
         List<TopicSpec> missing = catalog.topics().stream().filter(t -> !existing.contains(t.name())).toList();
         List<TopicSpec> present = catalog.topics().stream().filter(t -> existing.contains(t.name())).toList();
         if (fix) {
-            create(missing);
-            missing.forEach(t -> created.add(t.name() + " (" + t.partitions() + " partitions, replication "
-                    + replicationFactor(t) + ")"));
+            create(missing, created, problems);
         } else {
             missing.forEach(t -> problems.add(t.name() + ": missing"));
         }
@@ -100,11 +100,34 @@ public final class TopicApplier {
         return new ApplyReport(created, altered, unchanged, problems);
     }
 
-    private void create(List<TopicSpec> missing) throws ExecutionException, InterruptedException {
-        if (!missing.isEmpty()) {
-            admin.createTopics(missing.stream().map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor(t))
-                    .configs(configs(t))).toList()).all().get();
-            awaitLeaders(admin, names(missing));
+    /**
+     * Creates {@code missing}; a topic the cluster has too few brokers to replicate as declared is a problem
+     * to report, not a failure, so that the report names every such topic and the way out.
+     */
+    private void create(List<TopicSpec> missing, List<String> created, List<String> problems)
+            throws ExecutionException, InterruptedException {
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(missing.stream()
+                .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor(t)).configs(configs(t))).toList()).values();
+        List<String> made = new ArrayList<>();
+        for (TopicSpec spec : missing) {
+            try {
+                results.get(spec.name()).get();
+                made.add(spec.name());
+                created.add(spec.name() + " (" + spec.partitions() + " partitions, replication " + replicationFactor(spec) + ")");
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof InvalidReplicationFactorException)) {
+                    throw e;
+                }
+                problems.add(spec.name() + ": cannot be created with replication factor " + replicationFactor(spec) + ": "
+                        + e.getCause().getMessage() + " (on a smaller cluster, give a replication factor override, "
+                        + "e.g. --replication-factor 1)");
+            }
+        }
+        if (!made.isEmpty()) {
+            awaitLeaders(admin, made);
         }
     }
 

@@ -1,10 +1,12 @@
 package io.denoiser.topics;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.config.TopicNames;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,18 +16,59 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Tag("integration")
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TopicApplierIT {
 
+    private static TestKafkaCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = TestKafkaCluster.start();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        cluster.close();
+    }
+
+    @Test
+    void shouldReportATopicTheClusterHasTooFewBrokersToReplicateAndCreateTheRest(@TempDir Path files) throws Exception {
+        try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
+            // Given topic files declaring one topic of three replicas and one of one, and a one-broker cluster
+            Files.writeString(files.resolve("replicated.yaml"), topicFile("denoiser.test.replicated", 3));
+            Files.writeString(files.resolve("single.yaml"), topicFile("denoiser.test.single", 1));
+            TopicApplier applier = new TopicApplier(admin, Optional.empty());
+
+            // When applied without a replication factor override
+            ApplyReport report = applier.apply(TopicCatalog.load(files));
+
+            // Then the one it can replicate is created and the other is a problem naming the way out, not an exception
+            assertThat(report.created()).singleElement().asString().startsWith("denoiser.test.single");
+            assertThat(report.problems()).singleElement().asString()
+                    .startsWith("denoiser.test.replicated: cannot be created with replication factor 3")
+                    .contains("--replication-factor 1");
+            assertThat(admin.listTopics().names().get()).contains("denoiser.test.single")
+                    .doesNotContain("denoiser.test.replicated");
+        }
+    }
+
+    private static String topicFile(String name, int replicationFactor) {
+        return "name: " + name + "\npartitions: 1\nreplicationFactor: " + replicationFactor + "\n"
+                + "key: {format: string, description: any}\nvalue: {format: bytes, description: any}\n"
+                + "purpose: a test topic\n";
+    }
+
     @Test
     void shouldCreateOnceAlignDriftAndReportWhatItCannotFix() throws Exception {
-        try (TestKafkaCluster cluster = TestKafkaCluster.start();
-             Admin admin = Admin.create(cluster.connection().baseProperties())) {
+        try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
             // Given the shipped topic files and a latent topic already created with too few partitions
             TopicCatalog catalog = TopicCatalog.fromClasspath(TopicNames.defaults());
             TopicApplier applier = new TopicApplier(admin, Optional.of((short) 1));
