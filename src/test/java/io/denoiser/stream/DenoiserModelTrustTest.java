@@ -1,6 +1,5 @@
 package io.denoiser.stream;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
@@ -30,14 +29,12 @@ import org.junit.jupiter.api.Test;
 /** Only genuine, well-formed, newer model records from the models topic ever replace the model in use. */
 class DenoiserModelTrustTest extends TopologyFixture {
 
-    private static final TopicNames TOPICS = TopicNames.defaults();
-
     private ModelCatalog catalog;
 
     @BeforeEach
     void start() {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(1, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(1, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
         catalog = harness.registry.catalog("cnn-seed");

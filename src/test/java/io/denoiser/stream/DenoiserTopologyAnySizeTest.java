@@ -1,6 +1,5 @@
 package io.denoiser.stream;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
@@ -20,16 +19,14 @@ import org.junit.jupiter.api.Test;
 /** A tiled photo model in the production topology: images of any size and 1 or 3 channels, in and out. */
 class DenoiserTopologyAnySizeTest extends TopologyFixture {
 
-    private static final TopicNames TOPICS = TopicNames.defaults();
-
     @BeforeEach
     void start() {
         start(OutputFormat.AS_INPUT);
     }
 
     private void start(OutputFormat outputFormat) {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "photo").withBatching(1, 50).withOutput(outputFormat, false))).build();
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "photo").withBatching(1, 50).withOutput(outputFormat, false))).build();
         startTopology(config, List.of(ModelRecords.photoUnet(1, 3)));
     }
 

@@ -4,66 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.denoiser.codec.Tensor;
-import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.DenoisingModel;
 import io.denoiser.model.ModelRecords;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Forward passes that fail: for chosen records (a RuntimeException) or with an Error, once or for good. */
-class DenoiserTopologyFailingPassTest {
-
-    private static final TopicNames TOPICS = TopicNames.defaults();
+class DenoiserTopologyFailingPassTest extends TopologyFixture {
 
     private static final int[] DIGIT = {28, 28};
     /** The first value of a record the failing pass refuses; a digit's corner is 0 otherwise. */
     private static final float POISON = 0.5f;
 
-    @TempDir
-    Path stateDir;
-
-    private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TOPICS;
     private final AtomicInteger passes = new AtomicInteger();
-    private TopologyHarness harness;
-    private TestInputTopic<String, byte[]> noisy;
-    private TestOutputTopic<String, byte[]> denoised;
-    private TestOutputTopic<String, byte[]> deadLetters;
 
+    /** Forward passes run {@code pass} on the test's thread, counted in {@link #passes}. */
     private void start(int batchSize, ForwardPass pass) {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(batchSize, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(batchSize, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
-        harness = new TopologyHarness(config, new ModelRegistry(List.of(ModelRecords.cnnSeed(1, 1))),
-                new SimpleMeterRegistry(), InferenceWorkers.callingThread((model, inputs, shapes) -> {
+        startTopology(new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters,
+                InferenceWorkers.callingThread((model, inputs, shapes) -> {
                     passes.incrementAndGet();
                     return pass.run(model, inputs, shapes);
-                }));
-        noisy = harness.input(topics.noisyImages());
-        denoised = harness.output(topics.denoisedImages());
-        deadLetters = harness.output(topics.deadLetters());
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
+                })));
     }
 
     @Test

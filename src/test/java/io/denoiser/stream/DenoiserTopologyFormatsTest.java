@@ -1,6 +1,5 @@
 package io.denoiser.stream;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,13 +22,11 @@ import org.junit.jupiter.api.Test;
 /** Input formats (binary, JSON, PNG, JPEG; by header or by bytes), image resizing and the output format. */
 class DenoiserTopologyFormatsTest extends TopologyFixture {
 
-    private static final TopicNames TOPICS = TopicNames.defaults();
-
     private static final int[] DIGIT = {28, 28};
 
     private void start(OutputFormat outputFormat, boolean resizeImages) {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(1, 50)
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(1, 50)
                         .withOutput(outputFormat, resizeImages))).build();
         startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
     }

@@ -1,6 +1,5 @@
 package io.denoiser.stream;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
@@ -22,14 +21,12 @@ import org.junit.jupiter.api.Test;
 /** Input headers passed on to denoised, latent and dead-letter records, and the dead letters' Kafka Streams headers. */
 class DenoiserTopologyHeadersTest extends TopologyFixture {
 
-    private static final TopicNames TOPICS = TopicNames.defaults();
-
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     @BeforeEach
     void start() {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(1, 50))).build();
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(1, 50))).build();
         startTopology(config, List.of(ModelRecords.cnnSeed(1, 1)));
     }
 

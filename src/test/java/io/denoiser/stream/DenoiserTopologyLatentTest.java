@@ -3,32 +3,22 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
-import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
-import io.denoiser.config.TopicNames;
 import io.denoiser.model.LatentChoice;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.model.ModelRecords;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the latent topic carries: a model version's embedding with its space and hash, or the bottleneck. */
-class DenoiserTopologyLatentTest {
-
-    private static final TopicNames TOPICS = TopicNames.defaults();
+class DenoiserTopologyLatentTest extends TopologyFixture {
 
     private static final int[] DIGIT = {28, 28};
     private static final int DIMENSIONS = 8;
@@ -36,19 +26,8 @@ class DenoiserTopologyLatentTest {
     /** cnn-seed's bottleneck: 32 x 4 x 4. */
     private static final int BOTTLENECK = 512;
 
-    @TempDir
-    Path stateDir;
-
-    private final TensorCodec codec = new TensorCodec(1 << 20);
-    private final TopicNames topics = TOPICS;
     private final ModelRecord embedded = ModelRecords.withPixelEmbedding(ModelRecords.cnnSeed(1, 1), "digits-a1",
             DIMENSIONS, BITS);
-    private TopologyHarness harness;
-
-    @AfterEach
-    void close() {
-        harness.close();
-    }
 
     @Test
     void shouldPublishTheEmbeddingOfTheDenoisedOutputWithItsSpaceAndHash() {
@@ -87,21 +66,20 @@ class DenoiserTopologyLatentTest {
         start(ModelRecords.cnnSeed(1, 1), LatentChoice.EMBEDDING);
         assertBottleneck(denoise()[1]);
 
-        TestInputTopic<String, byte[]> models = harness.input(topics.models());
         models.pipeInput("cnn-seed", ModelRecords.signed(ModelRecords.withPixelEmbedding(ModelRecords.cnnSeed(2, 1),
                 "digits-a1", DIMENSIONS, BITS)));
 
-        TestRecord<String, byte[]> latent = denoise()[1];
-        assertThat(OutputHeaders.modelVersion(latent.headers())).isEqualTo(2);
-        assertThat(codec.decodeDetecting(latent.value()).shape()).containsExactly(DIMENSIONS);
-        assertThat(text(latent.headers(), OutputHeaders.LATENT_SPACE)).isEqualTo("digits-a1");
+        TestRecord<String, byte[]> vector = denoise()[1];
+        assertThat(OutputHeaders.modelVersion(vector.headers())).isEqualTo(2);
+        assertThat(codec.decodeDetecting(vector.value()).shape()).containsExactly(DIMENSIONS);
+        assertThat(text(vector.headers(), OutputHeaders.LATENT_SPACE)).isEqualTo("digits-a1");
     }
 
-    private void start(ModelRecord model, LatentChoice latent) {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(1, 50).withLatent(latent)))
+    private void start(ModelRecord model, LatentChoice choice) {
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(1, 50).withLatent(choice)))
                 .modelTrust(ModelRecords.TRUST).build();
-        harness = new TopologyHarness(config, List.of(model), new SimpleMeterRegistry());
+        startTopology(config, List.of(model));
     }
 
     /** One float32 digit through the pipeline: its denoised record (float32 too) and its latent record. */
@@ -111,16 +89,14 @@ class DenoiserTopologyLatentTest {
         for (int i = 0; i < digit.length; i++) {
             digit[i] = (i * 37 % 101) / 100f;
         }
-        harness.input(topics.noisyImages()).pipeInput("digit", codec.encodeFloat32(new Tensor(DIGIT, digit)));
-        TestOutputTopic<String, byte[]> denoised = harness.output(topics.denoisedImages());
-        TestOutputTopic<String, byte[]> latent = harness.output(topics.latentVectors());
+        noisy.pipeInput("digit", codec.encodeFloat32(new Tensor(DIGIT, digit)));
         return new TestRecord[] {denoised.readRecord(), latent.readRecord()};
     }
 
-    private void assertBottleneck(TestRecord<String, byte[]> latent) {
-        assertThat(codec.decodeDetecting(latent.value()).shape()).containsExactly(BOTTLENECK);
-        assertThat(latent.headers().lastHeader(OutputHeaders.LATENT_SPACE)).isNull();
-        assertThat(latent.headers().lastHeader(OutputHeaders.LATENT_HASH)).isNull();
+    private void assertBottleneck(TestRecord<String, byte[]> vector) {
+        assertThat(codec.decodeDetecting(vector.value()).shape()).containsExactly(BOTTLENECK);
+        assertThat(vector.headers().lastHeader(OutputHeaders.LATENT_SPACE)).isNull();
+        assertThat(vector.headers().lastHeader(OutputHeaders.LATENT_HASH)).isNull();
     }
 
     private static String text(Headers headers, String name) {

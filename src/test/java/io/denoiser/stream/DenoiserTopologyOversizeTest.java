@@ -1,6 +1,5 @@
 package io.denoiser.stream;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.codec.Tensor;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class DenoiserTopologyOversizeTest extends TopologyFixture {
 
-    private static final TopicNames TOPICS = TopicNames.defaults();
-
     private static final int[] DIGIT = {28, 28};
     private static final int LIMIT = DenoiserConfig.DEFAULT_MAX_INPUT_BYTES;
 
@@ -38,8 +35,8 @@ class DenoiserTopologyOversizeTest extends TopologyFixture {
     }
 
     private DenoiserConfig defaults() {
-        return DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(8, 50)))
+        return DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(8, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
     }
 

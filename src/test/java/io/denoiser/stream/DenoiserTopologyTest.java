@@ -1,6 +1,5 @@
 package io.denoiser.stream;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,8 +28,6 @@ import org.junit.jupiter.api.Test;
 
 class DenoiserTopologyTest extends TopologyFixture {
 
-    private static final TopicNames TOPICS = TopicNames.defaults();
-
     private static final int[] DIGIT = {28, 28};
 
     private ModelCatalog catalog;
@@ -42,9 +39,9 @@ class DenoiserTopologyTest extends TopologyFixture {
 
     /** Starts the production topology with batches of {@code batchSize} and a 50 ms maximum wait. */
     private void start(int batchSize) {
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(batchSize, 50),
-                        Pipeline.sequences(TOPICS, "lstm").withBatching(batchSize, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(batchSize, 50),
+                        Pipeline.sequences(topics, "lstm").withBatching(batchSize, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         startTopology(config, List.of(ModelRecords.cnnSeed(1, 1), ModelRecords.lstm(1, 1)));
         catalog = harness.registry.catalog("cnn-seed");
@@ -95,8 +92,8 @@ class DenoiserTopologyTest extends TopologyFixture {
     /** Restarts with the images pipeline only, batches of 4, forward passes on production's inference threads. */
     private void startImagesOn(InferenceWorkers inference) {
         driver.close();
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(4, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(4, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference);
         driver = harness.driver;
@@ -177,8 +174,8 @@ class DenoiserTopologyTest extends TopologyFixture {
         assertThat(driver.producedTopicNames()).contains(changelog, topics.denoisedImages());
 
         driver.close();
-        DenoiserConfig unlogged = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(1, 50)))
+        DenoiserConfig unlogged = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(1, 50)))
                 .modelTrust(ModelRecords.TRUST)
                 .bufferChangelog(false).build();
         harness = new TopologyHarness(unlogged, List.of(ModelRecords.cnnSeed(1, 1)), meters);
@@ -262,8 +259,8 @@ class DenoiserTopologyTest extends TopologyFixture {
     void shouldServeTemporalCnnWindowsOfOtherLengthsItAcceptsAndRefuseTheRest() {
         driver.close();
         ModelRecord model = ModelRecords.cnnSensors(1, 1);
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.sequences(TOPICS, model.name()).withBatching(3, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.sequences(topics, model.name()).withBatching(3, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(model), meters);
         driver = harness.driver;
@@ -290,8 +287,8 @@ class DenoiserTopologyTest extends TopologyFixture {
     /** Serves two 64x8 windows with {@code model} on the sequence topics; returns the denoised records. */
     private List<TestRecord<String, byte[]>> serveSensorWindows(ModelRecord model, int latentSize) {
         driver.close();
-        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), TOPICS, stateDir)
-                .pipelines(List.of(Pipeline.sequences(TOPICS, model.name()).withBatching(2, 50)))
+        DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
+                .pipelines(List.of(Pipeline.sequences(topics, model.name()).withBatching(2, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         harness = new TopologyHarness(config, List.of(model), meters);
         driver = harness.driver;
