@@ -31,11 +31,13 @@ class EmbeddedKafkaBrokerIT {
     void shouldCommitTransactionsAndHideAbortedOnes() throws Exception {
         List<String> seen = new ArrayList<>();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            // Given an embedded broker with one topic
             Properties base = new Properties();
             base.put("bootstrap.servers", broker.bootstrapServers());
             try (Admin admin = Admin.create(base)) {
                 admin.createTopics(List.of(new NewTopic("denoiser.test", 1, (short) 1))).all().get();
             }
+            // When a transactional producer aborts one record and commits another, and a read_committed consumer reads
             Properties producerProperties = new Properties();
             producerProperties.putAll(base);
             producerProperties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -65,6 +67,7 @@ class EmbeddedKafkaBrokerIT {
                 }
             }
         }
+        // Then the consumer saw only the committed record, and the closed broker left no non-daemon thread
         assertThat(seen).containsExactly("committed");
         assertThat(Thread.getAllStackTraces().keySet()).noneSatisfy(thread ->
                 assertThat(!thread.isDaemon() && thread.getName().matches("(?i).*(kafka|raft|controller|broker).*")).isTrue());

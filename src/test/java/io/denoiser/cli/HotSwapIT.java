@@ -46,6 +46,7 @@ class HotSwapIT {
 
     @Test
     void shouldDenoiseEveryRecordOnceWithTheVersionItsHeaderNamesWhileVersionsSwapUnderLoad() throws Exception {
+        // Given a serve process denoising a steady stream of digits with cnn-seed v1, 100 already out
         Path publicKey = work.resolve("model-signing.pub");
         SigningKeys.writePublic(publicKey, ModelRecords.SIGNING.getPublic());
         Map<Long, ModelRecord> versions = new HashMap<>(Map.of(1L, ShippedModels.load("cnn-seed")));
@@ -63,6 +64,7 @@ class HotSwapIT {
                  ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
                          Optional.of(ModelRecords.SIGNING))) {
                 watcher.awaitAtLeast(TOPICS.denoisedImages(), 100, TIMEOUT);
+                // When six signed versions are published 4 s apart
                 firstSwap = System.nanoTime();
                 for (long version = 2; version < 2 + SWAPS; version++) {
                     ModelRecord record = ModelRecords.cnnSeed(version, 100 + version);
@@ -72,6 +74,7 @@ class HotSwapIT {
                 }
                 Thread.sleep(5_000);
                 sent = producer.stop();
+                // Then every key comes out once on both topics, nothing dead-lettered
                 assertThat(watcher.awaitAll(TOPICS.denoisedImages(), sent.keySet(), TIMEOUT)).isTrue();
                 assertThat(watcher.awaitAll(TOPICS.latentVectors(), sent.keySet(), TIMEOUT)).isTrue();
                 FaultOutcome outcome = FaultOutcome.observed(SWAPS + " signed model swaps under load, passes in flight",
@@ -81,6 +84,7 @@ class HotSwapIT {
                 assertThat(outcome.duplicated()).isZero();
                 assertThat(outcome.deadLettered()).isZero();
 
+                // Then sampled outputs equal what their header's version computes, the last version among them
                 List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()),
                         sent.size(), TIMEOUT);
                 // every 20th output against the version its header names, run here on the same input

@@ -41,6 +41,7 @@ class LeaderLossIT {
     @Test
     void shouldLoseAndDuplicateNothingWhenTheLeaderOfAnInputPartitionIsLostAndComesBack() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.startReplicated(3)) {
+            // Given three brokers and a serve process denoising a steady stream of digits, 100 already out
             TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.empty());
             Map<String, Long> sent;
             long lost;
@@ -51,6 +52,7 @@ class LeaderLossIT {
                          "leader-loss", SERVE);
                  SteadyDigitProducer producer = new SteadyDigitProducer(cluster.producer(), TOPICS.noisyImages(), 40)) {
                 watcher.awaitAtLeast(TOPICS.denoisedImages(), 100, TIMEOUT);
+                // When the broker leading input partition 0 is stopped for 25 s, then restarted, the load running 25 s more
                 int leader = cluster.leaderOf(TOPICS.noisyImages(), 0);
 
                 lost = System.nanoTime();
@@ -61,6 +63,7 @@ class LeaderLossIT {
                 Thread.sleep(25_000);
                 sent = producer.stop();
 
+                // Then the service is alive, and every key comes out once while lost and after its return
                 assertThat(watcher.awaitAll(TOPICS.denoisedImages(), sent.keySet(), TIMEOUT)).isTrue();
                 assertThat(watcher.awaitAll(TOPICS.latentVectors(), sent.keySet(), TIMEOUT)).isTrue();
                 assertThat(serve.isAlive()).isTrue();

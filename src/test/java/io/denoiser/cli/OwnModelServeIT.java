@@ -64,6 +64,7 @@ class OwnModelServeIT {
 
     @Test
     void shouldWaitForAModelTrainedFromACsvThenDenoiseEveryWindowOnceWithIt() throws Exception {
+        // Given an LSTM trained from a CSV of sines into a file, and a signing key pair
         Path model = dir.resolve(MODEL + ".dnm");
         cli("train", "--once", "--dataset", "csv:" + sines(), "--architecture", "lstm", "--hidden", "16",
                 "--epochs", "1", "--window-length", "32", "--stride", "16", "--batch-size", "32",
@@ -72,6 +73,7 @@ class OwnModelServeIT {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
             String servers = cluster.connection().bootstrapServers();
             int port = freePort();
+            // When serve starts with pipelines vibration (its model has no version yet) and sequences, then vibration waits
             Process serve = serve(servers, port);
             try (KafkaProducer<String, byte[]> producer = cluster.producer();
                  Admin admin = Admin.create(cluster.connection().baseProperties())) {
@@ -79,6 +81,7 @@ class OwnModelServeIT {
                         body -> body.contains("pipeline vibration waits for a first version of model " + MODEL));
                 assertThat(partitions(admin)).containsOnly(Map.entry(INPUT, 2), Map.entry(DENOISED, 2), Map.entry(LATENT, 2));
 
+                // When windows and sequences are sent, then sequences are served while the vibration input stays unread
                 send(producer, INPUT, "window-", 0, WINDOWS, new int[] {32, 3});
                 send(producer, TOPICS.noisySequences(), "sequence-", 0, SEQUENCES / 2, new int[] {28, 28});
                 assertThat(cluster.readCommitted(List.of(TOPICS.denoisedSequences()), SEQUENCES / 2, TIMEOUT))
@@ -86,12 +89,14 @@ class OwnModelServeIT {
                 assertThat(committedOffsets(admin, INPUT)).as("nothing read from the waiting pipeline's input").isEmpty();
                 assertThat(ready(port)).contains("waits for a first version of model " + MODEL);
 
+                // When the trained model is published as v1 and more sequences are sent
                 String published = cli("models", "publish", "--file", model.toString(), "--bootstrap-servers", servers,
                         "--signing-key", dir.resolve("keys/model-signing.key").toString(),
                         "--model-public-keys", dir.resolve("keys/model-signing.pub").toString());
                 assertThat(published).contains("published " + MODEL + " v1");
                 send(producer, TOPICS.noisySequences(), "sequence-", SEQUENCES / 2, SEQUENCES, new int[] {28, 28});
 
+                // Then every window and every sequence is denoised once with v1, and the service is UP
                 assertOnceEach(cluster.readCommitted(List.of(DENOISED), WINDOWS, TIMEOUT), "window-", WINDOWS, 1L);
                 assertOnceEach(cluster.readCommitted(List.of(LATENT), WINDOWS, TIMEOUT), "window-", WINDOWS, 1L);
                 assertOnceEach(cluster.readCommitted(List.of(TOPICS.denoisedSequences()), SEQUENCES, TIMEOUT),

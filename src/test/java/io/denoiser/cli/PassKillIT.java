@@ -51,6 +51,7 @@ class PassKillIT {
     @Test
     void shouldDenoiseEveryPhotoOnceWhenKilledInTheMiddleOfAForwardPass() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            // Given a serve process denoising 16 noisy 1000x1000 photos with the photo model, some already committed
             TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             String servers = cluster.connection().bootstrapServers();
             ServeProcess first = ServeProcess.start("first", servers, work, "pass-kill", SERVE);
@@ -64,12 +65,14 @@ class PassKillIT {
             }
             int before = cluster.readCommitted(List.of(TOPICS.denoisedImages()), 1, TIMEOUT).size();
             assertThat(before).as("results committed before the kill").isBetween(1, PHOTOS - 4);
+            // When it is killed with SIGKILL half a second into a forward pass, and restarted
             await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> first.metric(PASS_RUNNING)
                     .orElse(0) >= MID_PASS_SECONDS);
             long faultAt = System.nanoTime();
             first.kill();
 
             try (ServeProcess second = ServeProcess.start("first", servers, work, "pass-kill", SERVE)) {
+                // Then every photo is denoised once on both output topics and nothing is dead-lettered
                 List<ConsumerRecord<String, byte[]>> denoised =
                         cluster.readCommitted(List.of(TOPICS.denoisedImages()), PHOTOS, TIMEOUT);
                 List<ConsumerRecord<String, byte[]>> latents =

@@ -47,6 +47,7 @@ class ServeChurnIT {
     @Test
     void shouldLoseAndDuplicateNothingWhenInstancesJoinLeaveAndCrashUnderLoad() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            // Given instance a of the churn application denoising a steady stream of digits, 100 already out
             TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             String servers = cluster.connection().bootstrapServers();
             Map<String, Long> faults = new LinkedHashMap<>();
@@ -57,6 +58,7 @@ class ServeChurnIT {
                  SteadyDigitProducer producer = new SteadyDigitProducer(cluster.producer(), TOPICS.noisyImages(), 40)) {
                 watcher.awaitAtLeast(TOPICS.denoisedImages(), 100, TIMEOUT);
 
+                // When b joins, a leaves with SIGTERM, a comes back and b is killed with SIGKILL, 20-25 s apart
                 faults.put("a second instance joins under load", System.nanoTime());
                 try (ServeProcess second = ServeProcess.start("b", servers, work, "churn", SERVE)) {
                     Thread.sleep(25_000);
@@ -73,6 +75,7 @@ class ServeChurnIT {
                         assertThat(watcher.awaitAll(TOPICS.latentVectors(), sent.keySet(), TIMEOUT)).isTrue();
                     }
                 }
+                // Then over 2,000 keys were sent and, around each fault, none is lost, duplicated or dead-lettered
                 List<FaultOutcome> outcomes = outcomes(faults, sent, watcher);
                 for (FaultOutcome outcome : outcomes) {
                     outcome.report();

@@ -62,7 +62,9 @@ class ServeCrashIT {
     }
 
     private void stopWithBatchesBufferedAndRestart(boolean kill) throws Exception {
+        // A cluster per test: serve's images pipeline has the shipped topic names, and each test counts every record on them.
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            // Given a serve process with 150 noisy digits sent, full batches denoised and the rest waiting in its buffer
             try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
                 new TopicApplier(admin, Optional.of((short) 1)).apply(TopicCatalog.fromClasspath(TOPICS));
             }
@@ -75,6 +77,7 @@ class ServeCrashIT {
             // their input offsets and the buffer's changelog writes get committed.
             assertThat(cluster.readCommitted(List.of(TOPICS.denoisedImages()), 2 * BATCH, TIMEOUT).size())
                     .isGreaterThanOrEqualTo(2 * BATCH).isLessThan(RECORDS);
+            // When it is killed with SIGKILL or closed with SIGTERM, then restarted
             Thread.sleep(2_000);
             long faultAt = System.nanoTime();
             if (kill) {
@@ -85,6 +88,7 @@ class ServeCrashIT {
             assertThat(first.isAlive()).isFalse();
 
             try (ServeProcess second = ServeProcess.start("serve", servers, work, "crash-test", SERVE)) {
+                // Then every digit comes out once on the denoised and latent topics, and nothing is dead-lettered
                 List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()),
                         RECORDS, TIMEOUT);
                 Duration recovery = Duration.ofNanos(System.nanoTime() - faultAt);

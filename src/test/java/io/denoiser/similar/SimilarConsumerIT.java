@@ -95,18 +95,22 @@ class SimilarConsumerIT {
 
     @Test
     void shouldAnswerNeighboursOfDenoisedDigitsByKeyAndByVector() throws Exception {
+        // Given the latents of 1000 noisy digits, the first half from unet version 1 and the rest from version 2
         List<ConsumerRecord<String, byte[]>> latents = denoiseDigits();
+        // When similar indexes the latent topic
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (SimilarService similar = new SimilarService(
                 SimilarConfig.defaults(cluster.connection(), List.of(TOPICS.latentVectors())), registry)) {
             await().atMost(TIMEOUT).until(similar::ready);
             String base = "http://127.0.0.1:" + similar.port();
+            // Then it is ready and its metrics count every digit in one space with no lag
             assertThat(get(base + "/health/ready").statusCode()).isEqualTo(200);
             assertThat(get(base + "/metrics").body())
                     .contains("similar_records_indexed_total{model=\"" + MODEL + "\"} " + DIGITS + ".0")
                     .contains("similar_index_documents{model=\"" + MODEL + "\",space=\"" + space + "\"} " + DIGITS + ".0")
                     .contains("similar_consumer_lag_records 0.0");
 
+            // Then by key, on average at least 8 of a digit's 10 nearest neighbours show the same digit, across both versions
             double sameDigit = 0;
             for (int q = 0; q < QUERIES; q++) {
                 int digit = q * (DIGITS / QUERIES);
@@ -123,6 +127,7 @@ class SimilarConsumerIT {
                     + "%s v1 then v2)%n", average, K, QUERIES, DIGITS, MODEL);
             assertThat(average).isGreaterThanOrEqualTo(FLOOR);
 
+            // Then by vector, a stored latent finds its own key first
             ConsumerRecord<String, byte[]> probe = latents.get(7);
             float[] vector = new TensorCodec(1 << 20).decodeDetecting(probe.value()).values();
             JsonNode byVector = neighbours(post(base + "/neighbours?k=3&space=" + URLEncoder.encode(space,

@@ -75,6 +75,7 @@ class DenoiserPipelineIT {
 
     @Test
     void shouldDenoiseEveryDigitExactlyOnceAndSwapModelsOncePerPartition() throws Exception {
+        // Given a denoiser serving cnn-seed version 1, with its metrics served over HTTP
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
         ModelCatalog catalog = registry.catalog("cnn-seed");
         DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
@@ -89,6 +90,7 @@ class DenoiserPipelineIT {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 
+            // When half the digits are denoised, version 2 is published, and the rest follow with three bad records
             send(producer, 0, DIGITS / 2);
             assertThat(cluster.readCommitted(List.of(TOPICS.denoisedImages()), DIGITS / 2, TIMEOUT)).hasSize(DIGITS / 2);
             publisher.publish(ModelRecords.cnnSeed(2, 77));
@@ -99,6 +101,7 @@ class DenoiserPipelineIT {
             }
             producer.flush();
 
+            // Then every digit is denoised once, each partition switches to v2 once, and the bad records are dead-lettered
             List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()), DIGITS, TIMEOUT);
             List<ConsumerRecord<String, byte[]>> latents = cluster.readCommitted(List.of(TOPICS.latentVectors()), DIGITS, TIMEOUT);
 

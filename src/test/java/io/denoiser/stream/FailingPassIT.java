@@ -107,6 +107,7 @@ class FailingPassIT {
 
     @Test
     void shouldDeadLetterOnlyPoisonedRecordsAndRideOutPassErrorsWithoutReplacingTheStreamThread() throws Exception {
+        // Given a denoiser whose forward pass refuses poisoned records, under a steady stream of digits
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         // batches wait up to 500 ms, so at 40 digits a second each pass holds records of several partitions
         Pipeline pipeline = Pipeline.images(TOPICS, "cnn-seed").withBatching(16, 500);
@@ -124,6 +125,7 @@ class FailingPassIT {
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
             watcher.awaitAtLeast(TOPICS.denoisedImages(), 40, TIMEOUT);
 
+            // When six poisoned records are sent among the digits, then they are dead-lettered
             long poisonAt = System.nanoTime();
             for (int i = 0; i < POISONED; i++) {
                 String key = "poisoned-" + i;
@@ -136,6 +138,7 @@ class FailingPassIT {
             long poisonSent = System.nanoTime();
             watcher.awaitAtLeast(TOPICS.deadLetters(), POISONED, TIMEOUT);
 
+            // When the pass throws an Error three times in a row, so that only the fourth attempt runs, in three bursts
             List<Long> bursts = new ArrayList<>();
             for (int burst = 0; burst < ERROR_BURSTS; burst++) {
                 // digits come out between bursts, so that each burst fails a pass of digits sent before it
@@ -146,6 +149,7 @@ class FailingPassIT {
                 await().atMost(TIMEOUT).until(() -> pass.errorsArmed.get() == 0);
             }
 
+            // Then every digit comes out once, only the poisoned records are dead-lettered, and the stream thread was never replaced
             sent.putAll(producer.stop());
             Set<String> digits = sent.keySet().stream().filter(key -> !poisoned.containsKey(key)).collect(Collectors.toSet());
             assertThat(watcher.awaitAll(TOPICS.denoisedImages(), digits, TIMEOUT)).isTrue();

@@ -86,6 +86,7 @@ class ModelSwapSoakIT {
 
     @Test
     void shouldCloseEveryReplacedCopyAndKeepOffHeapFlatOverAHundredSignedSwapsUnderSteadyInput() throws Exception {
+        // Given a denoiser serving cnn-seed v1 under a steady stream of digits
         int copiesBefore = DenoisingModel.openCopies();
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
             TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
@@ -105,10 +106,12 @@ class ModelSwapSoakIT {
                     app.start();
                     assertThat(app.awaitRunning(TIMEOUT)).isTrue();
                     watcher.awaitAtLeast(TOPICS.denoisedImages(), 40, TIMEOUT);
+                    // When 100 signed versions are published one after another, each once the previous one's outputs are out
                     long firstSwap = System.nanoTime();
                     OffHeap atWarm = swap(publisher, watcher, 1, WARM_SWAPS);
                     assertThat(copiesOpen(meters)).as("copies open at swap %d", WARM_SWAPS).isEqualTo(copiesServing);
                     OffHeap atEnd = swap(publisher, watcher, WARM_SWAPS + 1, SWAPS);
+                    // Then off-heap memory stays flat from the warm-up on, one copy per thread stays open, and every key comes out once
                     System.out.printf("model swap soak: %d swaps in %.0f s; at swap %d %s; at swap %d %s; copies open %d%n",
                             SWAPS, (System.nanoTime() - firstSwap) / 1e9, WARM_SWAPS, atWarm, SWAPS, atEnd,
                             (int) copiesOpen(meters) - copiesBefore);
@@ -119,6 +122,7 @@ class ModelSwapSoakIT {
                     assertThat(copiesOpen(meters)).as("copies open at swap %d", SWAPS).isEqualTo(copiesServing);
                     assertEveryKeyOnceAndReport(producer.stop(), watcher, firstSwap);
                 }
+                // Then, once the denoiser is closed, no copy of the model is left open
                 // the stream thread's worker ends with the denoiser, and its copy must not outlive it
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(DenoisingModel.openCopies())
                         .as("copies open after the denoiser closed").isEqualTo(copiesBefore));

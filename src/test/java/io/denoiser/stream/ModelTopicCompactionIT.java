@@ -51,6 +51,7 @@ class ModelTopicCompactionIT {
     @Test
     void shouldServeTheNewestTrustedVersionAfterGarbageATombstoneAndAReplayAreCompacted() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start(Map.of("log.cleaner.backoff.ms", "100"))) {
+            // Given a models topic that compacts as soon as a segment rolls
             cluster.createTopics(Map.of(TOPICS.noisyImages(), 1, TOPICS.denoisedImages(), 1, TOPICS.latentVectors(), 1,
                     TOPICS.deadLetters(), 1));
             // Compaction as soon as a segment rolls, which the next record does once 100 ms have passed.
@@ -59,6 +60,7 @@ class ModelTopicCompactionIT {
             Properties kafka = cluster.connection().baseProperties();
             try (ModelPublisher publisher = new ModelPublisher(kafka, TOPICS.models(), Optional.of(ModelRecords.SIGNING));
                  KafkaProducer<String, byte[]> producer = cluster.producer()) {
+                // When v1 and v2 are published, then garbage, a tombstone and replays are written, and compacted away
                 publisher.publish(ModelRecords.cnnSeed(1, 1));
                 publisher.publish(ModelRecords.cnnSeed(2, 2));
                 long garbage = write(producer, "cnn-seed", GARBAGE);
@@ -72,6 +74,7 @@ class ModelTopicCompactionIT {
                 });
             }
 
+            // Then a fresh instance starts from v2 and serves every digit with it
             ModelRegistry registry = new ModelSources(history(kafka)::newestFirst, Map.of(), ShippedModels::find)
                     .registry(List.of(Pipeline.images(TOPICS, "cnn-seed")), DenoiserConfig.DEFAULT_MAX_TENSOR_ELEMENTS);
             assertThat(registry.catalog("cnn-seed").currentVersion()).as("a fresh instance starts from").isEqualTo(2);

@@ -15,7 +15,6 @@ import io.denoiser.faults.StreamThreadFailures;
 import io.denoiser.metrics.DenoiserMetrics;
 import io.denoiser.model.ModelRecords;
 import io.denoiser.modeltopic.ShippedModels;
-import io.denoiser.topics.TopicApplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -38,6 +36,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,58 +57,71 @@ class OversizeRecordsIT {
     private static final int GOOD = 60;
     private static final int SMALL_PHOTOS = 12;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final TopicNames TOPICS = TopicNames.defaults();
+    private static TestKafkaCluster cluster;
 
     @TempDir
     Path stateDir;
 
     private final TensorCodec codec = new TensorCodec(1 << 20);
 
+    /** One broker for both tests: each applies the shipped topics under names of its own and has its own application id. */
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = TestKafkaCluster.start();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        cluster.close();
+    }
+
     @Test
     void shouldDeadLetterCompressedOversizeValuesAndDenoiseEveryGoodRecordOnceWithoutReplacingAThread() throws Exception {
-        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
-                    .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(16, 50)))
-                    .modelTrust(ModelRecords.TRUST).build();
-            ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
-            try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
-                 KafkaProducer<String, byte[]> plain = cluster.producer();
-                 KafkaProducer<String, byte[]> zstd = compressing(cluster, "zstd");
-                 KafkaProducer<String, byte[]> lz4 = compressing(cluster, "lz4")) {
-                app.start();
-                assertThat(app.awaitRunning(TIMEOUT)).isTrue();
+        // Given a denoiser serving cnn-seed on topics of its own
+        TopicNames topics = cluster.applyShippedApart();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), topics, stateDir)
+                .applicationId("oversize-input")
+                .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(16, 50)))
+                .modelTrust(ModelRecords.TRUST).build();
+        ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
+        try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
+             KafkaProducer<String, byte[]> plain = cluster.producer();
+             KafkaProducer<String, byte[]> zstd = compressing(cluster, "zstd");
+             KafkaProducer<String, byte[]> lz4 = compressing(cluster, "lz4")) {
+            app.start();
+            assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 
-                sendGood(plain, 0, GOOD / 2);
-                long faultAt = System.nanoTime();
-                zstd.send(new ProducerRecord<>(TOPICS.noisyImages(), "huge-tensor", codec.encodeFloat32(
-                        new Tensor(new int[] {1024, 1024}, new float[1024 * 1024])))).get();
-                lz4.send(new ProducerRecord<>(TOPICS.noisyImages(), "padded-json", paddedJson())).get();
-                sendGood(plain, GOOD / 2, GOOD);
+            // When a 4 MB zstd tensor and a JSON tensor behind a 5 MB field are sent amid 60 good digits
+            sendGood(plain, topics.noisyImages(), 0, GOOD / 2);
+            long faultAt = System.nanoTime();
+            zstd.send(new ProducerRecord<>(topics.noisyImages(), "huge-tensor", codec.encodeFloat32(
+                    new Tensor(new int[] {1024, 1024}, new float[1024 * 1024])))).get();
+            lz4.send(new ProducerRecord<>(topics.noisyImages(), "padded-json", paddedJson())).get();
+            sendGood(plain, topics.noisyImages(), GOOD / 2, GOOD);
 
-                List<ConsumerRecord<String, byte[]>> denoised =
-                        cluster.readCommitted(List.of(TOPICS.denoisedImages()), GOOD, TIMEOUT);
-                assertThat(keys(denoised)).hasSize(GOOD).doesNotHaveDuplicates()
-                        .containsExactlyInAnyOrderElementsOf(goodKeys());
-                List<ConsumerRecord<String, byte[]>> latent =
-                        cluster.readCommitted(List.of(TOPICS.latentVectors()), GOOD, TIMEOUT);
-                assertThat(keys(latent)).containsExactlyInAnyOrderElementsOf(goodKeys());
-                List<ConsumerRecord<String, byte[]>> letters =
-                        cluster.readCommitted(List.of(TOPICS.deadLetters()), 2, TIMEOUT);
-                assertThat(keys(letters)).containsExactlyInAnyOrder("huge-tensor", "padded-json");
-                assertThat(letters).allSatisfy(letter -> {
-                    assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(),
-                            StandardCharsets.UTF_8)).isEqualTo("OVERSIZE");
-                    assertThat(letter.value().length).isLessThanOrEqualTo(1 << 20);
-                });
-                long caughtUp = awaitNoLag(cluster, config.applicationId());
-                List<String> sent = new ArrayList<>(goodKeys());
-                sent.addAll(List.of("huge-tensor", "padded-json"));
-                FaultOutcome.read("oversize input: a 4 MB zstd value, a JSON tensor with a 5 MB field", sent,
-                        List.of(denoised, latent), letters, Duration.ofNanos(caughtUp - faultAt)).report();
-                assertThat(StreamThreadFailures.count(meters)).as("stream threads failed and replaced").isZero();
-            }
+            // Then every good digit is denoised once, the two are dead-lettered as OVERSIZE, and no thread was replaced
+            List<ConsumerRecord<String, byte[]>> denoised =
+                    cluster.readCommitted(List.of(topics.denoisedImages()), GOOD, TIMEOUT);
+            assertThat(keys(denoised)).hasSize(GOOD).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(goodKeys());
+            List<ConsumerRecord<String, byte[]>> latent =
+                    cluster.readCommitted(List.of(topics.latentVectors()), GOOD, TIMEOUT);
+            assertThat(keys(latent)).containsExactlyInAnyOrderElementsOf(goodKeys());
+            List<ConsumerRecord<String, byte[]>> letters =
+                    cluster.readCommitted(List.of(topics.deadLetters()), 2, TIMEOUT);
+            assertThat(keys(letters)).containsExactlyInAnyOrder("huge-tensor", "padded-json");
+            assertThat(letters).allSatisfy(letter -> {
+                assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(),
+                        StandardCharsets.UTF_8)).isEqualTo("OVERSIZE");
+                assertThat(letter.value().length).isLessThanOrEqualTo(1 << 20);
+            });
+            long caughtUp = awaitNoLag(config.applicationId(), topics.noisyImages());
+            List<String> sent = new ArrayList<>(goodKeys());
+            sent.addAll(List.of("huge-tensor", "padded-json"));
+            FaultOutcome.read("oversize input: a 4 MB zstd value, a JSON tensor with a 5 MB field", sent,
+                    List.of(denoised, latent), letters, Duration.ofNanos(caughtUp - faultAt)).report();
+            assertThat(StreamThreadFailures.count(meters)).as("stream threads failed and replaced").isZero();
         }
     }
 
@@ -119,49 +132,51 @@ class OversizeRecordsIT {
      */
     @Test
     void shouldDeadLetterAnInputWhoseOutputWouldOutgrowTheOutputTopicsAndDenoiseEveryOtherOnce() throws Exception {
-        try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
-            TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
-                    .pipelines(List.of(Pipeline.images(TOPICS, "photo").withBatching(4, 50)
-                            .withOutput(OutputFormat.BINARY, false)))
-                    .modelTrust(ModelRecords.TRUST).build();
-            ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("photo")));
-            byte[] large = codec.encodeUint8(new Tensor(new int[] {600, 600}, new float[600 * 600]));
-            try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
-                 KafkaProducer<String, byte[]> producer = cluster.producer()) {
-                app.start();
-                assertThat(app.awaitRunning(TIMEOUT)).isTrue();
+        // Given a denoiser serving the photo model with float32 outputs, on topics of its own
+        TopicNames topics = cluster.applyShippedApart();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), topics, stateDir)
+                .applicationId("oversize-output")
+                .pipelines(List.of(Pipeline.images(topics, "photo").withBatching(4, 50)
+                        .withOutput(OutputFormat.BINARY, false)))
+                .modelTrust(ModelRecords.TRUST).build();
+        ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("photo")));
+        byte[] large = codec.encodeUint8(new Tensor(new int[] {600, 600}, new float[600 * 600]));
+        try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
+             KafkaProducer<String, byte[]> producer = cluster.producer()) {
+            app.start();
+            assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 
-                sendSmallPhotos(producer, 0, SMALL_PHOTOS / 2);
-                long faultAt = System.nanoTime();
-                producer.send(new ProducerRecord<>(TOPICS.noisyImages(), "large-photo", large)).get();
-                sendSmallPhotos(producer, SMALL_PHOTOS / 2, SMALL_PHOTOS);
+            // When a 600x600 photo is sent amid 12 small ones
+            sendSmallPhotos(producer, topics.noisyImages(), 0, SMALL_PHOTOS / 2);
+            long faultAt = System.nanoTime();
+            producer.send(new ProducerRecord<>(topics.noisyImages(), "large-photo", large)).get();
+            sendSmallPhotos(producer, topics.noisyImages(), SMALL_PHOTOS / 2, SMALL_PHOTOS);
 
-                List<List<ConsumerRecord<String, byte[]>>> outputs = new ArrayList<>();
-                for (String output : List.of(TOPICS.denoisedImages(), TOPICS.latentVectors())) {
-                    outputs.add(cluster.readCommitted(List.of(output), SMALL_PHOTOS, TIMEOUT));
-                    assertThat(keys(outputs.get(outputs.size() - 1))).as(output)
-                            .hasSize(SMALL_PHOTOS).containsExactlyInAnyOrderElementsOf(smallPhotoKeys());
-                }
-                List<ConsumerRecord<String, byte[]>> letters = cluster.readCommitted(List.of(TOPICS.deadLetters()), 1, TIMEOUT);
-                assertThat(keys(letters)).containsExactly("large-photo");
-                assertThat(new String(letters.get(0).headers().lastHeader(DeadLetters.REASON).value(),
-                        StandardCharsets.UTF_8)).isEqualTo("OUTPUT_OVERSIZE");
-                assertThat(letters.get(0).value()).isEqualTo(large);
-                long caughtUp = awaitNoLag(cluster, config.applicationId());
-                List<String> sent = new ArrayList<>(smallPhotoKeys());
-                sent.add("large-photo");
-                FaultOutcome.read("oversize output: a photo whose float32 output outgrows the output topics", sent,
-                        outputs, letters, Duration.ofNanos(caughtUp - faultAt)).report();
-                assertThat(StreamThreadFailures.count(meters)).as("stream threads failed and replaced").isZero();
+            // Then every small photo is denoised once, the large one is dead-lettered whole as OUTPUT_OVERSIZE, no thread replaced
+            List<List<ConsumerRecord<String, byte[]>>> outputs = new ArrayList<>();
+            for (String output : List.of(topics.denoisedImages(), topics.latentVectors())) {
+                outputs.add(cluster.readCommitted(List.of(output), SMALL_PHOTOS, TIMEOUT));
+                assertThat(keys(outputs.get(outputs.size() - 1))).as(output)
+                        .hasSize(SMALL_PHOTOS).containsExactlyInAnyOrderElementsOf(smallPhotoKeys());
             }
+            List<ConsumerRecord<String, byte[]>> letters = cluster.readCommitted(List.of(topics.deadLetters()), 1, TIMEOUT);
+            assertThat(keys(letters)).containsExactly("large-photo");
+            assertThat(new String(letters.get(0).headers().lastHeader(DeadLetters.REASON).value(),
+                    StandardCharsets.UTF_8)).isEqualTo("OUTPUT_OVERSIZE");
+            assertThat(letters.get(0).value()).isEqualTo(large);
+            long caughtUp = awaitNoLag(config.applicationId(), topics.noisyImages());
+            List<String> sent = new ArrayList<>(smallPhotoKeys());
+            sent.add("large-photo");
+            FaultOutcome.read("oversize output: a photo whose float32 output outgrows the output topics", sent,
+                    outputs, letters, Duration.ofNanos(caughtUp - faultAt)).report();
+            assertThat(StreamThreadFailures.count(meters)).as("stream threads failed and replaced").isZero();
         }
     }
 
-    private void sendSmallPhotos(KafkaProducer<String, byte[]> producer, int from, int to) {
+    private void sendSmallPhotos(KafkaProducer<String, byte[]> producer, String input, int from, int to) {
         for (int i = from; i < to; i++) {
-            producer.send(new ProducerRecord<>(TOPICS.noisyImages(), "small-photo-" + i,
+            producer.send(new ProducerRecord<>(input, "small-photo-" + i,
                     codec.encodeUint8(new Tensor(new int[] {64, 64}, new float[64 * 64]))));
         }
         producer.flush();
@@ -189,20 +204,20 @@ class OversizeRecordsIT {
         return ("{\"comment\":\"" + "x".repeat(5 << 20) + "\"," + tensor.substring(1)).getBytes(StandardCharsets.UTF_8);
     }
 
-    private void sendGood(KafkaProducer<String, byte[]> producer, int from, int to) {
+    private void sendGood(KafkaProducer<String, byte[]> producer, String input, int from, int to) {
         for (int i = from; i < to; i++) {
-            producer.send(new ProducerRecord<>(TOPICS.noisyImages(), "digit-" + i,
+            producer.send(new ProducerRecord<>(input, "digit-" + i,
                     codec.encodeUint8(new Tensor(new int[] {28, 28}, new float[784]))));
         }
         producer.flush();
     }
 
     /** Waits until the application's committed offsets reach the end of every input partition; returns when (nanoTime). */
-    private static long awaitNoLag(TestKafkaCluster cluster, String group) throws Exception {
+    private static long awaitNoLag(String group, String input) throws Exception {
         try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (int p = 0; p < 3; p++) {
-                partitions.add(new TopicPartition(TOPICS.noisyImages(), p));
+                partitions.add(new TopicPartition(input, p));
             }
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
                     .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();

@@ -45,6 +45,7 @@ class PythonClientIT {
 
     @Test
     void shouldServeAPythonClientThatFollowsFormatsMdOnTheInputsPartitions() throws Exception {
+        // Given python3 with confluent-kafka, and a denoiser serving the image and sequence pipelines
         String interpreter = interpreterWithConfluentKafka();
         List<Pipeline> pipelines = List.of(Pipeline.images(TOPICS, "cnn-seed").withBatching(16, 20),
                 Pipeline.sequences(TOPICS, "lstm").withBatching(16, 20));
@@ -59,9 +60,11 @@ class PythonClientIT {
                 app.start();
                 assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 
+                // When python_client.py produces in every input format and consumes the outputs, as FORMATS.md describes them
                 Run run = python(interpreter, SCRIPT.toString(), cluster.connection().bootstrapServers(), FORMATS.toString());
 
                 System.out.println(run.output());
+                // Then it exits 0: shapes, formats, headers and partitions were as promised
                 assertThat(run.exitCode()).as("python_client.py:%n%s", run.output()).isZero();
             }
         }

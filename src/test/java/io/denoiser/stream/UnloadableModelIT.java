@@ -80,6 +80,7 @@ class UnloadableModelIT {
     @Test
     void shouldRejectAnUnloadableSignedModelKeepServingTheVersionInUseOnEveryInstanceAndAdoptTheNextGoodOne()
             throws Exception {
+        // Given a denoiser serving cnn-seed v1 under a steady stream of digits
         ModelRecord shipped = ShippedModels.load(MODEL);
         ModelRecord good = ModelRecords.cnnSeed(3, 103);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -95,12 +96,14 @@ class UnloadableModelIT {
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
             watcher.awaitAtLeast(TOPICS.denoisedImages(), 40, TIMEOUT);
 
+            // When a signed but unloadable v2 is published, then it is rejected and v1 keeps serving
             long badAt = System.nanoTime();
             publisher.publish(ModelRecords.unloadableLstm(MODEL, 2));
             await().atMost(TIMEOUT).until(() -> unloadableRejected(meters) == 1);
             watcher.awaitAtLeast(TOPICS.denoisedImages(), watcher.counts(TOPICS.denoisedImages()).size() + 80, TIMEOUT);
             assertThat(app.registry().catalog(MODEL).currentVersion()).isEqualTo(shipped.version());
 
+            // When a fresh instance starts with v2 on the models topic, then it rejects v2 too and serves v1
             long freshAt = System.nanoTime();
             DenoiserConfig freshConfig = config("fresh");
             try (DenoiserApp fresh = new DenoiserApp(freshConfig, registry(freshConfig), new DenoiserMetrics(freshMeters))) {
@@ -113,11 +116,13 @@ class UnloadableModelIT {
                 await().atMost(TIMEOUT).until(() -> recordsOut(freshMeters) >= 40);
                 assertThat(watcher.modelVersions()).as("versions the outputs name so far").containsExactly(shipped.version());
 
+                // When a good v3 is published, then both instances adopt it
                 publisher.publish(good);
                 await().atMost(TIMEOUT).until(() -> app.registry().catalog(MODEL).currentVersion() == good.version()
                         && fresh.registry().catalog(MODEL).currentVersion() == good.version());
                 watcher.awaitModelVersion(good.version(), TIMEOUT);
 
+                // Then every digit comes out once, none dead-lettered, each output as its version computes, no thread failed
                 Map<String, Long> sent = producer.stop();
                 assertThat(watcher.awaitAll(TOPICS.denoisedImages(), sent.keySet(), TIMEOUT)).isTrue();
                 assertThat(watcher.awaitAll(TOPICS.latentVectors(), sent.keySet(), TIMEOUT)).isTrue();

@@ -100,6 +100,7 @@ class ZombieThreadIT {
 
     @Test
     void shouldFenceAStreamThreadStalledPastThePollIntervalAndNeverPublishItsLateResults() throws Exception {
+        // Given instances A and B of one application, a poll interval of 8 s, and digits arriving steadily
         ModelRecord shipped = ShippedModels.load("cnn-seed");
         HeldPass pass = new HeldPass();
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
@@ -120,6 +121,7 @@ class ZombieThreadIT {
                 try (SteadyDigitProducer producer = new SteadyDigitProducer(cluster.producer(), TOPICS.noisyImages(), 30)) {
                     watcher.awaitAtLeast(TOPICS.denoisedImages(), 30, TIMEOUT);
 
+                    // When A's next pass is held past the poll interval, then B publishes the held records
                     pass.holdNext();
                     assertThat(pass.held.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("A ran a pass").isTrue();
                     long stalledAt = System.nanoTime();
@@ -130,6 +132,7 @@ class ZombieThreadIT {
                     long publishedAt = System.nanoTime();
                     double forwardedByA = recordsOut(metersOfA);
 
+                    // When the held pass is released, then it returns late, A rejoins and stays live, and the stream moves on
                     pass.release.countDown();
                     assertThat(pass.returned.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("held pass returned").isTrue();
                     assertThat(pass.returnedOutputs).as("late results of the held pass").isEqualTo(heldKeys.size());
@@ -142,6 +145,7 @@ class ZombieThreadIT {
                             + "A forwarded %.0f records from the release on%n", heldKeys.size(),
                             (publishedAt - stalledAt) / 1e9, recordsOut(metersOfA) - forwardedByA);
 
+                    // Then every key comes out once on both topics, nothing is dead-lettered, held and sampled outputs as v1 computes
                     Map<String, Long> sent = producer.stop();
                     assertThat(watcher.awaitAll(TOPICS.denoisedImages(), sent.keySet(), TIMEOUT)).isTrue();
                     assertThat(watcher.awaitAll(TOPICS.latentVectors(), sent.keySet(), TIMEOUT)).isTrue();

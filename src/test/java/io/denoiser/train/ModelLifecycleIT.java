@@ -69,6 +69,7 @@ class ModelLifecycleIT {
     @Test
     void shouldAdoptABetterVersionRejectAWorseOneAndRollBack() throws Exception {
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
+            // Given a denoiser serving the shipped dense v1 to the first 60 digits, and a signing trainer
             TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
             ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load(MODEL)));
             ModelCatalog catalog = registry.catalog(MODEL);
@@ -82,22 +83,26 @@ class ModelLifecycleIT {
                 assertThat(app.awaitRunning(TIMEOUT)).isTrue();
                 send(producer, 0);
 
+                // When a trainer round publishes v2, then the denoiser adopts it for the second 60 digits
                 ModelRecord v2 = trainer.runRound();
                 assertThat(v2.version()).as("the trainer's first version beats the shipped v1").isEqualTo(2);
                 await().atMost(TIMEOUT).until(catalog::currentVersion, v -> v == 2);
                 send(producer, 1);
 
+                // When a worse candidate is offered, then the gate keeps v2 and publishes nothing
                 ModelRecord worse = new ModelRecord(v2.metadata().withVersion(3), perturbed(v2.parameters()),
                         v2.embedding());
                 assertThat(trainer.consider(worse, v2)).as("the gate keeps the champion").isSameAs(v2);
                 assertThat(trainerMeters.get("trainer.candidates.rejected").counter().count()).isEqualTo(1);
                 assertThat(trainerMeters.get("trainer.versions.published").counter().count()).isEqualTo(1);
 
+                // When an operator rolls back to v1, then the denoiser serves v1 again for the last 60 digits
                 assertThat(models(cluster, "rollback", "--model-name", MODEL, "--to", "1"))
                         .contains("rolled dense back to v1 (release 3)");
                 await().atMost(TIMEOUT).until(catalog::currentVersion, v -> v == 1);
                 send(producer, 2);
 
+                // Then every digit is denoised once, each phase by its version, and evaluate and list show the history
                 List<ConsumerRecord<String, byte[]>> denoised =
                         cluster.readCommitted(List.of(TOPICS.denoisedImages()), 3 * PER_PHASE, TIMEOUT);
                 assertThat(denoised).extracting(ConsumerRecord::key).hasSize(3 * PER_PHASE).doesNotHaveDuplicates();
@@ -109,6 +114,7 @@ class ModelLifecycleIT {
                 assertThat(models(cluster, "list")).containsPattern("dense\\s+2\\s+2\\s+\\S+\\s+\\S+\\s+superseded")
                         .containsPattern("dense\\s+1\\s+3\\s+\\S+\\s+\\S+\\s+in use");
 
+                // When v2 is published again from a file, then it goes out as v4 and the denoiser adopts it
                 Path file = dir.resolve("v2.dnm");
                 ModelFiles.write(file, v2);
                 assertThat(models(cluster, "publish", "--file", file.toString()))

@@ -41,6 +41,7 @@ class PhotoTrainerServiceIT {
     @Test
     void shouldTrainAPhotoModelOnPatchesOfCleanImagesOfAnySizeFromTheTopic(@TempDir Path dir) throws Exception {
         // images:DIR supplies only the held-out patches here: one 128x96 photo, whose bottom strip gives 3
+        // Given a held-out photo, photo-it v1 on the models topic and four clean images of different sizes on the clean topic
         SmoothPhotos.writePng(dir, SmoothPhotos.photo("held-out.png", 128, 96));
         TrainingData data = TrainingData.named("images:" + dir, 0.5, 1, 1, PATCHES);
         try (TestKafkaCluster cluster = TestKafkaCluster.start()) {
@@ -55,11 +56,13 @@ class PhotoTrainerServiceIT {
                     PATCHES, false, Optional.of(new EvaluationGate(-50)), Optional.of(ModelRecords.SIGNING),
                     EmbeddingSettings.recommended());
 
+            // When a trainer round runs on 32x32 patches with a gate that passes anything
             ModelRecord published;
             try (TrainerService trainer = new TrainerService(config, new TrainerMetrics(new SimpleMeterRegistry()))) {
                 published = trainer.runRound();
             }
 
+            // Then v2 is published, trained on 16 patches of the 3 images large enough, with the window's size recorded
             assertThat(published.version()).isEqualTo(2);
             assertThat(published.metadata().architecture()).isEqualTo("photo-unet");
             assertThat(published.metadata().training()).containsEntry("parent_version", 1L)
