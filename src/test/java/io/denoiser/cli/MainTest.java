@@ -1,8 +1,8 @@
 package io.denoiser.cli;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.config.TopicNames;
 import io.denoiser.modeltopic.ModelRecordCodec;
 import io.denoiser.topics.TopicCatalog;
 import io.denoiser.topics.TopicSpec;

@@ -1,12 +1,12 @@
 package io.denoiser.cli;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
 import io.denoiser.embedding.EmbeddingSettings;
 import io.denoiser.train.EvaluationGate;
 import io.denoiser.train.PhotoSettings;

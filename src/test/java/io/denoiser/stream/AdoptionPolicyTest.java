@@ -1,9 +1,9 @@
 package io.denoiser.stream;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
 import io.denoiser.model.InferenceEngineKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.denoiser.stream;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
 import io.denoiser.model.InferenceEngineKind;
 import io.denoiser.model.LatentChoice;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

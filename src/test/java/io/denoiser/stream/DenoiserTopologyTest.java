@@ -95,10 +95,7 @@ class DenoiserTopologyTest extends TopologyFixture {
         DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
                 .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(4, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
-        harness = new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference);
-        driver = harness.driver;
-        noisy = harness.input(topics.noisyImages());
-        denoised = harness.output(topics.denoisedImages());
+        startTopology(new TopologyHarness(config, List.of(ModelRecords.cnnSeed(1, 1)), meters, inference));
     }
 
     @Test
@@ -178,9 +175,8 @@ class DenoiserTopologyTest extends TopologyFixture {
                 .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(1, 50)))
                 .modelTrust(ModelRecords.TRUST)
                 .bufferChangelog(false).build();
-        harness = new TopologyHarness(unlogged, List.of(ModelRecords.cnnSeed(1, 1)), meters);
-        driver = harness.driver;
-        harness.input(topics.noisyImages()).pipeInput("digit-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.3f))));
+        startTopology(unlogged, List.of(ModelRecords.cnnSeed(1, 1)));
+        noisy.pipeInput("digit-1", codec.encodeUint8(new Tensor(DIGIT, digit(0.3f))));
         assertThat(driver.producedTopicNames()).contains(topics.denoisedImages()).doesNotContain(changelog);
     }
 
@@ -262,11 +258,9 @@ class DenoiserTopologyTest extends TopologyFixture {
         DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
                 .pipelines(List.of(Pipeline.sequences(topics, model.name()).withBatching(3, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
-        harness = new TopologyHarness(config, List.of(model), meters);
-        driver = harness.driver;
+        startTopology(config, List.of(model));
         TestInputTopic<String, byte[]> sequences = harness.input(topics.noisySequences());
         TestOutputTopic<String, byte[]> denoisedSequences = harness.output(topics.denoisedSequences());
-        TestOutputTopic<String, byte[]> refused = harness.output(topics.deadLetters());
 
         sequences.pipeInput("short", codec.encodeFloat32(new Tensor(new int[] {32, 8}, constant(32 * 8, 0.3f))));
         sequences.pipeInput("odd", codec.encodeFloat32(new Tensor(new int[] {30, 8}, constant(30 * 8, 0.3f))));
@@ -279,7 +273,7 @@ class DenoiserTopologyTest extends TopologyFixture {
                 .containsExactly(new int[] {32, 8}, new int[] {128, 8}, new int[] {64, 8});
         float[] expected = DenoisingModel.load(model).reconstruct(new float[][] {constant(128 * 8, 0.6f)}).outputs()[0];
         assertThat(codec.decodeDetecting(windows.get(1).value()).values()).containsExactly(expected, Offset.offset(1e-6f));
-        TestRecord<String, byte[]> odd = refused.readRecord();
+        TestRecord<String, byte[]> odd = deadLetters.readRecord();
         assertThat(odd.key()).isEqualTo("odd");
         assertThat(header(odd.headers(), "denoiser.dlq.reason")).isEqualTo("WRONG_SHAPE");
     }
@@ -290,8 +284,7 @@ class DenoiserTopologyTest extends TopologyFixture {
         DenoiserConfig config = DenoiserConfig.builder(KafkaConnection.of("unused:9092"), topics, stateDir)
                 .pipelines(List.of(Pipeline.sequences(topics, model.name()).withBatching(2, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
-        harness = new TopologyHarness(config, List.of(model), meters);
-        driver = harness.driver;
+        startTopology(config, List.of(model));
         TestInputTopic<String, byte[]> sequences = harness.input(topics.noisySequences());
         TestOutputTopic<String, byte[]> denoisedSequences = harness.output(topics.denoisedSequences());
         TestOutputTopic<String, byte[]> latentSequences = harness.output(topics.latentSequences());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.denoiser.codec.Tensor;
+import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.OutputFormat;
@@ -33,7 +34,7 @@ class DenoiserTopologyWaitingTest extends TopologyFixture {
         assertThatThrownBy(() -> harness.input(VIBRATION.inputTopic()).pipeInput("w-1", new byte[] {1}))
                 .as("no source reads the waiting pipeline's input").hasMessageContaining("Unknown topic");
         harness.input(topics.noisySequences()).pipeInput("s-1", codec.encode(new Tensor(new int[] {28, 28},
-                new float[28 * 28]), io.denoiser.codec.TensorFormat.BINARY));
+                new float[28 * 28]), TensorFormat.BINARY));
         assertThat(harness.output(topics.denoisedSequences()).readKeyValuesToList()).hasSize(1);
 
         models.pipeInput("cnn-seed", ModelRecords.signed(ModelRecords.cnnSeed(2, 2)));

@@ -1,6 +1,5 @@
 package io.denoiser.stream;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +11,7 @@ import io.denoiser.codec.TensorFormat;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelRecord;
 import io.denoiser.modeltopic.ShippedModels;

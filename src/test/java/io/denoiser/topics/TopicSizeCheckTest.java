@@ -1,12 +1,12 @@
 package io.denoiser.topics;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.KafkaConnection;
 import io.denoiser.config.OutputFormat;
 import io.denoiser.config.Pipeline;
+import io.denoiser.config.TopicNames;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
