@@ -1,8 +1,8 @@
 package io.denoiser.demo;
 
-import io.denoiser.config.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.config.TopicNames;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
