@@ -3,7 +3,7 @@ package io.denoiser.modeltopic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.broker.KafkaClusterExtension;
 import io.denoiser.model.Architecture;
 import io.denoiser.model.ModelMetadata;
 import io.denoiser.model.ModelRecord;
@@ -14,33 +14,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Models on a real broker; the tests share one cluster, each on topics of its own. */
 @Tag("integration")
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ModelPublisherIT {
 
-    private static TestKafkaCluster cluster;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestKafkaCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @Test
     void shouldCarryASixteenMegabyteSignedModelThroughTheModelsTopic() throws Exception {
         // Given a model of over 16 MB
-        String topic = cluster.applyShippedApart().models();
+        String topic = KAFKA.cluster().applyShippedApart().models();
         ModelShape shape = new ModelShape(new int[] {28, 28}, new int[] {580});
         long count = Architecture.LSTM.parameterCount(shape);
         float[] parameters = new float[Math.toIntExact(count)];
@@ -53,11 +43,11 @@ class ModelPublisherIT {
         assertThat(4L * count).isGreaterThan(16_000_000);
 
         // When it is published and read back
-        try (ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), topic,
+        try (ModelPublisher publisher = new ModelPublisher(KAFKA.cluster().connection().baseProperties(), topic,
                 Optional.of(ModelRecords.SIGNING))) {
             publisher.publish(large);
         }
-        ModelRecord read = ModelTopicReader.latest(cluster.connection().baseProperties(), topic, "lstm-large",
+        ModelRecord read = ModelTopicReader.latest(KAFKA.cluster().connection().baseProperties(), topic, "lstm-large",
                 ModelRecords.TRUST).orElseThrow();
 
         // Then every parameter came through
@@ -69,10 +59,10 @@ class ModelPublisherIT {
     @Test
     void shouldKeepTheNewestReleasesEachUnderItsOwnKeyAndRefuseAReleaseAlreadyPublished() throws Exception {
         // Given more releases than are kept
-        String topic = cluster.applyShippedApart().models();
+        String topic = KAFKA.cluster().applyShippedApart().models();
         int published = ModelPublisher.KEPT_RELEASES + 2;
         // When they are published, then the newest again
-        try (ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), topic,
+        try (ModelPublisher publisher = new ModelPublisher(KAFKA.cluster().connection().baseProperties(), topic,
                 Optional.of(ModelRecords.SIGNING))) {
             for (int release = 1; release <= published; release++) {
                 publisher.publish(ModelRecords.cnnSeed(release, release));
@@ -81,7 +71,7 @@ class ModelPublisherIT {
             assertThatThrownBy(() -> publisher.publish(ModelRecords.cnnSeed(published, 99)))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("already on " + topic);
         }
-        ModelHistory history = ModelTopicReader.history(cluster.connection().baseProperties(), topic,
+        ModelHistory history = ModelTopicReader.history(KAFKA.cluster().connection().baseProperties(), topic,
                 ModelRecords.TRUST);
 
         // Then the newest releases stay, each under its own key

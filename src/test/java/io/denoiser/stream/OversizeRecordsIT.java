@@ -3,6 +3,7 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.denoiser.broker.KafkaClusterExtension;
 import io.denoiser.broker.TestKafkaCluster;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
@@ -36,11 +37,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,38 +57,30 @@ class OversizeRecordsIT {
     private static final int GOOD = 60;
     private static final int SMALL_PHOTOS = 12;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static TestKafkaCluster cluster;
+
+    /** One broker for both tests: each applies the shipped topics under names of its own and has its own application id. */
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @TempDir
     Path stateDir;
 
     private final TensorCodec codec = new TensorCodec(1 << 20);
 
-    /** One broker for both tests: each applies the shipped topics under names of its own and has its own application id. */
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestKafkaCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
-    }
-
     @Test
     void shouldDeadLetterCompressedOversizeValuesAndDenoiseEveryGoodRecordOnceWithoutReplacingAThread() throws Exception {
         // Given a denoiser serving cnn-seed on topics of its own
-        TopicNames topics = cluster.applyShippedApart();
+        TopicNames topics = KAFKA.cluster().applyShippedApart();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), topics, stateDir)
+        DenoiserConfig config = DenoiserConfig.builder(KAFKA.cluster().connection(), topics, stateDir)
                 .applicationId("oversize-input")
                 .pipelines(List.of(Pipeline.images(topics, "cnn-seed").withBatching(16, 50)))
                 .modelTrust(ModelRecords.TRUST).build();
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
-             KafkaProducer<String, byte[]> plain = cluster.producer();
-             KafkaProducer<String, byte[]> zstd = compressing(cluster, "zstd");
-             KafkaProducer<String, byte[]> lz4 = compressing(cluster, "lz4")) {
+             KafkaProducer<String, byte[]> plain = KAFKA.cluster().producer();
+             KafkaProducer<String, byte[]> zstd = compressing(KAFKA.cluster(), "zstd");
+             KafkaProducer<String, byte[]> lz4 = compressing(KAFKA.cluster(), "lz4")) {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 
@@ -102,14 +94,14 @@ class OversizeRecordsIT {
 
             // Then every good digit is denoised once, the two are dead-lettered as OVERSIZE, and no thread was replaced
             List<ConsumerRecord<String, byte[]>> denoised =
-                    cluster.readCommitted(List.of(topics.denoisedImages()), GOOD, TIMEOUT);
+                    KAFKA.cluster().readCommitted(List.of(topics.denoisedImages()), GOOD, TIMEOUT);
             assertThat(keys(denoised)).hasSize(GOOD).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(goodKeys());
             List<ConsumerRecord<String, byte[]>> latent =
-                    cluster.readCommitted(List.of(topics.latentVectors()), GOOD, TIMEOUT);
+                    KAFKA.cluster().readCommitted(List.of(topics.latentVectors()), GOOD, TIMEOUT);
             assertThat(keys(latent)).containsExactlyInAnyOrderElementsOf(goodKeys());
             List<ConsumerRecord<String, byte[]>> letters =
-                    cluster.readCommitted(List.of(topics.deadLetters()), 2, TIMEOUT);
+                    KAFKA.cluster().readCommitted(List.of(topics.deadLetters()), 2, TIMEOUT);
             assertThat(keys(letters)).containsExactlyInAnyOrder("huge-tensor", "padded-json");
             assertThat(letters).allSatisfy(letter -> {
                 assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(),
@@ -133,9 +125,9 @@ class OversizeRecordsIT {
     @Test
     void shouldDeadLetterAnInputWhoseOutputWouldOutgrowTheOutputTopicsAndDenoiseEveryOtherOnce() throws Exception {
         // Given a denoiser serving the photo model with float32 outputs, on topics of its own
-        TopicNames topics = cluster.applyShippedApart();
+        TopicNames topics = KAFKA.cluster().applyShippedApart();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), topics, stateDir)
+        DenoiserConfig config = DenoiserConfig.builder(KAFKA.cluster().connection(), topics, stateDir)
                 .applicationId("oversize-output")
                 .pipelines(List.of(Pipeline.images(topics, "photo").withBatching(4, 50)
                         .withOutput(OutputFormat.BINARY, false)))
@@ -143,7 +135,7 @@ class OversizeRecordsIT {
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("photo")));
         byte[] large = codec.encodeUint8(new Tensor(new int[] {600, 600}, new float[600 * 600]));
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(meters));
-             KafkaProducer<String, byte[]> producer = cluster.producer()) {
+             KafkaProducer<String, byte[]> producer = KAFKA.cluster().producer()) {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 
@@ -156,11 +148,11 @@ class OversizeRecordsIT {
             // Then every small photo is denoised once, the large one is dead-lettered whole as OUTPUT_OVERSIZE, no thread replaced
             List<List<ConsumerRecord<String, byte[]>>> outputs = new ArrayList<>();
             for (String output : List.of(topics.denoisedImages(), topics.latentVectors())) {
-                outputs.add(cluster.readCommitted(List.of(output), SMALL_PHOTOS, TIMEOUT));
+                outputs.add(KAFKA.cluster().readCommitted(List.of(output), SMALL_PHOTOS, TIMEOUT));
                 assertThat(keys(outputs.get(outputs.size() - 1))).as(output)
                         .hasSize(SMALL_PHOTOS).containsExactlyInAnyOrderElementsOf(smallPhotoKeys());
             }
-            List<ConsumerRecord<String, byte[]>> letters = cluster.readCommitted(List.of(topics.deadLetters()), 1, TIMEOUT);
+            List<ConsumerRecord<String, byte[]>> letters = KAFKA.cluster().readCommitted(List.of(topics.deadLetters()), 1, TIMEOUT);
             assertThat(keys(letters)).containsExactly("large-photo");
             assertThat(new String(letters.get(0).headers().lastHeader(DeadLetters.REASON).value(),
                     StandardCharsets.UTF_8)).isEqualTo("OUTPUT_OVERSIZE");
@@ -214,7 +206,7 @@ class OversizeRecordsIT {
 
     /** Waits until the application's committed offsets reach the end of every input partition; returns when (nanoTime). */
     private static long awaitNoLag(String group, String input) throws Exception {
-        try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
+        try (Admin admin = Admin.create(KAFKA.cluster().connection().baseProperties())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (int p = 0; p < 3; p++) {
                 partitions.add(new TopicPartition(input, p));

@@ -3,7 +3,7 @@ package io.denoiser.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.broker.KafkaClusterExtension;
 import io.denoiser.config.TopicNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,32 +16,22 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("integration")
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TopicApplierIT {
 
-    private static TestKafkaCluster cluster;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestKafkaCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @Test
     void shouldReportATopicTheClusterHasTooFewBrokersToReplicateAndCreateTheRest(@TempDir Path files) throws Exception {
-        try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
+        try (Admin admin = Admin.create(KAFKA.cluster().connection().baseProperties())) {
             // Given topic files declaring one topic of three replicas and one of one, and a one-broker cluster
             Files.writeString(files.resolve("replicated.yaml"), topicFile("denoiser.test.replicated", 3));
             Files.writeString(files.resolve("single.yaml"), topicFile("denoiser.test.single", 1));
@@ -68,7 +58,7 @@ class TopicApplierIT {
 
     @Test
     void shouldCreateOnceAlignDriftAndReportWhatItCannotFix() throws Exception {
-        try (Admin admin = Admin.create(cluster.connection().baseProperties())) {
+        try (Admin admin = Admin.create(KAFKA.cluster().connection().baseProperties())) {
             // Given the shipped topic files and a latent topic already created with too few partitions
             TopicCatalog catalog = TopicCatalog.fromClasspath(TopicNames.defaults());
             TopicApplier applier = new TopicApplier(admin, Optional.of((short) 1));

@@ -3,6 +3,7 @@ package io.denoiser.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.denoiser.broker.KafkaClusterExtension;
 import io.denoiser.broker.TestKafkaCluster;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
@@ -21,42 +22,33 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The trainer on a real broker; the tests share one cluster, each on topics of its own. */
 @Tag("integration")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TrainerServiceIT {
 
-    private static TestKafkaCluster cluster;
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+
     private static final EvaluationGate PUBLISH_ANYTHING = new EvaluationGate(-50);
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestKafkaCluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
-    }
 
     @Test
     void shouldPublishOnlyCandidatesThatPassTheGateSignedAndKeepTheChampionOtherwise() throws Exception {
         // Given 300 clean digits
-        TopicNames topics = cluster.applyShippedApart();
-        sendClean(cluster, topics.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
+        TopicNames topics = KAFKA.cluster().applyShippedApart();
+        sendClean(KAFKA.cluster(), topics.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
                 new int[] {28, 28});
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
         // When a round's gate cannot be passed, then nothing is published
         ModelRecord kept = round(images(topics, new EvaluationGate(50)), meters);
         assertThat(kept.version()).as("a candidate 50 dB better is impossible: the champion stays").isEqualTo(1);
-        assertThat(ModelTopicReader.latest(cluster.connection().baseProperties(), topics.models(), "cnn-seed",
+        assertThat(ModelTopicReader.latest(KAFKA.cluster().connection().baseProperties(), topics.models(), "cnn-seed",
                 ModelRecords.TRUST)).isEmpty();
         assertThat(meters.get("trainer.candidates.rejected").counter().count()).isEqualTo(1);
 
@@ -65,7 +57,7 @@ class TrainerServiceIT {
         assertThat(published.version()).isEqualTo(2);
         assertThat(published.metadata().training()).containsEntry("parent_version", 1L)
                 .containsKeys("window", "app_version");
-        assertThat(ModelTopicReader.latest(cluster.connection().baseProperties(), topics.models(), "cnn-seed",
+        assertThat(ModelTopicReader.latest(KAFKA.cluster().connection().baseProperties(), topics.models(), "cnn-seed",
                 ModelRecords.TRUST).orElseThrow().version())
                 .as("signed, so the denoisers' trust accepts it").isEqualTo(2);
     }
@@ -73,8 +65,8 @@ class TrainerServiceIT {
     @Test
     void shouldRebuildItsWindowFromTheTopicAndResumeFromTheLatestVersionAfterARestart() throws Exception {
         // Given 300 clean digits and a first round published
-        TopicNames topics = cluster.applyShippedApart();
-        sendClean(cluster, topics.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
+        TopicNames topics = KAFKA.cluster().applyShippedApart();
+        sendClean(KAFKA.cluster(), topics.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
                 new int[] {28, 28});
         ModelRecord first = round(images(topics, PUBLISH_ANYTHING), new SimpleMeterRegistry());
 
@@ -92,10 +84,10 @@ class TrainerServiceIT {
     @Test
     void shouldStartARoundBeforeTheIntervalOnceEnoughNewSamplesArrived() throws Exception {
         // Given 300 clean digits and a trainer whose rounds come hourly, or after 50 new samples
-        TopicNames topics = cluster.applyShippedApart();
+        TopicNames topics = KAFKA.cluster().applyShippedApart();
         float[][] digits = MnistDataset.bundled().trainingSplit().slice(0, 350).images();
-        sendClean(cluster, topics.cleanImages(), Arrays.copyOfRange(digits, 0, 300), new int[] {28, 28});
-        TrainerConfig config = new TrainerConfig(cluster.connection(), topics, "cnn-seed", Architecture.CNN_SEED,
+        sendClean(KAFKA.cluster(), topics.cleanImages(), Arrays.copyOfRange(digits, 0, 300), new int[] {28, 28});
+        TrainerConfig config = new TrainerConfig(KAFKA.cluster().connection(), topics, "cnn-seed", Architecture.CNN_SEED,
                 TrainingData.mnistImages(0.5), Duration.ofHours(1), 50, TrainingSettings.seedRecipe(1, 3), 1000,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false, Optional.of(PUBLISH_ANYTHING),
                 Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
@@ -111,7 +103,7 @@ class TrainerServiceIT {
             rounds.start();
             await().atMost(Duration.ofMinutes(2)).until(() -> meters.get("trainer.rounds").counter().count() == 1);
             // When 50 more arrive after its first round
-            sendClean(cluster, topics.cleanImages(), Arrays.copyOfRange(digits, 300, 350), new int[] {28, 28});
+            sendClean(KAFKA.cluster(), topics.cleanImages(), Arrays.copyOfRange(digits, 300, 350), new int[] {28, 28});
 
             // Then the second round ran without waiting for the hour
             rounds.join(Duration.ofMinutes(2).toMillis());
@@ -124,10 +116,10 @@ class TrainerServiceIT {
     @Test
     void shouldTrainASequenceModelFromTheCleanSequenceTopic() throws Exception {
         // Given 256 clean sequences
-        TopicNames topics = cluster.applyShippedApart();
+        TopicNames topics = KAFKA.cluster().applyShippedApart();
         float[][] rows = MnistDataset.bundled().trainingSplit().slice(0, 256).images();
-        sendClean(cluster, topics.cleanSequences(), rows, new int[] {28, 28});
-        TrainerConfig config = new TrainerConfig(cluster.connection(), topics, "lstm", Architecture.LSTM,
+        sendClean(KAFKA.cluster(), topics.cleanSequences(), rows, new int[] {28, 28});
+        TrainerConfig config = new TrainerConfig(KAFKA.cluster().connection(), topics, "lstm", Architecture.LSTM,
                 TrainingData.named("mnist-rows", 0.5, 1, 1), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3),
                 1000, TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                 Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
@@ -145,10 +137,10 @@ class TrainerServiceIT {
     @Test
     void shouldContinueTheParentsArchitectureWhenTheConfiguredOneDiffers() throws Exception {
         // Given clean digits and a trainer configured for U-Net while the shipped cnn-seed is a seed CNN
-        TopicNames topics = cluster.applyShippedApart();
-        sendClean(cluster, topics.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
+        TopicNames topics = KAFKA.cluster().applyShippedApart();
+        sendClean(KAFKA.cluster(), topics.cleanImages(), MnistDataset.bundled().trainingSplit().slice(0, 300).images(),
                 new int[] {28, 28});
-        TrainerConfig config = new TrainerConfig(cluster.connection(), topics, "cnn-seed", Architecture.UNET,
+        TrainerConfig config = new TrainerConfig(KAFKA.cluster().connection(), topics, "cnn-seed", Architecture.UNET,
                 TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                 Optional.of(PUBLISH_ANYTHING), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
@@ -164,8 +156,8 @@ class TrainerServiceIT {
     @Test
     void shouldKeepRunningUnreadyWithTheReasonWhileItsRoundsFail() throws Exception {
         // Given no clean samples at all
-        TopicNames topics = cluster.applyShippedApart();
-        TrainerConfig noSamples = new TrainerConfig(cluster.connection(), topics, "cnn-seed", Architecture.CNN_SEED,
+        TopicNames topics = KAFKA.cluster().applyShippedApart();
+        TrainerConfig noSamples = new TrainerConfig(KAFKA.cluster().connection(), topics, "cnn-seed", Architecture.CNN_SEED,
                 TrainingData.mnistImages(0.5), Duration.ofHours(1), 0, TrainingSettings.seedRecipe(1, 3), 1000,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false, Optional.of(PUBLISH_ANYTHING),
                 Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
@@ -192,7 +184,7 @@ class TrainerServiceIT {
 
     /** Trains cnn-seed on the clean-image topic only: the bundled 8,000 digits would only slow the test. */
     private static TrainerConfig images(TopicNames topics, EvaluationGate gate) {
-        return new TrainerConfig(cluster.connection(), topics, "cnn-seed", Architecture.CNN_SEED,
+        return new TrainerConfig(KAFKA.cluster().connection(), topics, "cnn-seed", Architecture.CNN_SEED,
                 TrainingData.mnistImages(0.5), Duration.ZERO, 0, TrainingSettings.seedRecipe(1, 3), 1000,
                 TrainerConfig.DEFAULT_WINDOW_ELEMENTS, PhotoSettings.defaults(), false,
                 Optional.of(gate), Optional.of(ModelRecords.SIGNING), EmbeddingSettings.recommended());
