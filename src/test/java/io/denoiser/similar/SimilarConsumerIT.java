@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.broker.KafkaClusterExtension;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
@@ -40,11 +40,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -66,7 +66,10 @@ class SimilarConsumerIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final TopicNames TOPICS = TopicNames.defaults();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestKafkaCluster cluster;
+
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+
     private static ModelRecord first;
     private static ModelRecord second;
     private static String space;
@@ -78,19 +81,13 @@ class SimilarConsumerIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void startCluster() throws Exception {
+    static void loadModelsAndCreateTopics() throws Exception {
         first = ShippedModels.load(MODEL);
         second = new DigitRounds().round(Optional.of(first), Optional.of(first), 2, 43);
         space = first.embedding().metadata().space();
         assertThat(second.embedding().metadata().space()).as("a round stays in its parent's space").isEqualTo(space);
-        cluster = TestKafkaCluster.start();
-        cluster.createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3, TOPICS.latentVectors(), 3,
-                TOPICS.models(), 1, TOPICS.deadLetters(), 1));
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
+        KAFKA.cluster().createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3,
+                TOPICS.latentVectors(), 3, TOPICS.models(), 1, TOPICS.deadLetters(), 1));
     }
 
     @Test
@@ -100,7 +97,7 @@ class SimilarConsumerIT {
         // When similar indexes the latent topic
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (SimilarService similar = new SimilarService(
-                SimilarConfig.defaults(cluster.connection(), List.of(TOPICS.latentVectors())), registry)) {
+                SimilarConfig.defaults(KAFKA.cluster().connection(), List.of(TOPICS.latentVectors())), registry)) {
             await().atMost(TIMEOUT).until(similar::ready);
             String base = "http://127.0.0.1:" + similar.port();
             // Then it is ready and its metrics count every digit in one space with no lag
@@ -144,22 +141,22 @@ class SimilarConsumerIT {
      */
     private List<ConsumerRecord<String, byte[]>> denoiseDigits() throws Exception {
         float[][] noisy = new GaussianNoise(0.5, 11).applyAll(digits);
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+        DenoiserConfig config = DenoiserConfig.builder(KAFKA.cluster().connection(), TOPICS, stateDir)
                 .pipelines(List.of(Pipeline.images(TOPICS, MODEL))).modelTrust(ModelRecords.TRUST).build();
         try (DenoiserApp app = new DenoiserApp(config, new ModelRegistry(List.of(first)),
                 new DenoiserMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
-             KafkaProducer<String, byte[]> producer = cluster.producer();
-             ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
+             KafkaProducer<String, byte[]> producer = KAFKA.cluster().producer();
+             ModelPublisher publisher = new ModelPublisher(KAFKA.cluster().connection().baseProperties(), TOPICS.models(),
                      Optional.of(ModelRecords.SIGNING))) {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
             send(producer, noisy, 0, DIGITS / 2);
-            assertThat(cluster.readCommitted(List.of(TOPICS.latentVectors()), DIGITS / 2, TIMEOUT)).hasSize(DIGITS / 2);
+            assertThat(KAFKA.cluster().readCommitted(List.of(TOPICS.latentVectors()), DIGITS / 2, TIMEOUT)).hasSize(DIGITS / 2);
             publisher.publish(second);
             await().atMost(TIMEOUT).until(() -> app.registry().catalog(MODEL).currentVersion() == 2);
             send(producer, noisy, DIGITS / 2, DIGITS);
             List<ConsumerRecord<String, byte[]>> latents =
-                    cluster.readCommitted(List.of(TOPICS.latentVectors()), DIGITS, TIMEOUT);
+                    KAFKA.cluster().readCommitted(List.of(TOPICS.latentVectors()), DIGITS, TIMEOUT);
             assertThat(latents).hasSize(DIGITS);
             assertThat(latents.stream().map(latent -> OutputHeaders.modelVersion(latent.headers())).distinct())
                     .containsExactlyInAnyOrder(1L, 2L);

@@ -3,7 +3,7 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.broker.KafkaClusterExtension;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
@@ -37,11 +37,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The production topology on a real broker: digits in, denoised digits and latents out, a hot swap mid-stream. */
@@ -52,7 +52,9 @@ class DenoiserPipelineIT {
     private static final int DIGITS = 240;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final TopicNames TOPICS = TopicNames.defaults();
-    private static TestKafkaCluster cluster;
+
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @TempDir
     Path stateDir;
@@ -62,15 +64,9 @@ class DenoiserPipelineIT {
     private final float[][] noisy = new GaussianNoise(0.5, 3).applyAll(digits);
 
     @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestKafkaCluster.start();
-        cluster.createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3, TOPICS.latentVectors(), 3,
-                TOPICS.models(), 1, TOPICS.deadLetters(), 1));
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
+    static void createTopics() throws Exception {
+        KAFKA.cluster().createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3,
+                TOPICS.latentVectors(), 3, TOPICS.models(), 1, TOPICS.deadLetters(), 1));
     }
 
     @Test
@@ -78,21 +74,21 @@ class DenoiserPipelineIT {
         // Given a denoiser serving cnn-seed version 1, with its metrics served over HTTP
         ModelRegistry registry = new ModelRegistry(List.of(ShippedModels.load("cnn-seed")));
         ModelCatalog catalog = registry.catalog("cnn-seed");
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+        DenoiserConfig config = DenoiserConfig.builder(KAFKA.cluster().connection(), TOPICS, stateDir)
                 .pipelines(List.of(Pipeline.images(TOPICS, "cnn-seed")))
                 .modelTrust(ModelRecords.TRUST).build();
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (DenoiserApp app = new DenoiserApp(config, registry, new DenoiserMetrics(prometheus));
              MetricsServer server = new MetricsServer("127.0.0.1", 0, prometheus, app::live, app::ready);
-             KafkaProducer<String, byte[]> producer = cluster.producer();
-             ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
+             KafkaProducer<String, byte[]> producer = KAFKA.cluster().producer();
+             ModelPublisher publisher = new ModelPublisher(KAFKA.cluster().connection().baseProperties(), TOPICS.models(),
                      Optional.of(ModelRecords.SIGNING))) {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
 
             // When half the digits are denoised, version 2 is published, and the rest follow with three bad records
             send(producer, 0, DIGITS / 2);
-            assertThat(cluster.readCommitted(List.of(TOPICS.denoisedImages()), DIGITS / 2, TIMEOUT)).hasSize(DIGITS / 2);
+            assertThat(KAFKA.cluster().readCommitted(List.of(TOPICS.denoisedImages()), DIGITS / 2, TIMEOUT)).hasSize(DIGITS / 2);
             publisher.publish(ModelRecords.cnnSeed(2, 77));
             awaitVersion(catalog, 2);
             send(producer, DIGITS / 2, DIGITS);
@@ -102,15 +98,17 @@ class DenoiserPipelineIT {
             producer.flush();
 
             // Then every digit is denoised once, each partition switches to v2 once, and the bad records are dead-lettered
-            List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()), DIGITS, TIMEOUT);
-            List<ConsumerRecord<String, byte[]>> latents = cluster.readCommitted(List.of(TOPICS.latentVectors()), DIGITS, TIMEOUT);
+            List<ConsumerRecord<String, byte[]>> denoised =
+                    KAFKA.cluster().readCommitted(List.of(TOPICS.denoisedImages()), DIGITS, TIMEOUT);
+            List<ConsumerRecord<String, byte[]>> latents =
+                    KAFKA.cluster().readCommitted(List.of(TOPICS.latentVectors()), DIGITS, TIMEOUT);
 
             assertThat(keys(denoised)).hasSize(DIGITS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allKeys());
             assertThat(keys(latents)).hasSize(DIGITS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allKeys());
             assertThat(codec.decodeDetecting(latents.get(0).value()).shape()).containsExactly(512);
             assertSwitchesOncePerPartition(denoised);
             assertShippedModelDenoises(denoised);
-            assertThat(cluster.readCommitted(List.of(TOPICS.deadLetters()), 3, TIMEOUT)).hasSize(3);
+            assertThat(KAFKA.cluster().readCommitted(List.of(TOPICS.deadLetters()), 3, TIMEOUT)).hasSize(3);
             assertScrapedCounters(server.port());
         }
     }

@@ -3,7 +3,7 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.broker.KafkaClusterExtension;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.config.DenoiserConfig;
@@ -39,11 +39,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -66,7 +66,8 @@ class FailingPassIT {
     private static final float POISON = 0.5f;
     private static final String REFUSAL = "simulated: the pass cannot take a poisoned record";
 
-    private static TestKafkaCluster cluster;
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @TempDir
     Path stateDir;
@@ -95,14 +96,8 @@ class FailingPassIT {
     }
 
     @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestKafkaCluster.start();
-        TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
+    static void applyShippedTopics() throws Exception {
+        TopicApplier.applyShipped(KAFKA.cluster().connection(), TOPICS, Optional.of((short) 1));
     }
 
     @Test
@@ -111,16 +106,16 @@ class FailingPassIT {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         // batches wait up to 500 ms, so at 40 digits a second each pass holds records of several partitions
         Pipeline pipeline = Pipeline.images(TOPICS, "cnn-seed").withBatching(16, 500);
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir).pipelines(List.of(pipeline)).build();
+        DenoiserConfig config = DenoiserConfig.builder(KAFKA.cluster().connection(), TOPICS, stateDir).pipelines(List.of(pipeline)).build();
         ModelRecord model = ShippedModels.load("cnn-seed");
         FaultyPass pass = new FaultyPass();
         Map<String, Long> sent = new HashMap<>();
         Map<String, byte[]> poisoned = new HashMap<>();
-        try (CommittedOutputWatcher watcher = new CommittedOutputWatcher(cluster.connection().baseProperties(),
+        try (CommittedOutputWatcher watcher = new CommittedOutputWatcher(KAFKA.cluster().connection().baseProperties(),
                 List.of(TOPICS.denoisedImages(), TOPICS.latentVectors(), TOPICS.deadLetters()));
              DenoiserApp app = new DenoiserApp(config, new ModelRegistry(List.of(model)), new DenoiserMetrics(meters), pass);
-             KafkaProducer<String, byte[]> poisoner = cluster.producer();
-             SteadyDigitProducer producer = new SteadyDigitProducer(cluster.producer(), TOPICS.noisyImages(), 40)) {
+             KafkaProducer<String, byte[]> poisoner = KAFKA.cluster().producer();
+             SteadyDigitProducer producer = new SteadyDigitProducer(KAFKA.cluster().producer(), TOPICS.noisyImages(), 40)) {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
             watcher.awaitAtLeast(TOPICS.denoisedImages(), 40, TIMEOUT);
@@ -174,7 +169,7 @@ class FailingPassIT {
 
             assertDeadLetters(poisoned, pipeline);
             List<ConsumerRecord<String, byte[]>> denoised =
-                    cluster.readCommitted(List.of(TOPICS.denoisedImages()), digits.size(), TIMEOUT);
+                    KAFKA.cluster().readCommitted(List.of(TOPICS.denoisedImages()), digits.size(), TIMEOUT);
             assertThat(Recomputation.assertSampled(denoised, producer::input, Map.of(model.version(), model), 10))
                     .as("versions the outputs name").containsExactly(model.version());
 
@@ -189,7 +184,7 @@ class FailingPassIT {
     /** Each dead letter carries its input whole and says why, and where the input came from. */
     private static void assertDeadLetters(Map<String, byte[]> poisoned, Pipeline pipeline) {
         List<ConsumerRecord<String, byte[]>> letters =
-                cluster.readCommitted(List.of(TOPICS.deadLetters()), poisoned.size(), TIMEOUT);
+                KAFKA.cluster().readCommitted(List.of(TOPICS.deadLetters()), poisoned.size(), TIMEOUT);
         assertThat(letters).hasSize(poisoned.size()).allSatisfy(letter -> {
             assertThat(letter.value()).as(letter.key()).isEqualTo(poisoned.get(letter.key()));
             assertThat(header(letter, DeadLetters.REASON)).isEqualTo("MODEL_FAILURE");

@@ -2,7 +2,7 @@ package io.denoiser.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.broker.KafkaClusterExtension;
 import io.denoiser.codec.Tensor;
 import io.denoiser.codec.TensorCodec;
 import io.denoiser.codec.TensorFormat;
@@ -34,11 +34,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +56,9 @@ class PhotoPipelineIT {
     private static final double GAIN_DB = 6;
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final TopicNames TOPICS = TopicNames.defaults();
-    private static TestKafkaCluster cluster;
+
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     /** A clean photo and the noisy record sent for it, as the denoiser decodes that record. */
     private record Sent(String key, Tensor clean, byte[] value, Tensor noisy, TensorFormat format) {
@@ -68,22 +70,16 @@ class PhotoPipelineIT {
     private final TensorCodec codec = new TensorCodec(1 << 20);
 
     @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestKafkaCluster.start();
-        cluster.createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3, TOPICS.latentVectors(), 3,
-                TOPICS.models(), 1, TOPICS.deadLetters(), 1));
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
+    static void createTopics() throws Exception {
+        KAFKA.cluster().createTopics(Map.of(TOPICS.noisyImages(), 3, TOPICS.denoisedImages(), 3,
+                TOPICS.latentVectors(), 3, TOPICS.models(), 1, TOPICS.deadLetters(), 1));
     }
 
     @Test
     void shouldDenoiseAGrayscalePngAGrayscaleTensorAndAnRgbJpegInTheirOwnSizesExactlyOnce() throws Exception {
         // Given a denoiser with the shipped photo model, and three noisy held-out photos: a PNG, a float32 tensor, an RGB JPEG
         ModelRecord shipped = ShippedModels.load("photo");
-        DenoiserConfig config = DenoiserConfig.builder(cluster.connection(), TOPICS, stateDir)
+        DenoiserConfig config = DenoiserConfig.builder(KAFKA.cluster().connection(), TOPICS, stateDir)
                 .pipelines(List.of(Pipeline.images(TOPICS, "photo")))
                 .modelTrust(ModelRecords.TRUST).build();
         List<Sent> photos = List.of(
@@ -92,7 +88,7 @@ class PhotoPipelineIT {
                 send("coffee", 3, TensorFormat.JPEG, new int[] {3, 400, 600}));
         try (DenoiserApp app = new DenoiserApp(config, new ModelRegistry(List.of(shipped)),
                 new DenoiserMetrics(new SimpleMeterRegistry()));
-             KafkaProducer<String, byte[]> producer = cluster.producer()) {
+             KafkaProducer<String, byte[]> producer = KAFKA.cluster().producer()) {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
             // When they are sent
@@ -100,8 +96,8 @@ class PhotoPipelineIT {
             producer.flush();
 
             // Then each comes back once, in its own size, channels and format, 6 dB cleaner, nothing dead-lettered
-            List<ConsumerRecord<String, byte[]>> denoised = cluster.readCommitted(List.of(TOPICS.denoisedImages()), 3, TIMEOUT);
-            List<ConsumerRecord<String, byte[]>> latents = cluster.readCommitted(List.of(TOPICS.latentVectors()), 3, TIMEOUT);
+            List<ConsumerRecord<String, byte[]>> denoised = KAFKA.cluster().readCommitted(List.of(TOPICS.denoisedImages()), 3, TIMEOUT);
+            List<ConsumerRecord<String, byte[]>> latents = KAFKA.cluster().readCommitted(List.of(TOPICS.latentVectors()), 3, TIMEOUT);
 
             assertThat(denoised).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("camera", "coins", "coffee");
             assertThat(latents).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("camera", "coins", "coffee");
@@ -120,7 +116,7 @@ class PhotoPipelineIT {
     /** The dead-letter partition's high watermark: zero only if nothing, committed or not, was ever written. */
     private static long deadLetterTopicEnd() {
         TopicPartition partition = new TopicPartition(TOPICS.deadLetters(), 0);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cluster.connection().baseProperties(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KAFKA.cluster().connection().baseProperties(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             return consumer.endOffsets(List.of(partition)).get(partition);
         }

@@ -3,7 +3,7 @@ package io.denoiser.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.denoiser.broker.TestKafkaCluster;
+import io.denoiser.broker.KafkaClusterExtension;
 import io.denoiser.config.DenoiserConfig;
 import io.denoiser.config.Pipeline;
 import io.denoiser.config.TopicNames;
@@ -33,11 +33,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,20 +61,15 @@ class UnloadableModelIT {
     private static final String MODEL = "cnn-seed";
     private static final Pipeline DIGITS = Pipeline.images(TOPICS, MODEL).withBatching(16, 50).withShapeChange(true);
 
-    private static TestKafkaCluster cluster;
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @TempDir
     Path stateDirs;
 
     @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = TestKafkaCluster.start();
-        TopicApplier.applyShipped(cluster.connection(), TOPICS, Optional.of((short) 1));
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.close();
+    static void applyShippedTopics() throws Exception {
+        TopicApplier.applyShipped(KAFKA.cluster().connection(), TOPICS, Optional.of((short) 1));
     }
 
     @Test
@@ -86,11 +81,11 @@ class UnloadableModelIT {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         SimpleMeterRegistry freshMeters = new SimpleMeterRegistry();
         DenoiserConfig config = config("first");
-        try (CommittedOutputWatcher watcher = new CommittedOutputWatcher(cluster.connection().baseProperties(),
+        try (CommittedOutputWatcher watcher = new CommittedOutputWatcher(KAFKA.cluster().connection().baseProperties(),
                 List.of(TOPICS.denoisedImages(), TOPICS.latentVectors(), TOPICS.deadLetters()));
              DenoiserApp app = new DenoiserApp(config, registry(config), new DenoiserMetrics(meters));
-             SteadyDigitProducer producer = new SteadyDigitProducer(cluster.producer(), TOPICS.noisyImages(), 40);
-             ModelPublisher publisher = new ModelPublisher(cluster.connection().baseProperties(), TOPICS.models(),
+             SteadyDigitProducer producer = new SteadyDigitProducer(KAFKA.cluster().producer(), TOPICS.noisyImages(), 40);
+             ModelPublisher publisher = new ModelPublisher(KAFKA.cluster().connection().baseProperties(), TOPICS.models(),
                      Optional.of(ModelRecords.SIGNING))) {
             app.start();
             assertThat(app.awaitRunning(TIMEOUT)).isTrue();
@@ -144,7 +139,7 @@ class UnloadableModelIT {
                 assertThat(watcher.counts(TOPICS.deadLetters())).as("dead letters").isEmpty();
 
                 List<ConsumerRecord<String, byte[]>> denoised =
-                        cluster.readCommitted(List.of(TOPICS.denoisedImages()), sent.size(), TIMEOUT);
+                        KAFKA.cluster().readCommitted(List.of(TOPICS.denoisedImages()), sent.size(), TIMEOUT);
                 assertThat(Recomputation.assertSampled(denoised, producer::input,
                         Map.of(shipped.version(), shipped, good.version(), good), 10))
                         .as("versions the outputs name").containsExactly(shipped.version(), good.version());
@@ -161,7 +156,7 @@ class UnloadableModelIT {
 
     /** The digit pipeline alone, its own state directory per instance, trusting the test's signing key. */
     private DenoiserConfig config(String instance) {
-        return DenoiserConfig.builder(cluster.connection(), TOPICS, stateDirs.resolve(instance)).pipelines(List.of(DIGITS))
+        return DenoiserConfig.builder(KAFKA.cluster().connection(), TOPICS, stateDirs.resolve(instance)).pipelines(List.of(DIGITS))
                 .modelTrust(ModelRecords.TRUST).build();
     }
 
