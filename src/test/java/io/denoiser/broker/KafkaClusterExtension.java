@@ -1,6 +1,5 @@
 package io.denoiser.broker;
 
-import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,24 +22,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class KafkaClusterExtension implements BeforeAllCallback, AfterAllCallback {
 
-    private final Map<String, String> brokerConfigs;
     private TestKafkaCluster cluster;
     private String owner;
-
-    /** A cluster as {@link TestKafkaCluster#start()} starts it. */
-    public KafkaClusterExtension() {
-        this(Map.of());
-    }
-
-    /** A cluster whose broker also has {@code brokerConfigs}, as {@link TestKafkaCluster#start(Map)} starts it. */
-    public KafkaClusterExtension(Map<String, String> brokerConfigs) {
-        this.brokerConfigs = Map.copyOf(brokerConfigs);
-    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         if (cluster == null) {
-            cluster = TestKafkaCluster.start(brokerConfigs);
+            cluster = TestKafkaCluster.start();
             owner = context.getUniqueId();
         }
     }
