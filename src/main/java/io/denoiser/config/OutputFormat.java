@@ -1,7 +1,9 @@
 package io.denoiser.config;
 
 import io.denoiser.codec.TensorFormat;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The format a pipeline writes its denoised records in; latent vectors are never images. */
 public enum OutputFormat {
@@ -19,8 +21,12 @@ public enum OutputFormat {
         return parse(DEFAULT_ID);
     }
 
+    /** The format named {@code text} by its {@link #id()}, case aside; an unknown name says which exist. */
     public static OutputFormat parse(String text) {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        String wanted = text.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(format -> format.id().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown output format '" + text + "' ("
+                        + Arrays.stream(values()).map(OutputFormat::id).collect(Collectors.joining(", ")) + ")"));
     }
 
     /** The name {@link #parse} reads, e.g. {@code as-input}. */

@@ -103,6 +103,11 @@ class PipelinesFileTest {
         assertThatThrownBy(() -> PipelinesFile.load(write("pipelines: []\n"), BUILT_IN, CLI_ENGINE)).hasMessageContaining("no pipelines");
         assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    engine: tvm\n"), BUILT_IN, CLI_ENGINE))
                 .hasMessageContaining("unknown engine 'tvm'");
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    outputFormat: tiff\n"), BUILT_IN,
+                CLI_ENGINE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown output format 'tiff' (as-input, binary, json, png, jpeg)");
+        assertThatThrownBy(() -> PipelinesFile.load(write("pipelines:\n  - name: images\n    latent: pca\n"), BUILT_IN, CLI_ENGINE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown latent choice 'pca' (embedding, bottleneck)");
     }
 
     private Path write(String yaml) throws Exception {
