@@ -3,6 +3,7 @@ package io.denoiser.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,8 +59,10 @@ class BenchModelCommandTest {
         assertThat(onnx.path("gflops").asDouble()).isCloseTo(2.0 * figures.path("multiply_adds_per_record").asLong()
                 * onnx.path("records_per_s").asDouble() / 1e9, within(0.01));
         assertThat(onnx.path("sgemm_peak_share").asDouble()).isCloseTo(onnx.path("gflops").asDouble() / peak, within(0.001));
+        // The report rounds each rate to 0.1 record/s, so a ratio recomputed from them can differ by more than the
+        // ratio's own rounding when one engine is slow (a busy machine): compare relatively.
         assertThat(figures.path("onnxruntime_vs_dl4j").asDouble()).isCloseTo(
-                onnx.path("records_per_s").asDouble() / dl4j.path("records_per_s").asDouble(), within(0.01));
+                onnx.path("records_per_s").asDouble() / dl4j.path("records_per_s").asDouble(), withinPercentage(1));
     }
 
     @Test
