@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -25,6 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public record FaultOutcome(String fault, int sent, int lost, int duplicated, int deadLettered, Duration recovery) {
 
     public static final Path REPORT = Path.of("target", "reliability.md");
+    /** The tables this JVM has started: a test run replaces the table an earlier run left, then appends to it. */
+    private static final Set<Path> STARTED = ConcurrentHashMap.newKeySet();
 
     /**
      * @param outputs        for each output topic, how many times each key appeared
@@ -95,14 +98,19 @@ public record FaultOutcome(String fault, int sent, int lost, int duplicated, int
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Adds this row to the reliability table, writing its header first when the table is new. */
+    /** Adds this row to the reliability table of this test run. */
     public void report() throws IOException {
-        Files.createDirectories(REPORT.getParent());
-        if (!Files.exists(REPORT)) {
-            Files.writeString(REPORT, "| fault | sent | lost | duplicated | dead-lettered | recovered in |\n"
+        report(REPORT);
+    }
+
+    /** Adds this row to {@code table}, first replacing whatever an earlier run wrote there with the header. */
+    void report(Path table) throws IOException {
+        Files.createDirectories(table.toAbsolutePath().getParent());
+        if (STARTED.add(table.toAbsolutePath())) {
+            Files.writeString(table, "| fault | sent | lost | duplicated | dead-lettered | recovered in |\n"
                     + "|---|---|---|---|---|---|\n");
         }
-        Files.writeString(REPORT, String.format("| %s | %d | %d | %d | %d | %.1f s |%n", fault, sent, lost, duplicated,
+        Files.writeString(table, String.format("| %s | %d | %d | %d | %d | %.1f s |%n", fault, sent, lost, duplicated,
                 deadLettered, recovery.toMillis() / 1000.0), StandardOpenOption.APPEND);
     }
 }
