@@ -68,7 +68,7 @@ public final class KafkaOptions {
         try (Reader reader = Files.newBufferedReader(file)) {
             loaded.load(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Kafka config " + file, e);
+            throw new UncheckedIOException("cannot read Kafka config " + file + ": " + e.getMessage(), e);
         }
         Map<String, String> result = new LinkedHashMap<>();
         loaded.stringPropertyNames().forEach(name -> result.put(name, loaded.getProperty(name)));

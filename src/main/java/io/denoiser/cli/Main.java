@@ -4,6 +4,7 @@ import io.denoiser.config.TopicNames;
 import io.denoiser.model.InvalidModelException;
 import io.denoiser.model.NativeRuntime;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -46,7 +47,8 @@ public final class Main implements Callable<Integer> {
     }
 
     private static int executionError(Exception e, CommandLine cli, ParseResult parsed) throws Exception {
-        if (!(e instanceof IllegalArgumentException || e instanceof InvalidModelException || e instanceof IOException)) {
+        if (!(e instanceof IllegalArgumentException || e instanceof InvalidModelException || e instanceof IOException
+                || e instanceof UncheckedIOException)) {
             throw e;
         }
         cli.getErr().println("error: " + e.getMessage());

@@ -3,9 +3,12 @@ package io.denoiser.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.config.BuildVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.ExitCode;
 
 class UsageErrorsTest {
@@ -26,6 +29,17 @@ class UsageErrorsTest {
         assertThat(run.errLines()).containsExactly(
                 "error: --kafka-config: /no/such/client.properties: no such file",
                 "try `kafka-denoiser topics apply --help`");
+    }
+
+    @Test
+    void shouldSayInOneLineWhyAKafkaConfigCannotBeRead(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("client.properties");
+        Files.write(config, new byte[] {(byte) 0xff, (byte) 0xfe, 'a', '=', 'b'});
+
+        CliRun run = CliRun.of("topics", "apply", "--kafka-config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.SOFTWARE);
+        assertThat(run.errLines()).containsExactly("error: cannot read Kafka config " + config + ": Input length = 1");
     }
 
     @Test
