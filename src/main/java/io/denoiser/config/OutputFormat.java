@@ -1,9 +1,8 @@
 package io.denoiser.config;
 
 import io.denoiser.codec.TensorFormat;
-import java.util.Arrays;
+import io.denoiser.model.NamedChoice;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The format a pipeline writes its denoised records in; latent vectors are never images. */
 public enum OutputFormat {
@@ -23,10 +22,7 @@ public enum OutputFormat {
 
     /** The format named {@code text} by its {@link #id()}, case aside; an unknown name says which exist. */
     public static OutputFormat parse(String text) {
-        String wanted = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(format -> format.id().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown output format '" + text + "' ("
-                        + Arrays.stream(values()).map(OutputFormat::id).collect(Collectors.joining(", ")) + ")"));
+        return NamedChoice.parse(values(), OutputFormat::id, text, "output format");
     }
 
     /** The name {@link #parse} reads, e.g. {@code as-input}. */

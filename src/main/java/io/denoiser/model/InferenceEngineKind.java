@@ -1,8 +1,5 @@
 package io.denoiser.model;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /** What runs a served model's forward passes; training always runs on DL4J. */
 public enum InferenceEngineKind {
     /** ONNX Runtime's CPU provider, on a graph exported from the verified record's parameters. */
@@ -24,9 +21,7 @@ public enum InferenceEngineKind {
     }
 
     public static InferenceEngineKind parse(String text) {
-        String wanted = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(kind -> kind.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown engine '" + text + "' (onnxruntime, dl4j)"));
+        return NamedChoice.parse(values(), InferenceEngineKind::id, text, "engine");
     }
 
     public String id() {

@@ -1,8 +1,6 @@
 package io.denoiser.model;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What a record's latent vector is: the model version's embedding when it has one, or the raw bottleneck. */
 public enum LatentChoice {
@@ -20,10 +18,7 @@ public enum LatentChoice {
 
     /** The choice named {@code text} by its {@link #id()}, case aside; an unknown name says which exist. */
     public static LatentChoice parse(String text) {
-        String wanted = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(choice -> choice.id().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown latent choice '" + text + "' ("
-                        + Arrays.stream(values()).map(LatentChoice::id).collect(Collectors.joining(", ")) + ")"));
+        return NamedChoice.parse(values(), LatentChoice::id, text, "latent choice");
     }
 
     /** The name {@link #parse} reads, e.g. {@code embedding}. */
